@@ -1,46 +1,454 @@
 package flagparity.wasm.engine;
 
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import flagparity.reference.api.EvaluationException;
+import flagparity.wasm.CoreAbortException;
 import flagparity.wasm.Engine;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * One instance of the core on one engine. Not thread-safe. Every call that makes the core abort
- * throws {@link flagparity.wasm.CoreAbortException}; the instance is unusable afterwards.
+ * One instance of the core on one engine. Not thread-safe. A call that makes the core abort throws
+ * {@link CoreAbortException}; after that, or after any other trap, the instance is unusable
+ * ({@link #usable()} is false) and must be thrown away: the core's shadow stack is left unwound.
+ *
+ * <h2>The ABI, as this class uses it (AssemblyScript runtime, incremental GC)</h2>
+ *
+ * <table>
+ * <caption>who allocates, who frees</caption>
+ * <tr><th>value</th><th>in memory</th><th>made by</th><th>kept alive by</th></tr>
+ * <tr><td>String</td><td>UTF-16LE code units; byte length is the u32 at ptr-4</td>
+ *     <td>{@code __new(chars * 2, 2)}</td><td>pinned until the export is entered (an export roots its own
+ *     arguments on the shadow stack), so only arguments lowered before the last need a pin</td></tr>
+ * <tr><td>Uint8Array</td><td>12 bytes: [ArrayBuffer ptr, data ptr, byte length]</td>
+ *     <td>{@code __new(len, 1)} for the buffer (pinned while the header is made), {@code __new(12, 9)}</td>
+ *     <td>the header, like a string</td></tr>
+ * <tr><td>the SDK key</td><td>a String</td><td>once per key per instance</td><td>pinned for the instance's life</td></tr>
+ * <tr><td>preallocated request buffers</td><td>a String (user, key) or Uint8Array (protobuf)</td>
+ *     <td>once, regrown when too small</td><td>pinned for the instance's life; the old one unpinned when regrown</td></tr>
+ * <tr><td>results</td><td>String or Uint8Array, or 0 for null</td><td>the core</td>
+ *     <td>read before the next export call, then left to the GC</td></tr>
+ * </table>
+ *
+ * <p>Every export call is a boundary crossing (about 5 µs each on wasmtime-java), so export handles
+ * are looked up once and the preallocated entry points take one crossing per lookup.
  */
 public abstract class CoreInstance implements AutoCloseable {
+    private static final Logger CORE_LOG = Logger.getLogger("flagparity.wasm.core");
 
-    CoreInstance() {}
+    static final int ARRAY_BUFFER_ID = 1;
+    static final int STRING_ID = 2;
+    static final int UINT8ARRAY_ID = 9;
+    private static final int MIN_PREALLOCATED = 512;
+
+    private final CoreModule module;
+    private final Clock clock;
+    private final Map<String, Integer> pinnedKeys = new HashMap<>();
+    private final Map<String, Export> genericExports = new HashMap<>();
+    private CoreAbortException pendingAbort;
+    private boolean broken;
+    private boolean closed;
+
+    private Export fnNew;
+    private Export fnPin;
+    private Export fnUnpin;
+    private Export fnCollect;
+    private Export fnSetArgumentsLength;
+    private Export fnSetPlatformData;
+    private Export fnSetConfig;
+    private Export fnSetClientCustomData;
+    private Export fnVariableForUser;
+    private Export fnVariableForUserPreallocated;
+    private Export fnVariableForUserPb;
+    private Export fnVariableForUserPbPreallocated;
+    private Export fnBucketedConfig;
+    private Export fnMurmurhash;
+
+    private int userBuffer;
+    private int userBufferChars;
+    private int keyBuffer;
+    private int keyBufferChars;
+    private int pbHeader;
+    private int pbData;
+    private int pbCapacity;
+
+    CoreInstance(CoreModule module, Clock clock) {
+        this.module = module;
+        this.clock = clock;
+    }
 
     /** Opens the core ({@code wasmOrNull}, or the built-in one) on {@code engine}; {@code Date.now} reads {@code clock}. */
     public static CoreInstance open(Engine engine, Path wasmOrNull, Clock clock) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(clock, "clock");
+        CoreInstance instance = CoreModule.load(engine, wasmOrNull).instantiate(clock);
+        instance.bindExports();
+        return instance;
     }
 
-    public abstract void setPlatformData(String json);
+    private void bindExports() {
+        fnNew = export("__new");
+        fnPin = export("__pin");
+        fnUnpin = export("__unpin");
+        fnCollect = export("__collect");
+        fnSetArgumentsLength = export("__setArgumentsLength");
+        fnSetPlatformData = export("setPlatformDataUTF8");
+        fnSetConfig = export("setConfigDataUTF8");
+        fnSetClientCustomData = export("setClientCustomDataUTF8");
+        fnVariableForUser = export("variableForUser");
+        fnVariableForUserPreallocated = export("variableForUserPreallocated");
+        fnVariableForUserPb = export("variableForUser_PB");
+        fnVariableForUserPbPreallocated = export("variableForUser_PB_Preallocated");
+        fnBucketedConfig = export("generateBucketedConfigForUser");
+        fnMurmurhash = export("murmurhashV3");
+    }
 
-    public abstract void setConfig(String sdkKey, String json);
+    // ---- engine primitives ----
 
-    public abstract void setClientCustomData(String sdkKey, String json);
+    /** A handle on one exported function: arguments and the result as raw Wasm values (f64 as bits). */
+    interface Export {
+        /** The first result, or 0 for none. */
+        long call(long... args);
+    }
 
-    /** {@code variableForUser} without event tracking: the variable JSON, or {@code null}. */
-    public abstract String variableForUser(String sdkKey, String userJson, String key, int typeIndex);
+    /** Looks up export {@code name} once; {@code type} is its signature. */
+    abstract Export lookup(String name, FunctionType type);
 
-    public abstract String generateBucketedConfigForUser(String sdkKey, String userJson);
+    abstract int readInt(int address);
 
-    /** The core's murmurhash3 (x86, 32-bit) of {@code key}; seed and result are u32 values. */
-    public abstract long murmurhashV3(String key, long seed);
+    abstract void writeInt(int address, int value);
 
-    /** Calls an export taking strings (or null) and numbers and returning a string (or null). */
-    public abstract String callForString(String export, Object... args);
+    abstract byte[] readBytes(int address, int length);
 
-    public abstract boolean callForBoolean(String export, Object... args);
+    abstract void writeBytes(int address, byte[] bytes, int offset, int length);
 
-    public abstract double callForDouble(String export, Object... args);
-
-    /** Pages of linear memory. */
+    /** Pages (64 KiB) of linear memory. */
     public abstract int memoryPages();
 
+    /** Releases the engine's resources for this instance. */
+    abstract void release();
+
+    // ---- host imports (created once per instance by the engine; they call these) ----
+
+    final void hostAbort(int message, int file, int line, int column) {
+        CoreAbortException e = new CoreAbortException(liftStringQuietly(message), liftStringQuietly(file),
+                line, column);
+        pendingAbort = e;
+        throw e;
+    }
+
+    final double hostDateNow() {
+        return clock.millis();
+    }
+
+    final void hostConsoleLog(int message) {
+        // FINE: some of the core's warnings fire on every lookup of a badly typed filter.
+        if (CORE_LOG.isLoggable(Level.FINE)) {
+            CORE_LOG.fine(liftStringQuietly(message));
+        }
+    }
+
+    /** Seeds the core's Math.random (used only for event ids): from the injected clock, so runs repeat. */
+    final double hostSeed() {
+        return clock.millis();
+    }
+
+    private String liftStringQuietly(int ptr) {
+        try {
+            return liftString(ptr);
+        } catch (RuntimeException e) {
+            return "<unreadable string at " + ptr + ">";
+        }
+    }
+
+    // ---- calls ----
+
+    private Export export(String name) {
+        return lookup(name, module.exportType(name));
+    }
+
+    private long invoke(Export fn, long... args) {
+        if (closed) {
+            throw new IllegalStateException("this core instance is closed");
+        }
+        if (broken) {
+            throw new IllegalStateException("this core instance trapped earlier and cannot be used");
+        }
+        try {
+            return fn.call(args);
+        } catch (RuntimeException | StackOverflowError e) {
+            broken = true;
+            CoreAbortException abort = pendingAbort;
+            pendingAbort = null;
+            if (abort != null) {
+                throw abort;
+            }
+            throw new EvaluationException("the core trapped: " + e, e);
+        }
+    }
+
+    /** False once the core aborted or trapped, or the instance was closed. */
+    public boolean usable() {
+        return !broken && !closed;
+    }
+
+    private int newString(String s) {
+        int ptr = (int) invoke(fnNew, (long) s.length() << 1, STRING_ID);
+        writeChars(ptr, s);
+        return ptr;
+    }
+
+    private void writeChars(int ptr, String s) {
+        int n = s.length();
+        byte[] utf16 = new byte[n << 1];
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            utf16[i << 1] = (byte) c;
+            utf16[(i << 1) + 1] = (byte) (c >>> 8);
+        }
+        writeBytes(ptr, utf16, 0, utf16.length);
+    }
+
+    /** The AssemblyScript string at {@code ptr}, code unit for code unit, or null for 0. */
+    private String liftString(int ptr) {
+        if (ptr == 0) {
+            return null;
+        }
+        int byteLength = readInt(ptr - 4);
+        byte[] utf16 = readBytes(ptr, byteLength);
+        char[] chars = new char[byteLength >>> 1];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) ((utf16[i << 1] & 0xFF) | (utf16[(i << 1) + 1] & 0xFF) << 8);
+        }
+        return new String(chars);
+    }
+
+    /** A new Uint8Array holding {@code data}; unpinned, so it must be the last value lowered before the call. */
+    private int newUint8Array(byte[] data) {
+        int buffer = (int) invoke(fnNew, data.length, ARRAY_BUFFER_ID);
+        invoke(fnPin, buffer);
+        int header = (int) invoke(fnNew, 12, UINT8ARRAY_ID);
+        writeInt(header, buffer);
+        writeInt(header + 4, buffer);
+        writeInt(header + 8, data.length);
+        writeBytes(buffer, data, 0, data.length);
+        invoke(fnUnpin, buffer);
+        return header;
+    }
+
+    private byte[] liftUint8Array(int ptr) {
+        if (ptr == 0) {
+            return null;
+        }
+        return readBytes(readInt(ptr + 4), readInt(ptr + 8));
+    }
+
+    /** The SDK key as a string pinned for the life of the instance (it goes into every lookup). */
+    private int pinnedKey(String sdkKey) {
+        Integer ptr = pinnedKeys.get(sdkKey);
+        if (ptr == null) {
+            ptr = newString(sdkKey);
+            invoke(fnPin, ptr);
+            pinnedKeys.put(sdkKey, ptr);
+        }
+        return ptr;
+    }
+
+    // ---- the core's API ----
+
+    public void setPlatformData(String json) {
+        invoke(fnSetPlatformData, newUint8Array(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@code setConfigDataUTF8}; aborts (throws {@link CoreAbortException}) on a config the core rejects. */
+    public void setConfig(String sdkKey, String json) {
+        int key = pinnedKey(sdkKey);
+        invoke(fnSetConfig, key, newUint8Array(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@code setClientCustomDataUTF8}; aborts when the JSON is not an object. */
+    public void setClientCustomData(String sdkKey, String json) {
+        int key = pinnedKey(sdkKey);
+        invoke(fnSetClientCustomData, key, newUint8Array(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@code variableForUser} without event tracking: the variable JSON, or {@code null}. */
+    public String variableForUser(String sdkKey, String userJson, String key, int typeIndex) {
+        int sdk = pinnedKey(sdkKey);
+        int user = newString(userJson);
+        invoke(fnPin, user);
+        try {
+            int variableKey = newString(key);
+            return liftString((int) invoke(fnVariableForUser, sdk, user, variableKey, typeIndex, 0));
+        } finally {
+            if (usable()) {
+                invoke(fnUnpin, user);
+            }
+        }
+    }
+
+    /**
+     * {@code variableForUserPreallocated}: as {@link #variableForUser}, but the user and key are written
+     * into strings pinned once per instance, so a lookup is a single export call.
+     */
+    public String variableForUserPreallocated(String sdkKey, String userJson, String key, int typeIndex) {
+        int sdk = pinnedKey(sdkKey);
+        if (userJson.length() > userBufferChars) {
+            int chars = Math.max(Math.max(userJson.length(), userBufferChars * 2), MIN_PREALLOCATED);
+            userBuffer = regrowString(userBuffer, chars);
+            userBufferChars = chars;
+        }
+        if (key.length() > keyBufferChars) {
+            int chars = Math.max(Math.max(key.length(), keyBufferChars * 2), MIN_PREALLOCATED / 4);
+            keyBuffer = regrowString(keyBuffer, chars);
+            keyBufferChars = chars;
+        }
+        writeChars(userBuffer, userJson);
+        writeChars(keyBuffer, key);
+        return liftString((int) invoke(fnVariableForUserPreallocated, sdk, userBuffer, userJson.length(),
+                keyBuffer, key.length(), typeIndex, 0));
+    }
+
+    private int regrowString(int old, int chars) {
+        int ptr = (int) invoke(fnNew, (long) chars << 1, STRING_ID);
+        invoke(fnPin, ptr);
+        if (old != 0) {
+            invoke(fnUnpin, old);
+        }
+        return ptr;
+    }
+
+    /** {@code variableForUser_PB}: {@code VariableForUserParams_PB} bytes in, {@code SDKVariable_PB} bytes or null out. */
+    public byte[] variableForUserProtobuf(byte[] params) {
+        return liftUint8Array((int) invoke(fnVariableForUserPb, newUint8Array(params)));
+    }
+
+    /**
+     * {@code variableForUser_PB_Preallocated}: as {@link #variableForUserProtobuf}, the request written
+     * into a Uint8Array pinned once per instance (and regrown when too small): one export call.
+     */
+    public byte[] variableForUserProtobufPreallocated(byte[] params) {
+        if (params.length > pbCapacity) {
+            regrowPbBuffer(Math.max(Math.max(params.length, pbCapacity * 2), MIN_PREALLOCATED));
+        }
+        writeBytes(pbData, params, 0, params.length);
+        return liftUint8Array((int) invoke(fnVariableForUserPbPreallocated, pbHeader, params.length));
+    }
+
+    private void regrowPbBuffer(int capacity) {
+        int buffer = (int) invoke(fnNew, capacity, ARRAY_BUFFER_ID);
+        invoke(fnPin, buffer);
+        int header = (int) invoke(fnNew, 12, UINT8ARRAY_ID);
+        writeInt(header, buffer);
+        writeInt(header + 4, buffer);
+        writeInt(header + 8, capacity);
+        invoke(fnPin, header);
+        invoke(fnUnpin, buffer);
+        if (pbHeader != 0) {
+            invoke(fnUnpin, pbHeader);
+        }
+        pbHeader = header;
+        pbData = buffer;
+        pbCapacity = capacity;
+    }
+
+    public String generateBucketedConfigForUser(String sdkKey, String userJson) {
+        int sdk = pinnedKey(sdkKey);
+        return liftString((int) invoke(fnBucketedConfig, sdk, newString(userJson)));
+    }
+
+    /** The core's murmurhash3 (x86, 32-bit) of {@code key}; seed and result are u32 values. */
+    public long murmurhashV3(String key, long seed) {
+        return invoke(fnMurmurhash, newString(key), (int) seed) & 0xFFFFFFFFL;
+    }
+
+    /** Runs a full garbage collection of the core's heap ({@code __collect}). */
+    public void collect() {
+        invoke(fnCollect);
+    }
+
+    // ---- generic calls, for the test-hook exports ----
+
+    /** Calls an export taking strings (or null) and numbers and returning a string (or null). */
+    public String callForString(String export, Object... args) {
+        return liftString((int) callGeneric(export, args));
+    }
+
+    /** Calls an export returning a bool. */
+    public boolean callForBoolean(String export, Object... args) {
+        return callGeneric(export, args) != 0;
+    }
+
+    /** Calls an export returning a number: an f64, or an i32 read as unsigned, or an i64. */
+    public double callForDouble(String export, Object... args) {
+        FunctionType type = module.exportType(export);
+        long raw = callGeneric(export, args);
+        ValType result = type.returns().isEmpty() ? null : type.returns().get(0);
+        if (ValType.F64.equals(result)) {
+            return Double.longBitsToDouble(raw);
+        }
+        if (ValType.I32.equals(result)) {
+            return raw & 0xFFFFFFFFL;
+        }
+        return raw;
+    }
+
+    private long callGeneric(String name, Object[] args) {
+        FunctionType type = module.exportType(name);
+        List<ValType> params = type.params();
+        if (params.size() != args.length) {
+            throw new IllegalArgumentException(name + " takes " + params.size() + " arguments, not " + args.length);
+        }
+        Export fn = genericExports.computeIfAbsent(name, this::export);
+        long[] raw = new long[args.length];
+        int[] pinned = new int[args.length];
+        int pins = 0;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                Object a = args[i];
+                ValType p = params.get(i);
+                if (a == null) {
+                    raw[i] = 0;
+                } else if (a instanceof String) {
+                    int ptr = newString((String) a);
+                    invoke(fnPin, ptr);
+                    pinned[pins++] = ptr;
+                    raw[i] = ptr;
+                } else if (a instanceof Boolean) {
+                    raw[i] = (Boolean) a ? 1 : 0;
+                } else if (a instanceof Number && ValType.F64.equals(p)) {
+                    raw[i] = Double.doubleToRawLongBits(((Number) a).doubleValue());
+                } else if (a instanceof Number && ValType.F32.equals(p)) {
+                    raw[i] = Float.floatToRawIntBits(((Number) a).floatValue());
+                } else if (a instanceof Number) {
+                    raw[i] = ValType.I32.equals(p) ? ((Number) a).intValue() : ((Number) a).longValue();
+                } else {
+                    throw new IllegalArgumentException("cannot pass a " + a.getClass().getSimpleName() + " to " + name);
+                }
+            }
+            // Exports with optional parameters read the argument count; all are given here.
+            invoke(fnSetArgumentsLength, args.length);
+            return invoke(fn, raw);
+        } finally {
+            for (int i = 0; i < pins && usable(); i++) {
+                invoke(fnUnpin, pinned[i]);
+            }
+        }
+    }
+
     @Override
-    public abstract void close();
+    public final void close() {
+        if (!closed) {
+            closed = true;
+            release();
+        }
+    }
 }

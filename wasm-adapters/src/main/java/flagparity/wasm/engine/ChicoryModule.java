@@ -1,0 +1,44 @@
+package flagparity.wasm.engine;
+
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
+import flagparity.wasm.Engine;
+import flagparity.wasm.chicory.FlagCore;
+import java.time.Clock;
+import java.util.function.Function;
+
+/** The core on Chicory: interpreted, compiled to bytecode at load time, or the build-time compiled {@link FlagCore}. */
+final class ChicoryModule extends CoreModule {
+    private final WasmModule module;
+    /** Null for the interpreter. */
+    private final Function<Instance, Machine> machineFactory;
+
+    ChicoryModule(Engine engine, WasmModule module) {
+        super(module);
+        this.module = module;
+        switch (engine) {
+            case CHICORY_INTERPRETER:
+                this.machineFactory = null;
+                break;
+            case CHICORY_COMPILER:
+                // FAIL, as in the build-time compile: every function of the core compiles.
+                this.machineFactory = MachineFactoryCompiler.builder(module)
+                        .withInterpreterFallback(InterpreterFallback.FAIL)
+                        .compile();
+                break;
+            case CHICORY_AOT:
+                this.machineFactory = FlagCore::create;
+                break;
+            default:
+                throw new IllegalArgumentException(engine + " is not a Chicory engine");
+        }
+    }
+
+    @Override
+    CoreInstance instantiate(Clock clock) {
+        return new ChicoryCoreInstance(this, clock, module, machineFactory);
+    }
+}

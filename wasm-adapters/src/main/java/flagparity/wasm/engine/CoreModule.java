@@ -1,0 +1,127 @@
+package flagparity.wasm.engine;
+
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
+import flagparity.wasm.Engine;
+import flagparity.wasm.chicory.FlagCore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A core loaded (and, where the engine compiles, compiled) once, from which any number of instances
+ * are made. Loading is the expensive part (the Chicory runtime compiler takes about a second), so
+ * modules are cached for the life of the JVM, keyed by engine and the wasm's SHA-256.
+ */
+abstract class CoreModule {
+    private static final String BUILT_IN = "/flagparity/wasm/bucketing-lib.release.wasm";
+    private static final Map<String, CoreModule> CACHE = new ConcurrentHashMap<>();
+
+    private final Map<String, FunctionType> exportTypes;
+
+    CoreModule(WasmModule parsed) {
+        this.exportTypes = exportTypes(parsed);
+    }
+
+    static CoreModule load(Engine engine, Path wasmOrNull) {
+        byte[] wasm = wasmOrNull == null ? builtInBytes() : readFile(wasmOrNull);
+        String key = engine.id() + ":" + sha256(wasm);
+        return CACHE.computeIfAbsent(key, k -> create(engine, wasm));
+    }
+
+    private static CoreModule create(Engine engine, byte[] wasm) {
+        switch (engine) {
+            case CHICORY_INTERPRETER:
+            case CHICORY_COMPILER:
+                return new ChicoryModule(engine, Parser.parse(wasm));
+            case CHICORY_AOT:
+                if (!sha256(wasm).equals(sha256(builtInBytes()))) {
+                    throw new IllegalArgumentException("chicory-aot runs only the built-in core, which the build"
+                            + " compiled to bytecode; use chicory-compiler for another wasm file");
+                }
+                return new ChicoryModule(engine, FlagCore.load());
+            case WASMTIME:
+                return new WasmtimeModule(Parser.parse(wasm), wasm);
+            default:
+                throw new IllegalArgumentException("no such engine: " + engine);
+        }
+    }
+
+    abstract CoreInstance instantiate(Clock clock);
+
+    /** The signature of export {@code name}. */
+    final FunctionType exportType(String name) {
+        FunctionType t = exportTypes.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("the core exports no function \"" + name + "\"");
+        }
+        return t;
+    }
+
+    private static Map<String, FunctionType> exportTypes(WasmModule m) {
+        List<Integer> importedTypes = new ArrayList<>();
+        for (int i = 0; i < m.importSection().importCount(); i++) {
+            Import imp = m.importSection().getImport(i);
+            if (imp.importType() == ExternalType.FUNCTION) {
+                importedTypes.add(((FunctionImport) imp).typeIndex());
+            }
+        }
+        int importedFunctions = importedTypes.size();
+        Map<String, FunctionType> out = new HashMap<>();
+        for (int i = 0; i < m.exportSection().exportCount(); i++) {
+            Export e = m.exportSection().getExport(i);
+            if (e.exportType() != ExternalType.FUNCTION) {
+                continue;
+            }
+            int fn = e.index();
+            int typeIndex = fn < importedFunctions
+                    ? importedTypes.get(fn)
+                    : m.functionSection().getFunctionType(fn - importedFunctions);
+            out.put(e.name(), m.typeSection().getType(typeIndex));
+        }
+        return Map.copyOf(out);
+    }
+
+    static byte[] builtInBytes() {
+        try (InputStream in = CoreModule.class.getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in core " + BUILT_IN + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readFile(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read wasm file " + p, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

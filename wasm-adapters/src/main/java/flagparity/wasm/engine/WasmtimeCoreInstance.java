@@ -1,0 +1,154 @@
+package flagparity.wasm.engine;
+
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import io.github.kawamuray.wasmtime.Disposable;
+import io.github.kawamuray.wasmtime.Engine;
+import io.github.kawamuray.wasmtime.Extern;
+import io.github.kawamuray.wasmtime.Func;
+import io.github.kawamuray.wasmtime.Instance;
+import io.github.kawamuray.wasmtime.Memory;
+import io.github.kawamuray.wasmtime.Module;
+import io.github.kawamuray.wasmtime.Store;
+import io.github.kawamuray.wasmtime.Val;
+import io.github.kawamuray.wasmtime.WasmFunctions;
+import io.github.kawamuray.wasmtime.WasmValType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * One wasmtime-java instance of the core, in its own store. The four host functions are made once
+ * here and disposed with the instance (DevCycle's SDK 2.6.0 made a new one per call and leaked
+ * native memory).
+ */
+final class WasmtimeCoreInstance extends CoreInstance {
+    private final Store<Void> store;
+    private final Instance instance;
+    private final Memory memory;
+    /** Native handles to free on close, newest first. */
+    private final Deque<Disposable> owned = new ArrayDeque<>();
+    /**
+     * A view of linear memory. wasmtime reserves a static region for a memory with a maximum this
+     * small, so growing never moves it: the view is only refreshed when an address falls past its end.
+     */
+    private ByteBuffer view;
+
+    WasmtimeCoreInstance(CoreModule owner, Clock clock, Engine engine, Module module, List<String> importNames) {
+        super(owner, clock);
+        this.store = new Store<>(null, engine);
+        owned.push(store);
+        List<Extern> imports = new ArrayList<>();
+        for (String name : importNames) {
+            Func f = hostFunction(name);
+            owned.push(f);
+            imports.add(Extern.fromFunc(f));
+        }
+        this.instance = new Instance(store, module, imports);
+        owned.push(instance);
+        this.memory = instance.getMemory(store, "memory")
+                .orElseThrow(() -> new IllegalArgumentException("the core exports no memory"));
+        owned.push(memory);
+        this.view = freshView();
+    }
+
+    private Func hostFunction(String name) {
+        switch (name) {
+            case "abort":
+                return WasmFunctions.wrap(store, WasmValType.I32, WasmValType.I32, WasmValType.I32, WasmValType.I32,
+                        (Integer msg, Integer file, Integer line, Integer col) -> hostAbort(msg, file, line, col));
+            case "Date.now":
+                return WasmFunctions.wrap(store, WasmValType.F64, () -> hostDateNow());
+            case "console.log":
+                return WasmFunctions.wrap(store, WasmValType.I32, (Integer msg) -> hostConsoleLog(msg));
+            case "seed":
+                return WasmFunctions.wrap(store, WasmValType.F64, () -> hostSeed());
+            default:
+                throw new IllegalArgumentException("the core imports env." + name + ", which no engine here provides");
+        }
+    }
+
+    private ByteBuffer freshView() {
+        return memory.buffer(store).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private ByteBuffer view(int address, int length) {
+        if ((long) address + length > view.capacity()) {
+            view = freshView();
+        }
+        return view;
+    }
+
+    @Override
+    Export lookup(String name, FunctionType type) {
+        Func fn = instance.getFunc(store, name)
+                .orElseThrow(() -> new IllegalArgumentException("the core exports no function \"" + name + "\""));
+        owned.push(fn);
+        List<ValType> params = type.params();
+        ValType result = type.returns().isEmpty() ? null : type.returns().get(0);
+        return args -> {
+            Val[] vals = new Val[args.length];
+            for (int i = 0; i < args.length; i++) {
+                vals[i] = toVal(params.get(i), args[i]);
+            }
+            Val[] results = fn.call(store, vals);
+            return result == null ? 0 : fromVal(results[0]);
+        };
+    }
+
+    private static Val toVal(ValType type, long raw) {
+        if (ValType.I32.equals(type)) return Val.fromI32((int) raw);
+        if (ValType.I64.equals(type)) return Val.fromI64(raw);
+        if (ValType.F64.equals(type)) return Val.fromF64(Double.longBitsToDouble(raw));
+        if (ValType.F32.equals(type)) return Val.fromF32(Float.intBitsToFloat((int) raw));
+        throw new IllegalArgumentException("cannot pass a " + type + " to the core");
+    }
+
+    private static long fromVal(Val v) {
+        switch (v.getType()) {
+            case I32: return v.i32();
+            case I64: return v.i64();
+            case F64: return Double.doubleToRawLongBits(v.f64());
+            case F32: return Float.floatToRawIntBits(v.f32());
+            default: throw new IllegalArgumentException("the core returned a " + v.getType());
+        }
+    }
+
+    @Override
+    int readInt(int address) {
+        return view(address, 4).getInt(address);
+    }
+
+    @Override
+    void writeInt(int address, int value) {
+        view(address, 4).putInt(address, value);
+    }
+
+    @Override
+    byte[] readBytes(int address, int length) {
+        byte[] out = new byte[length];
+        view(address, length).get(address, out);
+        return out;
+    }
+
+    @Override
+    void writeBytes(int address, byte[] bytes, int offset, int length) {
+        view(address, length).put(address, bytes, offset, length);
+    }
+
+    @Override
+    public int memoryPages() {
+        return memory.size(store);
+    }
+
+    @Override
+    void release() {
+        while (!owned.isEmpty()) {
+            owned.pop().dispose();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package flagparity.wasm.engine;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import io.github.kawamuray.wasmtime.Engine;
+import io.github.kawamuray.wasmtime.Module;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The core compiled once by wasmtime (Cranelift); instances share the engine and module, each has
+ * its own store. Engine and module live as long as the JVM (they are cached by {@link CoreModule}).
+ */
+final class WasmtimeModule extends CoreModule {
+    private final Engine engine;
+    private final Module module;
+    /** The names of the imported functions, in the module's import order. */
+    private final List<String> importNames;
+
+    WasmtimeModule(WasmModule parsed, byte[] wasm) {
+        super(parsed);
+        this.engine = new Engine();
+        this.module = Module.fromBinary(engine, wasm);
+        List<String> names = new ArrayList<>();
+        parsed.importSection().stream().forEach(imp -> {
+            if (imp.importType() != ExternalType.FUNCTION || !"env".equals(imp.module())) {
+                throw new IllegalArgumentException("the core imports " + imp.module() + "." + imp.name()
+                        + ", which no engine here provides");
+            }
+            names.add(imp.name());
+        });
+        this.importNames = List.copyOf(names);
+    }
+
+    @Override
+    CoreInstance instantiate(Clock clock) {
+        return new WasmtimeCoreInstance(this, clock, engine, module, importNames);
+    }
+}
