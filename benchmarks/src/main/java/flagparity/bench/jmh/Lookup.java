@@ -1,0 +1,163 @@
+package flagparity.bench.jmh;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import flagparity.bench.data.Workloads;
+import flagparity.bench.engines.DevCycleSdkPeer;
+import flagparity.bench.engines.Engines;
+import flagparity.reference.api.Evaluator;
+import flagparity.reference.api.User;
+import flagparity.reference.api.Variable;
+import flagparity.reference.api.VariableType;
+import flagparity.reference.json.JsonCodec;
+import flagparity.wasm.WasmEvaluator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * One engine loaded with one workload, and the lookup the benchmarks and the latency harness time:
+ * {@code variable(user, key, type)} for a user and key that are really served.
+ *
+ * <p>Opening refuses, loudly, every setting whose timings would be void: a key that the config
+ * lacks or that the user is not served (a {@code null} answer is a different, cheaper path), and on
+ * {@code devcycle-sdk} a user with both {@code customData} and {@code privateCustomData}, for which
+ * DevCycle's Java SDK 2.6.0 traps after about a thousand calls and then serves defaults.
+ * {@link #checkHealthy()} catches what can only be seen afterwards.
+ */
+public final class Lookup implements AutoCloseable {
+    private final String engine;
+    private final Evaluator evaluator;
+    private final User user;
+    private final String key;
+    private final VariableType type;
+
+    private Lookup(String engine, Evaluator evaluator, User user, String key, VariableType type) {
+        this.engine = engine;
+        this.evaluator = evaluator;
+        this.user = user;
+        this.key = key;
+        this.type = type;
+    }
+
+    /**
+     * Builds the engine ({@link Engines#create} with the system clock and the Java SDK's platform
+     * data), loads the config and checks that {@code user} is served {@code key}.
+     *
+     * @param poolSize instances of a {@code pool}; 0 for the number of available processors
+     * @param config a built-in workload name or a config file path ({@link Workloads#config})
+     * @throws IllegalArgumentException for a setting that cannot be measured (see the class comment)
+     * @throws IllegalStateException when the engine does not serve the variable
+     */
+    public static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
+            User user, String key) {
+        refuseUserThePeerMishandles(engine, user);
+        String configJson = Workloads.config(config);
+        VariableType type = typeOf(configJson, key, config);
+        Evaluator evaluator = Engines.create(engine, codec, concurrency, resolvePoolSize(poolSize),
+                Clock.systemUTC(), null);
+        try {
+            evaluator.setConfig(configJson);
+            Lookup lookup = new Lookup(engine, evaluator, user, key, type);
+            if (lookup.call() == null) {
+                throw new IllegalStateException(engine + " serves no value of " + type + " variable \"" + key
+                        + "\" to user " + JsonCodec.writeUser(user) + " in config " + config
+                        + ": timing a null answer measures a different path; pick a key the user is served");
+            }
+            lookup.checkHealthy();
+            return lookup;
+        } catch (RuntimeException e) {
+            evaluator.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A user from its JSON text or, when {@code jsonOrPath} does not start with <code>{</code>, from
+     * the JSON file at that path: JMH splits {@code -p} values at commas, so a user with more than one
+     * field can only be given on its command line as a file.
+     */
+    public static User parseUser(String jsonOrPath) {
+        String json = jsonOrPath;
+        if (!jsonOrPath.stripLeading().startsWith("{")) {
+            try {
+                json = Files.readString(Path.of(jsonOrPath), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("user \"" + jsonOrPath
+                        + "\" is neither a JSON object nor a readable file: " + e, e);
+            }
+        }
+        return JsonCodec.parseUser(json);
+    }
+
+    /** {@code 0} stands for the adapters' default, one instance per available processor. */
+    public static int resolvePoolSize(int poolSize) {
+        if (poolSize < 0) {
+            throw new IllegalArgumentException("poolSize must be >= 0 (0 = available processors), not " + poolSize);
+        }
+        return poolSize == 0 ? Runtime.getRuntime().availableProcessors() : poolSize;
+    }
+
+    private static void refuseUserThePeerMishandles(String engine, User user) {
+        if (Engines.DEVCYCLE_SDK.equals(engine) && user.customData() != null && user.privateCustomData() != null) {
+            throw new IllegalArgumentException("devcycle-sdk cannot be measured with a user that has both "
+                    + "customData and privateCustomData: DevCycle's Java SDK 2.6.0 traps (MEMORY_OUT_OF_BOUNDS) "
+                    + "after about 900-1,050 such calls and then serves defaults, which would be timed instead "
+                    + "(CORE-FACTS.md); drop one of the two maps");
+        }
+    }
+
+    /** The type of variable {@code key} in the config's {@code variables}. */
+    static VariableType typeOf(String configJson, String key, String configName) {
+        JsonNode variables;
+        try {
+            variables = JsonCodec.mapper().readTree(configJson).path("variables");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("config " + configName + " is not JSON: " + e.getOriginalMessage(), e);
+        }
+        for (JsonNode v : variables) {
+            if (key.equals(v.path("key").asText(null))) {
+                return VariableType.parse(v.path("type").asText());
+            }
+        }
+        throw new IllegalArgumentException("config " + configName + " has no variable \"" + key + "\"");
+    }
+
+    /** The timed call. */
+    public Variable call() {
+        return evaluator.variable(user, key, type);
+    }
+
+    /**
+     * Throws when the run so far cannot be trusted: the SDK peer served defaults (it swallowed an
+     * error and took its fallback path), or a Wasm core aborted and an instance was rebuilt.
+     */
+    public void checkHealthy() {
+        if (evaluator instanceof DevCycleSdkPeer) {
+            long defaults = ((DevCycleSdkPeer) evaluator).defaultsServed();
+            if (defaults != 0) {
+                throw new IllegalStateException("devcycle-sdk served the caller's default " + defaults
+                        + " times for a variable it had served: the SDK failed and its fallback path was timed");
+            }
+        } else if (evaluator instanceof WasmEvaluator) {
+            long replaced = ((WasmEvaluator) evaluator).instancesReplaced();
+            if (replaced != 0) {
+                throw new IllegalStateException(engine + ": the core aborted and " + replaced
+                        + " instance(s) were rebuilt during the run; the timings include the rebuilds");
+            }
+        }
+    }
+
+    public String engine() { return engine; }
+    public Evaluator evaluator() { return evaluator; }
+    public User user() { return user; }
+    public String key() { return key; }
+    public VariableType type() { return type; }
+
+    @Override
+    public void close() {
+        evaluator.close();
+    }
+}

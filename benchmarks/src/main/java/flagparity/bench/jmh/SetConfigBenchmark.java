@@ -1,0 +1,84 @@
+package flagparity.bench.jmh;
+
+import flagparity.bench.data.Workloads;
+import flagparity.reference.api.Evaluator;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What swapping in a whole config costs on a warm evaluator: {@code setConfig(json)} of a built-in
+ * workload, the same JSON text every time (an engine that skipped an unchanged config would look
+ * implausibly fast here). A {@code pool} loads the config into each of its N instances; compare it
+ * with one instance: {@code -p concurrency=mutex,pool}. Config size: {@code -p config=small,medium,large,xlarge}.
+ *
+ * <p>Not measured here: {@code devcycle-sdk}, whose swap waits for the SDK's next poll (one to two
+ * seconds, DevCycleSdkPeer), and {@code chicory-interpreter} (slow; add it with
+ * {@code -p engine=chicory-interpreter} and longer iterations if wanted). After every iteration
+ * the benchmark checks that the variable is still served.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh SetConfigBenchmark -prof gc}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class SetConfigBenchmark {
+
+    @Param({"reference", "chicory-compiler", "chicory-aot", "wasmtime"})
+    public String engine;
+
+    @Param({"mutex"})
+    public String concurrency;
+
+    @Param({"0"})
+    public int poolSize;
+
+    @Param({"large"})
+    public String config;
+
+    private Lookup lookup;
+
+    private Evaluator evaluator;
+    private String configJson;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Combinations.requireDistinct(engine, Combinations.CODEC, concurrency, poolSize);
+        lookup = Lookup.open(engine, Combinations.CODEC, concurrency, poolSize, config,
+                Lookup.parseUser(Workloads.DEFAULT_USER_JSON), Workloads.DEFAULT_KEY);
+        evaluator = lookup.evaluator();
+        configJson = Workloads.config(config);
+    }
+
+    @TearDown(Level.Iteration)
+    public void checkStillServed() {
+        if (lookup.call() == null) {
+            throw new IllegalStateException(engine + " stopped serving " + lookup.key() + " after repeated setConfig");
+        }
+        lookup.checkHealthy();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        lookup.close();
+    }
+
+    @Benchmark
+    public void setConfig() {
+        evaluator.setConfig(configJson);
+    }
+}

@@ -1,0 +1,88 @@
+package flagparity.bench.jmh;
+
+import flagparity.bench.data.Workloads;
+import flagparity.reference.api.Evaluator;
+import flagparity.reference.api.User;
+import flagparity.reference.api.Variable;
+import flagparity.reference.api.VariableType;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How a lookup's cost grows with the user: {@link Workloads#user(int)} with 0, 10, 100 and 1,000
+ * custom-data keys, same workload and key as {@link VariableBenchmark}. A Wasm engine encodes, copies
+ * and parses the whole user on every call, so the question is the slope per engine: the time per
+ * key is about (t(1000) - t(100)) / 900.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh UserSizeBenchmark -prof gc}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class UserSizeBenchmark {
+
+    @Param({"reference", "chicory-aot", "wasmtime", "devcycle-sdk"})
+    public String engine;
+
+    @Param({"protobuf"})
+    public String codec;
+
+    @Param({"mutex"})
+    public String concurrency;
+
+    @Param({"large"})
+    public String config;
+
+    @Param({"0", "10", "100", "1000"})
+    public int customDataKeys;
+
+    @Param({Workloads.DEFAULT_KEY})
+    public String key;
+
+    private Lookup lookup;
+
+    private Evaluator evaluator;
+    private User user;
+    private String variableKey;
+    private VariableType type;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Combinations.requireDistinct(engine, codec, concurrency, 0);
+        lookup = Lookup.open(engine, codec, concurrency, 0, config, Workloads.user(customDataKeys), key);
+        evaluator = lookup.evaluator();
+        user = lookup.user();
+        variableKey = lookup.key();
+        type = lookup.type();
+    }
+
+    @TearDown(Level.Iteration)
+    public void checkHealthy() {
+        lookup.checkHealthy();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        lookup.close();
+    }
+
+    @Benchmark
+    public Variable variable() {
+        return evaluator.variable(user, variableKey, type);
+    }
+}

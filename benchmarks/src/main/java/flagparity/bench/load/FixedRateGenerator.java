@@ -1,0 +1,230 @@
+package flagparity.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Calls an operation at a fixed arrival rate from several threads, for a bounded time, and records
+ * every call's timing.
+ *
+ * <p>Call {@code j} (j = 0, 1, 2, ...) is planned at {@code t0 + j * interval}, interval = 1 s / rate,
+ * and made by thread {@code j mod threads}; so each thread runs at rate / threads and the threads
+ * interleave. A thread waits until the planned time of its next call, or goes at once when it is
+ * late: a slow call delays the calls after it, and their response times (measured from the planned
+ * start, see {@link LatencyRecorder}) carry that delay, as a real client's would.
+ *
+ * <p>Calls planned during the warm-up are made but not recorded. The run ends at
+ * {@code t0 + warmup + duration}: calls planned before then but not yet started are not made and
+ * are counted as {@link Result#notIssued()} (the rate was more than the engine could serve; their
+ * latencies, the worst ones, are missing from the histograms). Calls under way at the end finish and
+ * are recorded. A thread still busy {@link #STUCK_GRACE} after the end fails the run.
+ */
+public final class FixedRateGenerator {
+    /** How long after the planned end a run waits for calls still under way. */
+    public static final Duration STUCK_GRACE = Duration.ofSeconds(30);
+    /** Lead time between starting the threads and the first planned call, so all start on schedule. */
+    private static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    /** Time source and waiting, replaceable in tests. */
+    public interface Ticker {
+        long nanoTime();
+
+        /** Returns at or after {@code deadline} (on {@link #nanoTime()}'s scale); at once if it has passed. */
+        void parkUntil(long deadline);
+
+        /** {@link System#nanoTime()} and {@link LockSupport#parkNanos(long)}. */
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void parkUntil(long deadline) {
+                // parkNanos may return early (spuriously or on interrupt): wait again until the deadline.
+                for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+                    LockSupport.parkNanos(left);
+                }
+            }
+        };
+    }
+
+    private final double ratePerSecond;
+    private final int threads;
+    private final long warmupNanos;
+    private final long durationNanos;
+    private final Ticker ticker;
+
+    public FixedRateGenerator(double ratePerSecond, int threads, Duration warmup, Duration duration, Ticker ticker) {
+        if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+            throw new IllegalArgumentException("rate must be a positive number of calls per second, not " + ratePerSecond);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        if (warmup.isNegative() || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("warm-up must be >= 0 and duration > 0 (got " + warmup + ", " + duration + ")");
+        }
+        if (warmup.plus(duration).plus(STUCK_GRACE).toNanos() >= LatencyRecorder.HIGHEST_NANOS) {
+            throw new IllegalArgumentException("warm-up plus duration must stay well under the histograms' 1 h range");
+        }
+        this.ratePerSecond = ratePerSecond;
+        this.threads = threads;
+        this.warmupNanos = warmup.toNanos();
+        this.durationNanos = duration.toNanos();
+        this.ticker = ticker;
+    }
+
+    /**
+     * Runs the schedule and returns once every thread is done.
+     *
+     * @param call the operation; {@code false} or an exception counts as a failed call (still timed)
+     * @param atMeasurementStart run once, on the calling thread, when the warm-up ends (for example
+     *     to snapshot GC counters); it does not delay any call
+     * @throws IllegalStateException when a call is still under way {@link #STUCK_GRACE} after the end
+     */
+    public Result run(BooleanSupplier call, Runnable atMeasurementStart) throws InterruptedException {
+        double intervalNanos = 1e9 / ratePerSecond;
+        long t0 = ticker.nanoTime() + LEAD_NANOS;
+        long measureStart = t0 + warmupNanos;
+        long end = measureStart + durationNanos;
+        List<Worker> workers = new ArrayList<>();
+        for (int k = 0; k < threads; k++) {
+            Worker w = new Worker(k, call, intervalNanos, t0, measureStart, end);
+            w.thread.start();
+            workers.add(w);
+        }
+        ticker.parkUntil(measureStart);
+        atMeasurementStart.run();
+        long giveUp = end + STUCK_GRACE.toNanos();
+        for (Worker w : workers) {
+            long left = giveUp - ticker.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(w.thread, left);
+            }
+            if (w.thread.isAlive()) {
+                throw new IllegalStateException("a call was still under way " + STUCK_GRACE.toSeconds()
+                        + " s after the end of the run; the run is void");
+            }
+        }
+        LatencyRecorder all = new LatencyRecorder();
+        long failed = 0;
+        long notIssued = 0;
+        RuntimeException firstError = null;
+        for (Worker w : workers) {
+            all.add(w.recorder);
+            failed += w.failed;
+            notIssued += w.notIssued;
+            if (firstError == null) {
+                firstError = w.firstError;
+            }
+        }
+        return new Result(all, failed, notIssued, firstError, durationNanos);
+    }
+
+    /** One calling thread, making calls j = k, k + threads, k + 2 * threads, ... */
+    private final class Worker implements Runnable {
+        final Thread thread;
+        final LatencyRecorder recorder = new LatencyRecorder();
+        private final int first;
+        private final BooleanSupplier call;
+        private final double intervalNanos;
+        private final long t0;
+        private final long measureStart;
+        private final long end;
+        long failed;
+        long notIssued;
+        RuntimeException firstError;
+
+        Worker(int first, BooleanSupplier call, double intervalNanos, long t0, long measureStart, long end) {
+            this.first = first;
+            this.call = call;
+            this.intervalNanos = intervalNanos;
+            this.t0 = t0;
+            this.measureStart = measureStart;
+            this.end = end;
+            this.thread = new Thread(this, "fixed-rate-" + first);
+            thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            for (long j = first; ; j += threads) {
+                long planned = t0 + Math.round(j * intervalNanos);
+                if (planned >= end) {
+                    return;
+                }
+                ticker.parkUntil(planned);
+                long start = ticker.nanoTime();
+                if (start >= end) {
+                    countNotIssued(j);
+                    return;
+                }
+                boolean ok;
+                RuntimeException error = null;
+                try {
+                    ok = call.getAsBoolean();
+                } catch (RuntimeException e) {
+                    ok = false;
+                    error = e;
+                }
+                long done = ticker.nanoTime();
+                if (planned >= measureStart) {
+                    recorder.record(planned, start, done);
+                    if (!ok) {
+                        failed++;
+                        if (firstError == null) {
+                            firstError = error;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Counts this thread's measured calls from {@code j} on that were planned before the end. */
+        private void countNotIssued(long j) {
+            for (; ; j += threads) {
+                long planned = t0 + Math.round(j * intervalNanos);
+                if (planned >= end) {
+                    return;
+                }
+                if (planned >= measureStart) {
+                    notIssued++;
+                }
+            }
+        }
+    }
+
+    /** What a run recorded (warm-up excluded). */
+    public static final class Result {
+        private final LatencyRecorder recorder;
+        private final long failed;
+        private final long notIssued;
+        private final RuntimeException firstError;
+        private final long durationNanos;
+
+        Result(LatencyRecorder recorder, long failed, long notIssued, RuntimeException firstError, long durationNanos) {
+            this.recorder = recorder;
+            this.failed = failed;
+            this.notIssued = notIssued;
+            this.firstError = firstError;
+            this.durationNanos = durationNanos;
+        }
+
+        public LatencyRecorder recorder() { return recorder; }
+        /** Calls made and recorded in the measured window. */
+        public long completed() { return recorder.count(); }
+        /** Recorded calls that threw or returned {@code false}. */
+        public long failed() { return failed; }
+        /** Calls planned in the measured window but never started: the rate was not sustained. */
+        public long notIssued() { return notIssued; }
+        /** The first exception a recorded call threw, or {@code null}. */
+        public RuntimeException firstError() { return firstError; }
+        /** Recorded calls per second of the measured window. */
+        public double achievedRate() { return completed() * 1e9 / durationNanos; }
+    }
+}

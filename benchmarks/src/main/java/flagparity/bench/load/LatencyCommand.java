@@ -1,0 +1,252 @@
+package flagparity.bench.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import flagparity.bench.data.Workloads;
+import flagparity.bench.engines.Engines;
+import flagparity.bench.jmh.Lookup;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code latency}: one engine at a fixed arrival rate from several threads ({@link FixedRateGenerator}),
+ * every call recorded ({@link LatencyRecorder}); writes {@code NAME.response.hgrm},
+ * {@code NAME.service.hgrm} (percentile distributions in µs) and {@code NAME.summary.json} into
+ * {@code --out}, and prints the summary. The collector is the JVM's own ({@code -XX:+UseZGC} etc.
+ * before {@code -jar}); the summary records which one ran and what it did in the measured window.
+ *
+ * <p>Exit status: 0 when every measured call returned the served variable; 1 when any failed (threw,
+ * or answered {@code null}: for the SDK peer, a default) or the engine reported trouble; the files
+ * are written either way, with {@code "valid": false} and the reason.
+ */
+@Command(name = "latency", mixinStandardHelpOptions = true,
+        description = "Drive one engine at a fixed arrival rate; record every call's latency (HdrHistogram,"
+                + " corrected for coordinated omission).")
+public final class LatencyCommand implements Callable<Integer> {
+    private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--engine", defaultValue = "reference", description = "Engine id (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--codec", defaultValue = "json", description = "Codec of a Wasm engine (default: ${DEFAULT-VALUE}).")
+    String codec;
+
+    @Option(names = "--concurrency", defaultValue = "mutex", description = "mutex or pool (default: ${DEFAULT-VALUE}).")
+    String concurrency;
+
+    @Option(names = "--pool-size", defaultValue = "0", description = "Instances of a pool; 0 = available processors.")
+    int poolSize;
+
+    @Option(names = "--config", defaultValue = "large", description = "Built-in workload or config file (default: ${DEFAULT-VALUE}).")
+    String config;
+
+    @Option(names = "--user", defaultValue = Workloads.DEFAULT_USER_JSON, description = "User JSON or a user JSON file.")
+    String user;
+
+    @Option(names = "--key", defaultValue = Workloads.DEFAULT_KEY, description = "Variable key (default: ${DEFAULT-VALUE}).")
+    String key;
+
+    @Option(names = "--rate", required = true, description = "Calls per second, all threads together.")
+    double rate;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Calling threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Measured time, e.g. 500ms, 30s, 2m (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Unrecorded time at the same rate before it (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--out", defaultValue = ".", description = "Directory for the .hgrm and .summary.json files.")
+    Path out;
+
+    @Option(names = "--name", description = "File name prefix (default: latency-ENGINE[-CODEC-CONCURRENCY]-RATE-THREADS-COLLECTOR).")
+    String name;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        FixedRateGenerator generator =
+                new FixedRateGenerator(rate, threads, warmup, duration, FixedRateGenerator.Ticker.SYSTEM);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        try (Lookup lookup = Lookup.open(engine, codec, concurrency, poolSize, config, Lookup.parseUser(user), key)) {
+            GcSnapshot[] atStart = new GcSnapshot[1];
+            FixedRateGenerator.Result result =
+                    generator.run(() -> lookup.call() != null, () -> atStart[0] = GcSnapshot.take());
+            GcSnapshot atEnd = GcSnapshot.take();
+            String trouble = trouble(result, lookup);
+            String prefix = name != null ? name : defaultName(atEnd.collector());
+            Files.createDirectories(out);
+            writeHgrm(out.resolve(prefix + ".response.hgrm"), result.recorder().response());
+            writeHgrm(out.resolve(prefix + ".service.hgrm"), result.recorder().service());
+            String json = MAPPER.writeValueAsString(summary(result, atStart[0], atEnd, trouble));
+            Files.writeString(out.resolve(prefix + ".summary.json"), json + "\n", StandardCharsets.UTF_8);
+            stdout.println(json);
+            stdout.flush();
+            if (result.notIssued() > 0) {
+                stderr.println("latency: " + result.notIssued() + " calls planned in the measured window were never"
+                        + " made: " + rate + " calls/s is more than this setup sustains; the histograms lack them");
+            }
+            if (trouble != null) {
+                stderr.println("latency: the run is not valid: " + trouble);
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    /** Why the measured calls cannot be trusted, or {@code null}. */
+    private static String trouble(FixedRateGenerator.Result result, Lookup lookup) {
+        if (result.failed() > 0) {
+            RuntimeException e = result.firstError();
+            return result.failed() + " of " + result.completed() + " calls failed ("
+                    + (e != null ? "first: " + e : "answered null instead of the served variable") + ")";
+        }
+        try {
+            lookup.checkHealthy();
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    private String defaultName(String collector) {
+        StringBuilder b = new StringBuilder("latency-").append(engine);
+        if (!Engines.REFERENCE.equals(engine) && !Engines.DEVCYCLE_SDK.equals(engine)) {
+            b.append('-').append(codec).append('-').append(concurrency);
+            if ("pool".equals(concurrency)) {
+                b.append(Lookup.resolvePoolSize(poolSize));
+            }
+        }
+        return b.append('-').append(formatRate(rate)).append("ops-").append(threads).append("t-")
+                .append(collector.replaceAll("[^A-Za-z0-9]+", "")).toString();
+    }
+
+    private static String formatRate(double r) {
+        return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
+    }
+
+    ObjectNode summary(FixedRateGenerator.Result result, GcSnapshot atStart, GcSnapshot atEnd, String trouble) {
+        ObjectNode s = MAPPER.createObjectNode();
+        s.put("valid", trouble == null);
+        if (trouble != null) {
+            s.put("invalidBecause", trouble);
+        }
+        s.put("finishedAt", Instant.now().toString());
+        ObjectNode setup = s.putObject("setup");
+        setup.put("engine", engine).put("codec", codec).put("concurrency", concurrency)
+                .put("poolSize", Lookup.resolvePoolSize(poolSize)).put("config", config).put("user", user)
+                .put("key", key).put("targetRate", rate).put("threads", threads)
+                .put("warmupSeconds", warmup.toNanos() / 1e9).put("durationSeconds", duration.toNanos() / 1e9);
+        s.put("completed", result.completed());
+        s.put("failed", result.failed());
+        s.put("notIssued", result.notIssued());
+        s.put("saturated", result.notIssued() > 0);
+        s.put("achievedRate", result.achievedRate());
+        s.put("unit", "microseconds");
+        s.set("response", percentiles(result.recorder().response()));
+        s.set("service", percentiles(result.recorder().service()));
+        s.set("startLag", percentiles(result.recorder().startLag()));
+        s.set("gc", gc(atStart, atEnd));
+        s.set("jvm", jvm());
+        return s;
+    }
+
+    static ObjectNode percentiles(Histogram h) {
+        ObjectNode p = MAPPER.createObjectNode();
+        p.put("count", h.getTotalCount());
+        for (double q : PERCENTILES) {
+            p.put("p" + formatPercentile(q), micros(h.getValueAtPercentile(q)));
+        }
+        p.put("max", micros(h.getMaxValue()));
+        p.put("mean", h.getMean() / 1000.0);
+        return p;
+    }
+
+    private static String formatPercentile(double q) {
+        return q == Math.rint(q) ? Long.toString((long) q) : Double.toString(q).replace('.', '_');
+    }
+
+    private static double micros(long nanos) {
+        return nanos / 1000.0;
+    }
+
+    private static ObjectNode gc(GcSnapshot atStart, GcSnapshot atEnd) {
+        ObjectNode gc = MAPPER.createObjectNode();
+        gc.put("collector", atEnd.collector());
+        ObjectNode beans = gc.putObject("measuredWindow");
+        for (String bean : atEnd.beanNames()) {
+            beans.putObject(bean)
+                    .put("collections", atEnd.collections(bean) - atStart.collections(bean))
+                    .put("millis", atEnd.collectionMillis(bean) - atStart.collectionMillis(bean));
+        }
+        MemoryUsage heap = atEnd.heap();
+        gc.putObject("heapAtEnd").put("usedBytes", heap.getUsed()).put("committedBytes", heap.getCommitted())
+                .put("maxBytes", heap.getMax());
+        return gc;
+    }
+
+    private static ObjectNode jvm() {
+        ObjectNode jvm = MAPPER.createObjectNode();
+        jvm.put("version", System.getProperty("java.vm.version"));
+        jvm.put("vm", System.getProperty("java.vm.name"));
+        jvm.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        jvm.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        ArrayNode args = jvm.putArray("inputArguments");
+        ManagementFactory.getRuntimeMXBean().getInputArguments().forEach(args::add);
+        return jvm;
+    }
+
+    /** The percentile distribution in microseconds, as HdrHistogram writes it (.hgrm). */
+    static void writeHgrm(Path file, Histogram h) throws IOException {
+        try (PrintStream ps = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            h.outputPercentileDistribution(ps, 1000.0);
+        }
+    }
+
+    /** Durations as {@code 500ms}, {@code 30s}, {@code 2m}, or ISO-8601 ({@code PT30S}). */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = SIMPLE.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (m.matches()) {
+                double amount = Double.parseDouble(m.group(1));
+                double millis = "ms".equals(m.group(2)) ? amount : "s".equals(m.group(2)) ? amount * 1e3 : amount * 60e3;
+                return Duration.ofNanos(Math.round(millis * 1e6));
+            }
+            try {
+                return Duration.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("not a duration: \"" + value + "\" (use 500ms, 30s, 2m)");
+            }
+        }
+    }
+}
