@@ -7,11 +7,16 @@ import java.util.stream.Collectors;
 public enum Codec {
     /** {@code variableForUser}: the user as a UTF-16 JSON string, the variable back as a JSON string. */
     JSON("json"),
+    /**
+     * {@code variableForUserPreallocated}: the user JSON and key written into two strings pinned once
+     * per instance, reused and grown as needed: one export call per lookup instead of five.
+     */
+    JSON_PREALLOCATED("json-preallocated"),
     /** {@code variableForUser_PB}: a fresh {@code VariableForUserParams_PB} buffer per call, {@code SDKVariable_PB} back. */
     PROTOBUF("protobuf"),
     /**
-     * {@code variableForUser_PB_Preallocated}: the protobuf request written into one pinned buffer
-     * per instance, reused and grown as needed, so a lookup allocates nothing on the way in.
+     * {@code variableForUser_PB_Preallocated}: the protobuf request written into one buffer pinned
+     * once per instance, reused and grown as needed: one export call per lookup instead of five.
      */
     PROTOBUF_PREALLOCATED("protobuf-preallocated");
 
@@ -19,6 +24,11 @@ public enum Codec {
 
     Codec(String id) {
         this.id = id;
+    }
+
+    /** True for the codecs that send the user as JSON and get the variable back as JSON. */
+    boolean json() {
+        return this == JSON || this == JSON_PREALLOCATED;
     }
 
     public String id() {
