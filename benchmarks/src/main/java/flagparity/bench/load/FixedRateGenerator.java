@@ -17,14 +17,15 @@ import java.util.function.BooleanSupplier;
  * late: a slow call delays the calls after it, and their response times (measured from the planned
  * start, see {@link LatencyRecorder}) carry that delay, as a real client's would.
  *
- * <p>Calls planned during the warm-up are made but not recorded. The run ends at
- * {@code t0 + warmup + duration}: calls planned before then but not yet started are not made and
- * are counted as {@link Result#notIssued()} (the rate was more than the engine could serve; their
- * latencies, the worst ones, are missing from the histograms). Calls under way at the end finish and
- * are recorded. A thread still busy {@link #STUCK_GRACE} after the end fails the run.
+ * <p>Calls planned during the warm-up are made but not recorded; every call planned in the measured
+ * window, {@code [t0 + warmup, t0 + warmup + duration)}, is recorded, including those a backlog
+ * pushes past its end: leaving them out would drop exactly the slowest responses. To stay bounded,
+ * the backlog is drained for at most one more {@code duration}; calls still not started by then are
+ * not made and are counted as {@link Result#notIssued()}: the rate was clearly more than the engine
+ * sustains. A thread still busy {@link #STUCK_GRACE} after that fails the run.
  */
 public final class FixedRateGenerator {
-    /** How long after the planned end a run waits for calls still under way. */
+    /** How long after the drain deadline a run waits for calls still under way. */
     public static final Duration STUCK_GRACE = Duration.ofSeconds(30);
     /** Lead time between starting the threads and the first planned call, so all start on schedule. */
     private static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -69,7 +70,7 @@ public final class FixedRateGenerator {
         if (warmup.isNegative() || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("warm-up must be >= 0 and duration > 0 (got " + warmup + ", " + duration + ")");
         }
-        if (warmup.plus(duration).plus(STUCK_GRACE).toNanos() >= LatencyRecorder.HIGHEST_NANOS) {
+        if (warmup.plus(duration).plus(duration).plus(STUCK_GRACE).toNanos() >= LatencyRecorder.HIGHEST_NANOS) {
             throw new IllegalArgumentException("warm-up plus duration must stay well under the histograms' 1 h range");
         }
         this.ratePerSecond = ratePerSecond;
@@ -85,22 +86,23 @@ public final class FixedRateGenerator {
      * @param call the operation; {@code false} or an exception counts as a failed call (still timed)
      * @param atMeasurementStart run once, on the calling thread, when the warm-up ends (for example
      *     to snapshot GC counters); it does not delay any call
-     * @throws IllegalStateException when a call is still under way {@link #STUCK_GRACE} after the end
+     * @throws IllegalStateException when a call is still under way {@link #STUCK_GRACE} after the drain deadline
      */
     public Result run(BooleanSupplier call, Runnable atMeasurementStart) throws InterruptedException {
         double intervalNanos = 1e9 / ratePerSecond;
         long t0 = ticker.nanoTime() + LEAD_NANOS;
         long measureStart = t0 + warmupNanos;
         long end = measureStart + durationNanos;
+        long drainDeadline = end + durationNanos;
         List<Worker> workers = new ArrayList<>();
         for (int k = 0; k < threads; k++) {
-            Worker w = new Worker(k, call, intervalNanos, t0, measureStart, end);
+            Worker w = new Worker(k, call, intervalNanos, t0, measureStart, end, drainDeadline);
             w.thread.start();
             workers.add(w);
         }
         ticker.parkUntil(measureStart);
         atMeasurementStart.run();
-        long giveUp = end + STUCK_GRACE.toNanos();
+        long giveUp = drainDeadline + STUCK_GRACE.toNanos();
         for (Worker w : workers) {
             long left = giveUp - ticker.nanoTime();
             if (left > 0) {
@@ -108,13 +110,14 @@ public final class FixedRateGenerator {
             }
             if (w.thread.isAlive()) {
                 throw new IllegalStateException("a call was still under way " + STUCK_GRACE.toSeconds()
-                        + " s after the end of the run; the run is void");
+                        + " s after the run's drain deadline; the run is void");
             }
         }
         LatencyRecorder all = new LatencyRecorder();
         long failed = 0;
         long notIssued = 0;
         RuntimeException firstError = null;
+        long lastEnd = end;
         for (Worker w : workers) {
             all.add(w.recorder);
             failed += w.failed;
@@ -122,8 +125,9 @@ public final class FixedRateGenerator {
             if (firstError == null) {
                 firstError = w.firstError;
             }
+            lastEnd = Math.max(lastEnd, w.lastEnd);
         }
-        return new Result(all, failed, notIssued, firstError, durationNanos);
+        return new Result(all, failed, notIssued, firstError, lastEnd - measureStart);
     }
 
     /** One calling thread, making calls j = k, k + threads, k + 2 * threads, ... */
@@ -136,17 +140,21 @@ public final class FixedRateGenerator {
         private final long t0;
         private final long measureStart;
         private final long end;
+        private final long drainDeadline;
         long failed;
         long notIssued;
+        long lastEnd;
         RuntimeException firstError;
 
-        Worker(int first, BooleanSupplier call, double intervalNanos, long t0, long measureStart, long end) {
+        Worker(int first, BooleanSupplier call, double intervalNanos, long t0, long measureStart, long end,
+                long drainDeadline) {
             this.first = first;
             this.call = call;
             this.intervalNanos = intervalNanos;
             this.t0 = t0;
             this.measureStart = measureStart;
             this.end = end;
+            this.drainDeadline = drainDeadline;
             this.thread = new Thread(this, "fixed-rate-" + first);
             thread.setDaemon(true);
         }
@@ -160,7 +168,7 @@ public final class FixedRateGenerator {
                 }
                 ticker.parkUntil(planned);
                 long start = ticker.nanoTime();
-                if (start >= end) {
+                if (start >= drainDeadline) {
                     countNotIssued(j);
                     return;
                 }
@@ -175,6 +183,7 @@ public final class FixedRateGenerator {
                 long done = ticker.nanoTime();
                 if (planned >= measureStart) {
                     recorder.record(planned, start, done);
+                    lastEnd = done;
                     if (!ok) {
                         failed++;
                         if (firstError == null) {
@@ -205,14 +214,14 @@ public final class FixedRateGenerator {
         private final long failed;
         private final long notIssued;
         private final RuntimeException firstError;
-        private final long durationNanos;
+        private final long elapsedNanos;
 
-        Result(LatencyRecorder recorder, long failed, long notIssued, RuntimeException firstError, long durationNanos) {
+        Result(LatencyRecorder recorder, long failed, long notIssued, RuntimeException firstError, long elapsedNanos) {
             this.recorder = recorder;
             this.failed = failed;
             this.notIssued = notIssued;
             this.firstError = firstError;
-            this.durationNanos = durationNanos;
+            this.elapsedNanos = elapsedNanos;
         }
 
         public LatencyRecorder recorder() { return recorder; }
@@ -220,11 +229,14 @@ public final class FixedRateGenerator {
         public long completed() { return recorder.count(); }
         /** Recorded calls that threw or returned {@code false}. */
         public long failed() { return failed; }
-        /** Calls planned in the measured window but never started: the rate was not sustained. */
+        /** Calls planned in the measured window but not started by the drain deadline: the rate was not sustained. */
         public long notIssued() { return notIssued; }
         /** The first exception a recorded call threw, or {@code null}. */
         public RuntimeException firstError() { return firstError; }
-        /** Recorded calls per second of the measured window. */
-        public double achievedRate() { return completed() * 1e9 / durationNanos; }
+        /**
+         * Recorded calls per second, from the start of the measured window to its end or, when a
+         * backlog ran past it, to the end of the last recorded call.
+         */
+        public double achievedRate() { return completed() * 1e9 / elapsedNanos; }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.bench.data.Workloads;
 import flagparity.bench.engines.Engines;
 import flagparity.bench.jmh.Lookup;
+import flagparity.reference.api.EvaluationException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -34,8 +35,10 @@ import picocli.CommandLine.Option;
  * before {@code -jar}); the summary records which one ran and what it did in the measured window.
  *
  * <p>Exit status: 0 when every measured call returned the served variable; 1 when any failed (threw,
- * or answered {@code null}: for the SDK peer, a default) or the engine reported trouble; the files
- * are written either way, with {@code "valid": false} and the reason.
+ * or answered {@code null}: for the SDK peer, a default) or the engine reported trouble (the files
+ * are written either way, with {@code "valid": false} and the reason); 2, with one line on stderr,
+ * when the setting cannot be measured at all (unknown engine, unusable config, a key the user is
+ * not served, a user the SDK peer mishandles).
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,
         description = "Drive one engine at a fixed arrival rate; record every call's latency (HdrHistogram,"
@@ -94,7 +97,15 @@ public final class LatencyCommand implements Callable<Integer> {
                 new FixedRateGenerator(rate, threads, warmup, duration, FixedRateGenerator.Ticker.SYSTEM);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        try (Lookup lookup = Lookup.open(engine, codec, concurrency, poolSize, config, Lookup.parseUser(user), key)) {
+        Lookup opened;
+        try {
+            opened = Lookup.open(engine, codec, concurrency, poolSize, config, Lookup.parseUser(user), key);
+        } catch (IllegalArgumentException | IllegalStateException | EvaluationException e) {
+            stderr.println("latency: " + e.getMessage());
+            stderr.flush();
+            return 2;
+        }
+        try (Lookup lookup = opened) {
             GcSnapshot[] atStart = new GcSnapshot[1];
             FixedRateGenerator.Result result =
                     generator.run(() -> lookup.call() != null, () -> atStart[0] = GcSnapshot.take());
@@ -111,9 +122,11 @@ public final class LatencyCommand implements Callable<Integer> {
             if (result.notIssued() > 0) {
                 stderr.println("latency: " + result.notIssued() + " calls planned in the measured window were never"
                         + " made: " + rate + " calls/s is more than this setup sustains; the histograms lack them");
+                stderr.flush();
             }
             if (trouble != null) {
                 stderr.println("latency: the run is not valid: " + trouble);
+                stderr.flush();
                 return 1;
             }
             return 0;

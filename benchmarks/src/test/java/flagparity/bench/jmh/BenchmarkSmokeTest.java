@@ -1,0 +1,90 @@
+package flagparity.bench.jmh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Each benchmark runs one tiny iteration in this JVM (no fork, no warm-up, 50 ms) on the small
+ * workload: the setups, the served-variable checks and the methods work. No timing is asserted.
+ */
+class BenchmarkSmokeTest {
+
+    private static ChainedOptionsBuilder tiny(Class<?> benchmark) {
+        return new OptionsBuilder()
+                .include(benchmark.getName() + "\\.")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(50))
+                .shouldFailOnError(true)
+                .param("config", "small");
+    }
+
+    private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+        return new Runner(options.build()).run();
+    }
+
+    @Test
+    void variable() throws RunnerException {
+        assertEquals(1, run(tiny(VariableBenchmark.class).param("engine", "reference")).size());
+    }
+
+    @Test
+    void userSize() throws RunnerException {
+        assertEquals(2, run(tiny(UserSizeBenchmark.class).param("engine", "reference")
+                .param("customDataKeys", "0", "100")).size());
+    }
+
+    @Test
+    void setConfig() throws RunnerException {
+        assertEquals(1, run(tiny(SetConfigBenchmark.class).param("engine", "reference")).size());
+    }
+
+    @Test
+    void bucketedConfig() throws RunnerException {
+        assertEquals(1, run(tiny(BucketedConfigBenchmark.class).param("engine", "reference")).size());
+    }
+
+    @Test
+    void throughputAtOneAndTwoThreads() throws RunnerException {
+        Collection<RunResult> results = run(tiny(ThroughputBenchmark.class).param("engine", "reference")
+                .param("concurrency", "mutex"));
+        assertEquals(2, results.size());
+        assertTrue(results.stream().allMatch(r -> r.getPrimaryResult().getScore() > 0));
+    }
+
+    @Test
+    void coldStart() throws RunnerException {
+        assertEquals(1, run(tiny(ColdStartBenchmark.class).param("engine", "reference")).size());
+    }
+
+    @Test
+    void boundaryOnTheAotCore() throws RunnerException {
+        // encode and decode per codec (2 + 2), call per codec x entry point on one engine (4).
+        assertEquals(8, run(tiny(BoundaryBenchmark.class).param("engine", "chicory-aot")).size());
+    }
+
+    @Test
+    void duplicateCombinationsAreRefused() {
+        assertThrows(RunnerException.class, () -> run(tiny(VariableBenchmark.class).param("engine", "reference")
+                .param("codec", "json")));
+        assertThrows(RunnerException.class, () -> run(tiny(ThroughputBenchmark.class).param("engine", "wasmtime")
+                .param("concurrency", "mutex").param("poolSize", "2")));
+    }
+
+    @Test
+    void aKeyTheUserIsNotServedIsRefused() {
+        assertThrows(RunnerException.class, () -> run(tiny(VariableBenchmark.class).param("engine", "reference")
+                .param("key", "no-such-variable")));
+    }
+}

@@ -1,0 +1,86 @@
+package flagparity.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LatencyCommandTest {
+
+    @Test
+    void aShortRealRunAgainstTheReferenceWritesHistogramsAndASummary(@TempDir Path out) throws Exception {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        CommandLine cl = new CommandLine(new LatencyCommand());
+        cl.setOut(new PrintWriter(stdout));
+        cl.setErr(new PrintWriter(stderr));
+
+        int status = cl.execute("--engine", "reference", "--config", "small", "--rate", "200", "--threads", "2",
+                "--warmup", "200ms", "--duration", "500ms", "--out", out.toString(), "--name", "run");
+
+        assertEquals(0, status, stderr.toString());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("run.summary.json").toFile());
+        assertTrue(summary.get("valid").asBoolean());
+        // 200 calls/s for 0.5 s plans exactly 100 calls in the window, whatever the machine does.
+        assertEquals(100, summary.get("completed").asLong() + summary.get("notIssued").asLong());
+        assertEquals(summary.get("completed").asLong(), summary.at("/response/count").asLong());
+        assertTrue(summary.at("/response/p99").asDouble() >= summary.at("/service/p99").asDouble());
+        assertTrue(summary.at("/gc/collector").asText().length() > 0);
+        assertTrue(summary.at("/gc/measuredWindow").size() > 0);
+        assertTrue(Files.readString(out.resolve("run.response.hgrm")).contains("Value     Percentile"));
+        assertTrue(Files.exists(out.resolve("run.service.hgrm")));
+        assertEquals(summary, new ObjectMapper().readTree(stdout.toString()));
+    }
+
+    @Test
+    void refusesAUserTheSdkPeerMishandlesBeforeStartingIt() {
+        StringWriter stderr = new StringWriter();
+        CommandLine cl = new CommandLine(new LatencyCommand());
+        cl.setErr(new PrintWriter(stderr));
+
+        int status = cl.execute("--engine", "devcycle-sdk", "--rate", "10", "--user",
+                "{\"user_id\":\"a\",\"customData\":{\"x\":1},\"privateCustomData\":{\"y\":2}}");
+
+        assertEquals(2, status);
+        assertTrue(stderr.toString().startsWith("latency: devcycle-sdk cannot be measured"), stderr.toString());
+        assertTrue(stderr.toString().contains("MEMORY_OUT_OF_BOUNDS"), stderr.toString());
+    }
+
+    @Test
+    void percentilesAreInMicroseconds() {
+        Histogram h = new Histogram(LatencyRecorder.LOWEST_NANOS, LatencyRecorder.HIGHEST_NANOS,
+                LatencyRecorder.SIGNIFICANT_DIGITS);
+        for (long v = 1; v <= 1000; v++) {
+            h.recordValue(v * 1000);
+        }
+        ObjectNode p = LatencyCommand.percentiles(h);
+        assertEquals(1000, p.get("count").asLong());
+        assertEquals(500, p.get("p50").asDouble(), 0.5);
+        assertEquals(990, p.get("p99").asDouble(), 1);
+        assertEquals(999, p.get("p99_9").asDouble(), 1);
+        assertEquals(1000, p.get("p99_99").asDouble(), 1);
+        assertEquals(1000, p.get("max").asDouble(), 1);
+    }
+
+    @Test
+    void durationsReadAsMillisecondsSecondsMinutesOrIso() {
+        LatencyCommand.DurationConverter c = new LatencyCommand.DurationConverter();
+        assertEquals(Duration.ofMillis(500), c.convert("500ms"));
+        assertEquals(Duration.ofMillis(1500), c.convert("1.5s"));
+        assertEquals(Duration.ofMinutes(2), c.convert("2m"));
+        assertEquals(Duration.ofSeconds(30), c.convert("PT30S"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> c.convert("soon"));
+    }
+}
