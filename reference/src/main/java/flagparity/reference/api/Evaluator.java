@@ -37,7 +37,7 @@ public interface Evaluator extends AutoCloseable {
      * Sets the client custom data (a flat JSON object) used when a user's own custom data lacks a
      * key. On failure the previous value stays in service.
      *
-     * @throws InvalidUserException when the JSON is not a flat object
+     * @throws InvalidUserException when the JSON is not an object the core can read (nested values are allowed, as in the core)
      */
     void setClientCustomData(String customDataJson);
 

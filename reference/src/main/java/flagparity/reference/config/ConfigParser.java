@@ -1,16 +1,484 @@
 package flagparity.reference.config;
 
 import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.Variable;
+import flagparity.reference.eval.Audience;
+import flagparity.reference.eval.AudienceMatchFilter;
+import flagparity.reference.eval.Comparator;
+import flagparity.reference.eval.Condition;
+import flagparity.reference.eval.ConstantFilter;
+import flagparity.reference.eval.CustomDataFilter;
+import flagparity.reference.eval.Murmur3;
+import flagparity.reference.eval.Operator;
+import flagparity.reference.eval.Rollout;
+import flagparity.reference.eval.StringFilter;
+import flagparity.reference.eval.UserField;
+import flagparity.reference.eval.VersionFilter;
+import flagparity.reference.internal.AsDate;
+import flagparity.reference.internal.CoreJson;
+import flagparity.reference.internal.CoreJsonWriter;
+import flagparity.reference.json.JsonCodec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Parses and validates a DevCycle server config as the core does. (Skeleton.) */
+/**
+ * Parses and validates a DevCycle server config as the core's {@code setConfigDataUTF8} does
+ * ({@code ConfigBodyV2}) and compiles it once into a {@link CompiledConfig}.
+ *
+ * <p>It accepts exactly what the core accepts: the core's lenient JSON ({@link CoreJson}), required
+ * strings, objects and arrays, the enums the core checks strictly (feature, variable, rollout and
+ * stage types, prerequisite comparators, custom-data types), numbers that must not be NaN, dates
+ * its {@code Date.fromString} takes, filter values whose first element is a boolean, string or
+ * number. What the core only warns about (an unknown filter type, subType or comparator, an operator
+ * other than and/or) is accepted and compiles to a filter that never matches, as in the core. A
+ * rejected config gets a {@link ConfigException} naming the JSON path and the problem.
+ */
 public final class ConfigParser {
+    private static final List<String> FEATURE_TYPES = List.of("release", "experiment", "permission", "ops");
+    private static final List<String> VARIABLE_TYPES = List.of("String", "Boolean", "Number", "JSON");
+    private static final List<String> ROLLOUT_TYPES = List.of("schedule", "gradual", "stepped");
+    private static final List<String> STAGE_TYPES = List.of("linear", "discrete");
+    private static final List<String> PREREQUISITE_COMPARATORS = List.of("=", "!=");
+    private static final List<String> DATA_KEY_TYPES = List.of("String", "Boolean", "Number");
+    private static final List<String> SUB_TYPES = List.of("user_id", "email", "ip", "country", "platform",
+            "platformVersion", "appVersion", "deviceModel", "customData");
+
+    private final Map<String, Audience> audiences = new LinkedHashMap<>();
+
     private ConfigParser() {}
 
-    /** Parses {@code json} into a compiled config, or throws saying what is wrong and where. */
+    /**
+     * Parses {@code json} into a compiled config.
+     *
+     * @throws ConfigException when the core would reject the config
+     */
     public static CompiledConfig parse(String json) {
-        if (json == null) {
-            throw new ConfigException("config is null");
+        if (json == null) throw new ConfigException("config is null");
+        Object root;
+        try {
+            root = CoreJson.parse(json);
+        } catch (CoreJson.ParseException e) {
+            throw new ConfigException("config is not JSON the core can read: " + e.getMessage(), e);
         }
-        return new CompiledConfig();
+        if (!(root instanceof Map)) {
+            throw new ConfigException("config is not a JSON object");
+        }
+        try {
+            return new ConfigParser().compile(asMap(root));
+        } catch (AsDate.InvalidDateException e) {
+            throw new ConfigException("invalid date: " + e.getMessage(), e);
+        }
+    }
+
+    private CompiledConfig compile(Map<String, Object> root) {
+        Map<String, Object> project = object(root, "project", "");
+        String projectId = string(project, "_id", "project");
+        String projectKey = string(project, "key", "project");
+        String organization = string(project, "a0_organization", "project");
+        Map<String, Object> settings = object(project, "settings", "project");
+        boolean disablePassthrough = false;
+        if (settings.containsKey("disablePassthroughRollouts")) {
+            Object v = settings.get("disablePassthroughRollouts");
+            if (!(v instanceof Boolean)) {
+                throw fail("project.settings", "missing bool value for key \"disablePassthroughRollouts\"");
+            }
+            disablePassthrough = (Boolean) v;
+        }
+        Map<String, Object> environment = object(root, "environment", "");
+        String environmentId = string(environment, "_id", "environment");
+        String environmentKey = string(environment, "key", "environment");
+
+        // Audiences are read after features in the core; audienceMatch filters only name them, so
+        // the ids are known first here and the definitions compiled last.
+        Object audiencesJson = root.get("audiences");
+        Map<String, Object> audienceDefinitions = audiencesJson instanceof Map ? asMap(audiencesJson) : Map.of();
+        for (String id : audienceDefinitions.keySet()) {
+            audiences.put(id, new Audience(id));
+        }
+
+        List<Map<String, Object>> featureJsons = new ArrayList<>();
+        List<Object> featureList = array(root, "features", "");
+        for (int i = 0; i < featureList.size(); i++) {
+            featureJsons.add(element(featureList.get(i), "features[" + i + "]"));
+        }
+        for (Map.Entry<String, Object> e : audienceDefinitions.entrySet()) {
+            String path = "audiences." + e.getKey();
+            Map<String, Object> audience = element(e.getValue(), path);
+            audiences.get(e.getKey()).define(operator(object(audience, "filters", path), path + ".filters"));
+        }
+
+        // Variables: by key and by id the last one wins, as in the core's maps.
+        Map<String, String[]> variablesByKey = new LinkedHashMap<>();
+        Map<String, String[]> variablesById = new HashMap<>();
+        List<Object> variableList = array(root, "variables", "");
+        for (int i = 0; i < variableList.size(); i++) {
+            String path = "variables[" + i + "]";
+            Map<String, Object> v = element(variableList.get(i), path);
+            String id = string(v, "_id", path);
+            String type = oneOf(v, "type", VARIABLE_TYPES, path);
+            String key = string(v, "key", path);
+            String[] variable = {id, type, key};
+            variablesByKey.put(key, variable);
+            variablesById.put(id, variable);
+        }
+
+        List<CompiledFeature> features = new ArrayList<>();
+        List<FeatureSource> sources = new ArrayList<>();
+        for (int i = 0; i < featureJsons.size(); i++) {
+            FeatureSource source = feature(featureJsons.get(i), "features[" + i + "]", variablesById);
+            sources.add(source);
+            features.add(source.compiled);
+        }
+
+        Map<String, VariableBinding> bindings = new HashMap<>();
+        for (String[] v : variablesByKey.values()) {
+            bindings.put(v[2], binding(v, sources));
+        }
+
+        String projectJson = "{\"_id\":" + quoted(projectId) + ",\"key\":" + quoted(projectKey)
+                + ",\"a0_organization\":" + quoted(organization)
+                + ",\"settings\":{\"disablePassthroughRollouts\":" + disablePassthrough + "}}";
+        String environmentJson = "{\"_id\":" + quoted(environmentId) + ",\"key\":" + quoted(environmentKey) + "}";
+        return new CompiledConfig(projectJson, environmentJson, !disablePassthrough,
+                features.toArray(new CompiledFeature[0]), bindings, audiences.size());
+    }
+
+    /** A compiled feature with the variation variable values the bindings need. */
+    private static final class FeatureSource {
+        final CompiledFeature compiled;
+        /** Per variation, its variables by id (the last entry wins). */
+        final List<Map<String, Object>> valuesByVariation;
+
+        FeatureSource(CompiledFeature compiled, List<Map<String, Object>> valuesByVariation) {
+            this.compiled = compiled;
+            this.valuesByVariation = valuesByVariation;
+        }
+
+        boolean uses(String variableId) {
+            for (Map<String, Object> values : valuesByVariation) {
+                if (values.containsKey(variableId)) return true;
+            }
+            return false;
+        }
+    }
+
+    private static VariableBinding binding(String[] variable, List<FeatureSource> sources) {
+        String id = variable[0];
+        for (FeatureSource source : sources) {
+            if (!source.uses(id)) continue;
+            Variable[] served = new Variable[source.valuesByVariation.size()];
+            for (int i = 0; i < served.length; i++) {
+                Map<String, Object> values = source.valuesByVariation.get(i);
+                if (values.containsKey(id)) {
+                    served[i] = JsonCodec.variableFromCore(id, variable[2], variable[1], values.get(id));
+                }
+            }
+            return new VariableBinding(id, variable[2], variable[1], source.compiled, served);
+        }
+        return new VariableBinding(id, variable[2], variable[1], null, new Variable[0]);
+    }
+
+    private FeatureSource feature(Map<String, Object> f, String path, Map<String, String[]> variablesById) {
+        String id = string(f, "_id", path);
+        String type = oneOf(f, "type", FEATURE_TYPES, path);
+        String key = string(f, "key", path);
+        List<Object> variationList = array(f, "variations", path);
+        List<CompiledVariation> variations = new ArrayList<>();
+        List<Map<String, Object>> valuesByVariation = new ArrayList<>();
+        Map<String, CompiledVariation> variationsById = new HashMap<>();
+        for (int i = 0; i < variationList.size(); i++) {
+            String vPath = path + ".variations[" + i + "]";
+            Map<String, Object> v = element(variationList.get(i), vPath);
+            String vId = string(v, "_id", vPath);
+            String name = string(v, "name", vPath);
+            String vKey = string(v, "key", vPath);
+            List<Object> variableList = array(v, "variables", vPath);
+            Map<String, Object> values = new HashMap<>();
+            List<CompiledVariation.BucketedVariable> bucketed = new ArrayList<>();
+            String missing = null;
+            for (int j = 0; j < variableList.size(); j++) {
+                String varPath = vPath + ".variables[" + j + "]";
+                Map<String, Object> entry = element(variableList.get(j), varPath);
+                String varId = string(entry, "_var", varPath);
+                if (!entry.containsKey("value")) throw fail(varPath, "value missing for key \"value\"");
+                Object value = entry.get("value");
+                values.put(varId, value);
+                String[] variable = variablesById.get(varId);
+                if (variable == null) {
+                    if (missing == null) missing = varId;
+                } else {
+                    bucketed.add(new CompiledVariation.BucketedVariable(variable[2],
+                            "{\"_feature\":" + quoted(id) + ",\"_variation\":" + quoted(vId) + "}",
+                            "{\"_id\":" + quoted(variable[0]) + ",\"type\":" + quoted(variable[1]) + ",\"key\":"
+                                    + quoted(variable[2]) + ",\"value\":" + CoreJsonWriter.write(value) + "}"));
+                }
+            }
+            String featureJson = "{\"_id\":" + quoted(id) + ",\"type\":" + quoted(type) + ",\"key\":" + quoted(key)
+                    + ",\"_variation\":" + quoted(vId) + ",\"variationName\":" + quoted(name)
+                    + ",\"variationKey\":" + quoted(vKey) + "}";
+            CompiledVariation variation = new CompiledVariation(i, vId, vKey, name, featureJson, quoted(vId), bucketed, missing);
+            variations.add(variation);
+            valuesByVariation.add(values);
+            variationsById.put(vId, variation);
+        }
+
+        String cPath = path + ".configuration";
+        Map<String, Object> configuration = object(f, "configuration", path);
+        string(configuration, "_id", cPath);
+        Object prerequisites = configuration.get("prerequisites");
+        if (prerequisites instanceof List) {
+            List<?> list = (List<?>) prerequisites;
+            for (int i = 0; i < list.size(); i++) {
+                String pPath = cPath + ".prerequisites[" + i + "]";
+                Map<String, Object> p = element(list.get(i), pPath);
+                string(p, "_feature", pPath);
+                oneOf(p, "comparator", PREREQUISITE_COMPARATORS, pPath);
+            }
+        }
+        Object winning = configuration.get("winningVariation");
+        if (winning instanceof Map) {
+            Map<String, Object> w = asMap(winning);
+            string(w, "_variation", cPath + ".winningVariation");
+            date(w, "updatedAt", cPath + ".winningVariation");
+        }
+        List<Object> targetList = array(configuration, "targets", cPath);
+        CompiledTarget[] targets = new CompiledTarget[targetList.size()];
+        for (int i = 0; i < targets.length; i++) {
+            String tPath = cPath + ".targets[" + i + "]";
+            targets[i] = target(i, element(targetList.get(i), tPath), tPath, variationsById);
+        }
+        CompiledFeature compiled = new CompiledFeature(id, key, type, targets, variations.toArray(new CompiledVariation[0]));
+        return new FeatureSource(compiled, valuesByVariation);
+    }
+
+    private CompiledTarget target(int index, Map<String, Object> t, String path, Map<String, CompiledVariation> variationsById) {
+        String id = string(t, "_id", path);
+        Map<String, Object> audience = object(t, "_audience", path);
+        Operator operator = operator(object(audience, "filters", path + "._audience"), path + "._audience.filters");
+        Object rolloutJson = t.get("rollout");
+        Rollout rollout = rolloutJson instanceof Map ? rollout(asMap(rolloutJson), path + ".rollout") : null;
+        List<Object> distributionList = array(t, "distribution", path);
+        List<CompiledTarget.Distribution> distribution = new ArrayList<>();
+        for (int i = 0; i < distributionList.size(); i++) {
+            String dPath = path + ".distribution[" + i + "]";
+            Map<String, Object> d = element(distributionList.get(i), dPath);
+            String variation = string(d, "_variation", dPath);
+            double percentage = number(d, "percentage", dPath);
+            distribution.add(new CompiledTarget.Distribution(variation, percentage, variationsById.get(variation)));
+        }
+        // The core sorts by variation id (UTF-16 order, stable) and reverses the result.
+        distribution.sort((a, b) -> a.variationId().compareTo(b.variationId()));
+        CompiledTarget.Distribution[] sorted = new CompiledTarget.Distribution[distribution.size()];
+        for (int i = 0; i < sorted.length; i++) sorted[i] = distribution.get(sorted.length - 1 - i);
+        Object bucketingKey = t.get("bucketingKey");
+        String key = bucketingKey instanceof String && !((String) bucketingKey).isEmpty()
+                && !"user_id".equals(bucketingKey) ? (String) bucketingKey : null;
+        return new CompiledTarget(index, id, Murmur3.hash(id, 1), operator, rollout, key, sorted);
+    }
+
+    private static Rollout rollout(Map<String, Object> r, String path) {
+        String type = oneOf(r, "type", ROLLOUT_TYPES, path);
+        double startPercentage = optionalNumber(r, "startPercentage", 1, path);
+        long startDate = date(r, "startDate", path);
+        List<Rollout.Stage> stages = new ArrayList<>();
+        Object stagesJson = r.get("stages");
+        if (stagesJson instanceof List) {
+            List<?> list = (List<?>) stagesJson;
+            for (int i = 0; i < list.size(); i++) {
+                String sPath = path + ".stages[" + i + "]";
+                Map<String, Object> s = element(list.get(i), sPath);
+                String stageType = oneOf(s, "type", STAGE_TYPES, sPath);
+                long date = date(s, "date", sPath);
+                double percentage = number(s, "percentage", sPath);
+                stages.add(new Rollout.Stage("linear".equals(stageType), date, percentage));
+            }
+        }
+        long syntheticStageDate = AsDate.parse(AsDate.toIsoString(startDate));
+        return new Rollout(type, startDate, startPercentage, stages.toArray(new Rollout.Stage[0]), syntheticStageDate);
+    }
+
+    private Operator operator(Map<String, Object> o, String path) {
+        String operator = string(o, "operator", path);
+        List<Object> filterList = array(o, "filters", path);
+        List<Condition> children = new ArrayList<>();
+        for (int i = 0; i < filterList.size(); i++) {
+            String fPath = path + ".filters[" + i + "]";
+            Map<String, Object> f = element(filterList.get(i), fPath);
+            children.add(f.get("operator") instanceof String ? operator(f, fPath) : filter(f, fPath));
+        }
+        return new Operator(operator, children);
+    }
+
+    private Condition filter(Map<String, Object> f, String path) {
+        Object typeValue = f.get("type");
+        if ("user".equals(typeValue)) {
+            return userFilter(f, path);
+        }
+        if ("audienceMatch".equals(typeValue)) {
+            return audienceMatch(f, path);
+        }
+        String type = string(f, "type", path);
+        if ("all".equals(type)) return new ConstantFilter(true, "all");
+        if ("optIn".equals(type)) return new ConstantFilter(false, "optIn (never passes in the core)");
+        return new ConstantFilter(false, "unknown filter type \"" + type + "\" (never passes)");
+    }
+
+    private Condition userFilter(Map<String, Object> f, String path) {
+        List<Object> values = array(f, "values", path);
+        String subType = string(f, "subType", path);
+        String comparatorText = string(f, "comparator", path);
+        FilterValues compiled = values(values, path);
+        String dataKey = null;
+        String dataKeyType = null;
+        if ("customData".equals(subType)) {
+            dataKey = string(f, "dataKey", path);
+            dataKeyType = oneOf(f, "dataKeyType", DATA_KEY_TYPES, path);
+        }
+        Comparator comparator = Comparator.parse(comparatorText);
+        if (comparator == null || !SUB_TYPES.contains(subType)) {
+            return new ConstantFilter(false, "user " + subType + " " + comparatorText
+                    + " (unknown subType or comparator: never passes)");
+        }
+        if (dataKey != null) {
+            return new CustomDataFilter(dataKey, CustomDataFilter.DataType.valueOf(dataKeyType), comparator,
+                    compiled.strings, compiled.numbers, compiled.booleans, CoreJsonWriter.write(values));
+        }
+        UserField field = UserField.of(subType);
+        if (field == null) {
+            return new ConstantFilter(false, "user " + subType + " (the core never matches it)");
+        }
+        return field.isVersion()
+                ? new VersionFilter(field, comparator, compiled.strings)
+                : new StringFilter(field, comparator, compiled.strings);
+    }
+
+    private Condition audienceMatch(Map<String, Object> f, String path) {
+        List<Object> ids = array(f, "_audiences", path);
+        string(f, "type", path);
+        String comparator = string(f, "comparator", path);
+        if (!"=".equals(comparator) && !"!=".equals(comparator)) {
+            return new ConstantFilter(false, "audienceMatch " + comparator + " (invalid comparator: never passes)");
+        }
+        List<String> names = new ArrayList<>();
+        List<Audience> refs = new ArrayList<>();
+        for (Object id : ids) {
+            if (id instanceof String) {
+                names.add((String) id);
+                refs.add(audiences.get(id));
+            }
+        }
+        return new AudienceMatchFilter("=".equals(comparator), names, refs, audiences.size());
+    }
+
+    /** A filter's values, typed by the first one as the core does (others of another type are dropped). */
+    private static final class FilterValues {
+        String[] strings = new String[0];
+        double[] numbers = new double[0];
+        boolean[] booleans = new boolean[0];
+    }
+
+    private static FilterValues values(List<Object> values, String path) {
+        FilterValues out = new FilterValues();
+        if (values.isEmpty()) return out;
+        Object first = values.get(0);
+        if (first instanceof Boolean) {
+            boolean[] b = new boolean[values.size()];
+            int n = 0;
+            for (Object v : values) if (v instanceof Boolean) b[n++] = (Boolean) v;
+            out.booleans = Arrays.copyOf(b, n);
+        } else if (first instanceof String) {
+            out.strings = values.stream().filter(v -> v instanceof String).toArray(String[]::new);
+        } else if (first instanceof Long || first instanceof Double) {
+            double[] d = new double[values.size()];
+            int n = 0;
+            for (Object v : values) {
+                double x = v instanceof Long ? (double) (Long) v : v instanceof Double ? (Double) v : Double.NaN;
+                if (!Double.isNaN(x)) d[n++] = x;
+            }
+            out.numbers = Arrays.copyOf(d, n);
+        } else {
+            throw fail(path, "Filter values of unknown type. " + CoreJsonWriter.write(first));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------ the core's JSON helpers, with paths
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    /** An array element or map value the core downcasts to an object. */
+    private static Map<String, Object> element(Object o, String path) {
+        if (!(o instanceof Map)) throw fail(path, "invalid downcast: not a JSON object");
+        return asMap(o);
+    }
+
+    private static Map<String, Object> object(Map<String, Object> o, String key, String path) {
+        Object v = o.get(key);
+        if (!(v instanceof Map)) throw fail(path, "Object not found for key: \"" + key + "\"");
+        return asMap(v);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> array(Map<String, Object> o, String key, String path) {
+        Object v = o.get(key);
+        if (!(v instanceof List)) throw fail(path, "Array not found for key: \"" + key + "\"");
+        return (List<Object>) v;
+    }
+
+    private static String string(Map<String, Object> o, String key, String path) {
+        Object v = o.get(key);
+        if (!(v instanceof String)) throw fail(path, "Missing string value for key: \"" + key + "\"");
+        return (String) v;
+    }
+
+    private static String oneOf(Map<String, Object> o, String key, List<String> valid, String path) {
+        String v = string(o, key, path);
+        if (!valid.contains(v)) {
+            throw fail(path, "Invalid string value: " + v + ", for key: " + key + ", must be one of: " + String.join(", ", valid));
+        }
+        return v;
+    }
+
+    /** A required number that must not be NaN ({@code getF64FromJSONObj}). */
+    private static double number(Map<String, Object> o, String key, String path) {
+        Object v = o.get(key);
+        double d = v instanceof Long ? (double) (Long) v : v instanceof Double ? (Double) v : Double.NaN;
+        if (Double.isNaN(d)) throw fail(path, "Invalid number value: NaN, for key: \"" + key + "\"");
+        return d;
+    }
+
+    /** An optional number; when present it must be a number, NaN included ({@code getF64FromJSONOptional}). */
+    private static double optionalNumber(Map<String, Object> o, String key, double defaultValue, String path) {
+        if (!o.containsKey(key)) return defaultValue;
+        Object v = o.get(key);
+        if (v instanceof Long) return (double) (Long) v;
+        if (v instanceof Double) return (Double) v;
+        throw fail(path, "Invalid number value: " + CoreJsonWriter.write(v) + ", for key: \"" + key + "\"");
+    }
+
+    private static long date(Map<String, Object> o, String key, String path) {
+        String s = string(o, key, path);
+        try {
+            return AsDate.parse(s);
+        } catch (AsDate.InvalidDateException e) {
+            throw fail(path, "Invalid Date for key \"" + key + "\": \"" + s + "\"");
+        }
+    }
+
+    private static String quoted(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        CoreJsonWriter.appendString(sb, s);
+        return sb.toString();
+    }
+
+    private static ConfigException fail(String path, String problem) {
+        return new ConfigException((path.isEmpty() ? "config" : path) + ": " + problem);
     }
 }

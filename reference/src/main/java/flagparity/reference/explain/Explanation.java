@@ -1,24 +1,84 @@
 package flagparity.reference.explain;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.reference.api.Variable;
+import flagparity.reference.api.VariableType;
+import flagparity.reference.json.JsonCodec;
+import java.util.List;
 
-/** How an evaluation reached its answer. Immutable. (Skeleton: filled in by the reference module.) */
-public final class Explanation {
-    private final Variable variable;
-    private final String json;
+/**
+ * The path an evaluation took to its answer: the variable and feature found, each target tried
+ * (rollout and audience checks with the user's values), the bucketing hash, the distribution entry
+ * picked and the final {@link Reason}. Immutable; {@link #toJson()} is what the {@code explain}
+ * command prints. Fields that were not reached are null.
+ *
+ * @param key the variable key asked for
+ * @param requestedType the type asked for
+ * @param reason why the evaluation ended as it did
+ * @param variable what {@code variable()} returns: the served variable, or null
+ * @param variableId the config variable's id
+ * @param variableType the config variable's type
+ * @param featureId the feature serving the variable (the first that uses it)
+ * @param featureKey that feature's key
+ * @param passthroughRollouts whether rollouts are checked while looking for a target
+ * @param targets the targets tried, in order
+ * @param bucketingHash murmur3 of the bucketing value with the taken target's seed, bounded to [0,1]
+ * @param variationId the variation the distribution picked
+ * @param variationKey its key
+ * @param error the core's abort message when {@code reason} is ERROR
+ */
+public record Explanation(String key, VariableType requestedType, Reason reason, Variable variable,
+        String variableId, VariableType variableType, String featureId, String featureKey,
+        Boolean passthroughRollouts, List<TargetTrace> targets, Double bucketingHash, String variationId,
+        String variationKey, String error) {
 
-    public Explanation(Variable variable, String json) {
-        this.variable = variable;
-        this.json = json;
+    public Explanation {
+        targets = List.copyOf(targets);
     }
 
-    /** The variable served, or {@code null} when none. */
-    public Variable variable() {
-        return variable;
-    }
-
-    /** The explanation as JSON, what the {@code explain} CLI command prints. */
+    /** The explanation as one JSON object. */
     public String toJson() {
-        return json;
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("key", key);
+        o.put("type", requestedType.name());
+        o.put("reason", reason.name());
+        if (variable != null) {
+            o.set("variable", readTree(JsonCodec.writeVariable(variable)));
+        } else {
+            o.putNull("variable");
+        }
+        if (variableId != null) {
+            ObjectNode v = o.putObject("configVariable");
+            v.put("_id", variableId);
+            v.put("type", variableType.name());
+        }
+        if (featureId != null) {
+            ObjectNode f = o.putObject("feature");
+            f.put("_id", featureId);
+            f.put("key", featureKey);
+        }
+        if (passthroughRollouts != null) o.put("passthroughRollouts", passthroughRollouts);
+        if (!targets.isEmpty()) {
+            ArrayNode a = o.putArray("targets");
+            for (TargetTrace t : targets) t.writeTo(a.addObject());
+        }
+        if (bucketingHash != null) o.put("bucketingHash", bucketingHash);
+        if (variationId != null) {
+            ObjectNode v = o.putObject("variation");
+            v.put("_id", variationId);
+            if (variationKey != null) v.put("key", variationKey);
+        }
+        if (error != null) o.put("error", error);
+        return o.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return JsonCodec.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JsonNodeFactory.instance.textNode(json);
+        }
     }
 }

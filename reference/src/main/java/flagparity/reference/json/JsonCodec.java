@@ -1,21 +1,27 @@
 package flagparity.reference.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import java.util.Iterator;
+import flagparity.reference.internal.AsNumbers;
+import flagparity.reference.internal.CoreJson;
+import flagparity.reference.internal.CoreJsonWriter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON forms the core reads and writes: users, platform data, served variables. Every engine
- * uses these, so a user crosses every boundary in the same form.
+ * The JSON forms the core reads and writes: users, platform data, client custom data, served
+ * variables. Every engine uses these, so a user crosses every boundary in the same form.
+ *
+ * <p>Reading goes through the core's own JSON rules ({@link CoreJson}): what the core accepts is
+ * accepted with the same values (integers and floats kept apart, its float parsing, its
+ * leniencies), and what it aborts on is rejected. Writing produces text the core reads back to the
+ * same values.
  */
 public final class JsonCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -27,126 +33,218 @@ public final class JsonCodec {
         return MAPPER;
     }
 
-    /** Parses a user as the core's {@code DVCUser.fromJSONString} does, with its validation. */
+    // ------------------------------------------------------------------ users
+
+    /**
+     * Parses a user as the core's {@code DVCUser.fromJSONString} does: a JSON object; customData and
+     * privateCustomData, when objects, must be flat (checked first, in that order; when not objects
+     * they are ignored); {@code user_id} must be a string (it may be empty); other string fields
+     * that are not strings are ignored; {@code appBuild}, when present, must be a number.
+     *
+     * @throws InvalidUserException with the core's message when the core rejects the user
+     */
     public static User parseUser(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidUserException("user is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
+        Object root = parse(json);
+        if (!(root instanceof Map)) {
             throw new InvalidUserException("dvcUserFromJSONString not a JSON Object");
         }
-        JsonNode id = root.get("user_id");
-        if (id == null || !id.isTextual()) {
+        Map<?, ?> user = (Map<?, ?>) root;
+        Map<String, Object> customData = flatCustomData(user, "customData");
+        Map<String, Object> privateCustomData = flatCustomData(user, "privateCustomData");
+        Object id = user.get("user_id");
+        if (!(id instanceof String)) {
             throw new InvalidUserException("Missing string value for key: \"user_id\"");
         }
-        User.Builder b = User.builder(id.textValue())
-                .email(optionalString(root, "email"))
-                .name(optionalString(root, "name"))
-                .language(optionalString(root, "language"))
-                .country(optionalString(root, "country"))
-                .appVersion(optionalString(root, "appVersion"))
-                .deviceModel(optionalString(root, "deviceModel"))
-                .customData(customData(root, "customData"))
-                .privateCustomData(customData(root, "privateCustomData"));
-        JsonNode appBuild = root.get("appBuild");
-        if (appBuild != null) {
-            if (!appBuild.isNumber()) {
-                throw new InvalidUserException("Invalid number value: " + appBuild + ", for key: \"appBuild\"");
+        User.Builder b = User.builder((String) id)
+                .email(optionalString(user, "email"))
+                .name(optionalString(user, "name"))
+                .language(optionalString(user, "language"))
+                .country(optionalString(user, "country"));
+        if (user.containsKey("appBuild")) {
+            Object appBuild = user.get("appBuild");
+            if (appBuild instanceof Long) {
+                b.appBuild((double) (Long) appBuild);
+            } else if (appBuild instanceof Double) {
+                b.appBuild((Double) appBuild);
+            } else {
+                throw new InvalidUserException("Invalid number value: " + CoreJsonWriter.write(appBuild)
+                        + ", for key: \"appBuild\"");
             }
-            b.appBuild(appBuild.doubleValue());
         }
-        return b.build();
+        return b.appVersion(optionalString(user, "appVersion"))
+                .deviceModel(optionalString(user, "deviceModel"))
+                .customData(customData)
+                .privateCustomData(privateCustomData)
+                .build();
     }
 
-    private static String optionalString(JsonNode obj, String key) {
-        JsonNode v = obj.get(key);
-        return v != null && v.isTextual() ? v.textValue() : null;
+    private static Object parse(String json) {
+        try {
+            return CoreJson.parse(json);
+        } catch (CoreJson.ParseException e) {
+            throw new InvalidUserException(e.getMessage(), e);
+        }
     }
 
-    private static Map<String, Object> customData(JsonNode obj, String key) {
-        JsonNode v = obj.get(key);
-        if (v == null || !v.isObject()) {
+    private static String optionalString(Map<?, ?> obj, String key) {
+        Object v = obj.get(key);
+        return v instanceof String ? (String) v : null;
+    }
+
+    private static Map<String, Object> flatCustomData(Map<?, ?> user, String key) {
+        Object v = user.get(key);
+        if (!(v instanceof Map)) {
             return null;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode value = e.getValue();
-            if (value.isContainerNode()) {
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+            Object value = e.getValue();
+            if (value instanceof Map || value instanceof List) {
                 throw new InvalidUserException("DVCUser " + key + " can't contain nested objects or arrays");
             }
-            out.put(e.getKey(), scalar(value));
+            out.put((String) e.getKey(), value == CoreJson.NULL ? null : value);
         }
         return out;
     }
 
-    private static Object scalar(JsonNode value) {
-        if (value.isTextual()) return value.textValue();
-        if (value.isBoolean()) return value.booleanValue();
-        if (value.isIntegralNumber() && value.canConvertToLong()) return value.longValue();
-        if (value.isNumber()) return value.doubleValue();
-        return null;
-    }
-
-    /** Writes a user in the JSON form the core parses (fields it ignores are left out). */
+    /**
+     * Writes a user in the JSON form the core parses back to the same user: strings escaped so the
+     * core's decoder takes them ({@code \f} and lone surrogates as {@code \\u} escapes), integers as
+     * integers, floats as text the core's parseFloat maps to exactly that double (NaN as
+     * {@code --1}, which the core reads as NaN).
+     */
     public static String writeUser(User user) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("user_id", user.userId());
-        putIfPresent(o, "email", user.email());
-        putIfPresent(o, "name", user.name());
-        putIfPresent(o, "language", user.language());
-        putIfPresent(o, "country", user.country());
-        putIfPresent(o, "appVersion", user.appVersion());
+        StringBuilder sb = new StringBuilder(64);
+        sb.append("{\"user_id\":");
+        appendInputString(sb, user.userId());
+        field(sb, "email", user.email());
+        field(sb, "name", user.name());
+        field(sb, "language", user.language());
+        field(sb, "country", user.country());
+        field(sb, "appVersion", user.appVersion());
         if (!Double.isNaN(user.appBuild())) {
-            o.put("appBuild", user.appBuild());
+            sb.append(",\"appBuild\":").append(floatLiteral(user.appBuild()));
         }
-        putIfPresent(o, "deviceModel", user.deviceModel());
-        writeCustomData(o, "customData", user.customData());
-        writeCustomData(o, "privateCustomData", user.privateCustomData());
-        return o.toString();
+        field(sb, "deviceModel", user.deviceModel());
+        customData(sb, "customData", user.customData());
+        customData(sb, "privateCustomData", user.privateCustomData());
+        return sb.append('}').toString();
     }
 
-    private static void putIfPresent(ObjectNode o, String key, String value) {
+    private static void field(StringBuilder sb, String key, String value) {
         if (value != null) {
-            o.put(key, value);
+            sb.append(",\"").append(key).append("\":");
+            appendInputString(sb, value);
         }
     }
 
-    private static void writeCustomData(ObjectNode o, String key, Map<String, Object> data) {
+    private static void customData(StringBuilder sb, String key, Map<String, Object> data) {
         if (data == null) {
             return;
         }
-        ObjectNode d = o.putObject(key);
+        sb.append(",\"").append(key).append("\":{");
+        boolean first = true;
         for (Map.Entry<String, Object> e : data.entrySet()) {
-            Object v = e.getValue();
-            if (v == null) d.putNull(e.getKey());
-            else if (v instanceof String) d.put(e.getKey(), (String) v);
-            else if (v instanceof Boolean) d.put(e.getKey(), (Boolean) v);
-            else if (v instanceof Long) d.put(e.getKey(), (Long) v);
-            else d.put(e.getKey(), (Double) v);
+            if (!first) sb.append(',');
+            first = false;
+            appendInputString(sb, e.getKey());
+            sb.append(':');
+            appendInputValue(sb, e.getValue());
         }
+        sb.append('}');
     }
 
-    /** Parses platform data as the core's {@code PlatformData.fromString} does. */
-    public static PlatformData parsePlatformData(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("platform data is not valid JSON: " + e.getOriginalMessage(), e);
+    private static void appendInputValue(StringBuilder sb, Object v) {
+        if (v == null) sb.append("null");
+        else if (v instanceof String) appendInputString(sb, (String) v);
+        else if (v instanceof Double) sb.append(floatLiteral((Double) v));
+        else sb.append(v);
+    }
+
+    /**
+     * A JSON string the core's decoder reads back exactly: quote, backslash and control characters
+     * escaped ({@code \f} as {@code \\u000c}: the core knows no {@code \f}); lone surrogates as
+     * {@code \\u} escapes so that a UTF-8 transport keeps them.
+     */
+    private static void appendInputString(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c < 0x20 || (Character.isSurrogate(c) && !pairedSurrogate(s, i))) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
         }
-        if (root == null || !root.isObject()) {
+        sb.append('"');
+    }
+
+    private static boolean pairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    /** A float literal the core reads as a float equal to {@code d} (see {@link User} for which doubles it can read). */
+    static String floatLiteral(double d) {
+        if (Double.isNaN(d)) return "--1";
+        if (Double.isInfinite(d)) return d > 0 ? "1e999" : "-1e999";
+        if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
+        String text = AsNumbers.formatFloat(d);
+        if (AsNumbers.parseFloat(text) == d) return text;
+        String exact = new java.math.BigDecimal(d).toString();
+        return exact.indexOf('.') >= 0 || exact.indexOf('E') >= 0 ? exact : exact + ".0";
+    }
+
+    // ------------------------------------------------------------------ client custom data
+
+    /**
+     * Parses client custom data as the core's {@code setClientCustomDataUTF8} does: any JSON object
+     * (nested values are accepted; no filter matches them). JSON null becomes {@code null}.
+     *
+     * @throws InvalidUserException when it is not a JSON object the core can read
+     */
+    public static Map<String, Object> parseClientCustomData(String json) {
+        Object root = parse(json);
+        if (!(root instanceof Map)) {
+            throw new InvalidUserException("invalid global clientCustomDataJSONStr");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) root).entrySet()) {
+            Object v = e.getValue();
+            out.put((String) e.getKey(), v == CoreJson.NULL ? null : v);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    // ------------------------------------------------------------------ platform data
+
+    /** Parses platform data as the core's {@code PlatformData.fromUTF8} does. */
+    public static PlatformData parsePlatformData(String json) {
+        Object root;
+        try {
+            root = CoreJson.parse(json);
+        } catch (CoreJson.ParseException e) {
+            throw new IllegalArgumentException("platform data is not JSON the core can read: " + e.getMessage(), e);
+        }
+        if (!(root instanceof Map)) {
             throw new IllegalArgumentException("platformData param not a JSON Object");
         }
-        return new PlatformData(requiredString(root, "platform"), requiredString(root, "platformVersion"),
-                requiredString(root, "sdkType"), requiredString(root, "sdkVersion"),
-                optionalString(root, "sdkPlatform"), optionalString(root, "hostname"));
+        Map<?, ?> o = (Map<?, ?>) root;
+        return new PlatformData(requiredString(o, "platform"), requiredString(o, "platformVersion"),
+                requiredString(o, "sdkType"), requiredString(o, "sdkVersion"),
+                optionalString(o, "sdkPlatform"), optionalString(o, "hostname"));
     }
 
-    private static String requiredString(JsonNode obj, String key) {
+    private static String requiredString(Map<?, ?> obj, String key) {
         String v = optionalString(obj, key);
         if (v == null) {
             throw new IllegalArgumentException("Missing string value for key: \"" + key + "\"");
@@ -156,66 +254,79 @@ public final class JsonCodec {
 
     /** Writes platform data in the JSON form {@code setPlatformDataUTF8} takes. */
     public static String writePlatformData(PlatformData p) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("platform", p.platform());
-        o.put("platformVersion", p.platformVersion());
-        o.put("sdkType", p.sdkType());
-        o.put("sdkVersion", p.sdkVersion());
-        putIfPresent(o, "sdkPlatform", p.sdkPlatform());
-        putIfPresent(o, "hostname", p.hostname());
-        return o.toString();
+        StringBuilder sb = new StringBuilder(128);
+        sb.append("{\"platform\":");
+        appendInputString(sb, p.platform());
+        field(sb, "platformVersion", p.platformVersion());
+        field(sb, "sdkType", p.sdkType());
+        field(sb, "sdkVersion", p.sdkVersion());
+        field(sb, "sdkPlatform", p.sdkPlatform());
+        field(sb, "hostname", p.hostname());
+        return sb.append('}').toString();
     }
+
+    // ------------------------------------------------------------------ variables
 
     /** Parses a variable as the core's {@code variableForUser} writes it ({@code _id, type, key, value}). */
     public static Variable parseVariable(String json) {
         try {
-            JsonNode root = MAPPER.readTree(json);
-            VariableType type = VariableType.parse(root.get("type").textValue());
-            JsonNode value = root.get("value");
-            Object v;
-            switch (type) {
-                case Boolean: v = value.booleanValue(); break;
-                case Number: v = value.doubleValue(); break;
-                case String: v = value.textValue(); break;
-                default: v = value.toString();
-            }
-            return new Variable(root.get("_id").textValue(), root.get("key").textValue(), type, v);
-        } catch (JsonProcessingException | RuntimeException e) {
+            Object root = CoreJson.parse(json);
+            Map<?, ?> o = (Map<?, ?>) root;
+            return variableFromCore((String) o.get("_id"), (String) o.get("key"), (String) o.get("type"), o.get("value"));
+        } catch (CoreJson.ParseException | ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("not a variable as the core writes it: " + json, e);
         }
     }
 
-    /** Writes a variable as the core does: {@code {"_id","type","key","value"}}. */
+    /**
+     * The {@link Variable} for a variable the core serves with {@code value} (a {@link CoreJson}
+     * value: the core does not check a value against its variable's type). A JSON variable keeps the
+     * core's JSON text of whatever value it has; a Boolean, Number or String variable whose value
+     * has another type gets false, 0.0 or "" (what the core's protobuf path sends for it).
+     */
+    public static Variable variableFromCore(String id, String key, String typeName, Object value) {
+        VariableType type = VariableType.parse(typeName);
+        Object v;
+        switch (type) {
+            case Boolean:
+                v = value instanceof Boolean ? value : Boolean.FALSE;
+                break;
+            case Number:
+                v = value instanceof Long ? (Double) (double) (Long) value : value instanceof Double ? value : 0.0;
+                break;
+            case String:
+                v = value instanceof String ? value : "";
+                break;
+            default:
+                v = CoreJsonWriter.write(value);
+        }
+        return new Variable(id, key, type, v);
+    }
+
+    /** Writes a variable as the core does: {@code {"_id","type","key","value"}}, strings escaped as the core escapes them. */
     public static String writeVariable(Variable v) {
         StringBuilder sb = new StringBuilder(64);
         sb.append("{\"_id\":");
-        appendString(sb, v.id());
+        CoreJsonWriter.appendString(sb, v.id());
         sb.append(",\"type\":\"").append(v.type().name()).append("\",\"key\":");
-        appendString(sb, v.key());
+        CoreJsonWriter.appendString(sb, v.key());
         sb.append(",\"value\":");
         Object value = v.value();
         switch (v.type()) {
             case Boolean: sb.append(value); break;
             case Number: sb.append(formatNumber((Double) value)); break;
-            case String: appendString(sb, (String) value); break;
+            case String: CoreJsonWriter.appendString(sb, (String) value); break;
             default: sb.append((String) value);
         }
         return sb.append('}').toString();
     }
 
-    /** Formats a number as the core's JSON writer does: integral values keep a trailing {@code .0}. */
+    /**
+     * Formats a float as the core's JSON writer does (AssemblyScript's {@code f64.toString}):
+     * integral values keep {@code .0}, exponents from 1e21 and below 1e-6 ({@code 1e+21},
+     * {@code 1e-7}), {@code -0} is {@code 0.0}, digits from Grisu2 (not always the shortest form).
+     */
     public static String formatNumber(double d) {
-        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21) {
-            return new java.math.BigDecimal(d).toPlainString() + ".0";
-        }
-        return Double.toString(d);
-    }
-
-    private static void appendString(StringBuilder sb, String s) {
-        try {
-            sb.append(MAPPER.writeValueAsString(s));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return AsNumbers.formatFloat(d);
     }
 }

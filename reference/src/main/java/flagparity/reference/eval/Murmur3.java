@@ -1,0 +1,108 @@
+package flagparity.reference.eval;
+
+/**
+ * The core's murmurhash3 (x86, 32-bit) over a string's UTF-16 code units, one byte per unit: units
+ * up to 127 as themselves, every other unit as {@code '\\'} (0x5C), which is what the core's
+ * per-unit escape yields. The length mixed in is the number of units. Nothing here allocates: the
+ * rollout hash of {@code value + "_rollout"} continues over the suffix instead of concatenating.
+ */
+public final class Murmur3 {
+    /** The divisor that bounds a hash to [0, 1]: 2^32 - 1. */
+    public static final double MAX_HASH = 4294967295.0;
+
+    private static final String ROLLOUT_SUFFIX = "_rollout";
+    private static final int C1 = 0xcc9e2d51;
+    private static final int C2 = 0x1b873593;
+
+    private Murmur3() {}
+
+    /** murmur3 of {@code s} with {@code seed}. */
+    public static int hash(String s, int seed) {
+        return hash(s, seed, false);
+    }
+
+    /** murmur3 of {@code s}, followed by {@code "_rollout"} when {@code rollout}, with {@code seed}. */
+    public static int hash(String s, int seed, boolean rollout) {
+        int len = s.length();
+        int total = rollout ? len + ROLLOUT_SUFFIX.length() : len;
+        int h1 = seed;
+        int blocks = total & ~3;
+        int i = 0;
+        for (; i < blocks; i += 4) {
+            int k1 = unit(s, len, i) | unit(s, len, i + 1) << 8 | unit(s, len, i + 2) << 16 | unit(s, len, i + 3) << 24;
+            h1 = mixBlock(h1, k1);
+        }
+        int k1 = 0;
+        switch (total & 3) {
+            case 3: k1 ^= unit(s, len, i + 2) << 16; // fall through
+            case 2: k1 ^= unit(s, len, i + 1) << 8; // fall through
+            case 1:
+                k1 ^= unit(s, len, i);
+                h1 ^= mixK(k1);
+                break;
+            default: break;
+        }
+        return finish(h1, total);
+    }
+
+    /** murmur3 of {@code buf[off, off+len)}, followed by {@code "_rollout"} when {@code rollout}. */
+    public static int hash(char[] buf, int off, int len, int seed, boolean rollout) {
+        int total = rollout ? len + ROLLOUT_SUFFIX.length() : len;
+        int h1 = seed;
+        int blocks = total & ~3;
+        int i = 0;
+        for (; i < blocks; i += 4) {
+            int k1 = unit(buf, off, len, i) | unit(buf, off, len, i + 1) << 8 | unit(buf, off, len, i + 2) << 16
+                    | unit(buf, off, len, i + 3) << 24;
+            h1 = mixBlock(h1, k1);
+        }
+        int k1 = 0;
+        switch (total & 3) {
+            case 3: k1 ^= unit(buf, off, len, i + 2) << 16; // fall through
+            case 2: k1 ^= unit(buf, off, len, i + 1) << 8; // fall through
+            case 1:
+                k1 ^= unit(buf, off, len, i);
+                h1 ^= mixK(k1);
+                break;
+            default: break;
+        }
+        return finish(h1, total);
+    }
+
+    /** The hash as the core bounds it: unsigned value / (2^32 - 1). */
+    public static double bounded(int hash) {
+        return (hash & 0xFFFFFFFFL) / MAX_HASH;
+    }
+
+    private static int unit(String s, int len, int i) {
+        int c = i < len ? s.charAt(i) : ROLLOUT_SUFFIX.charAt(i - len);
+        return c > 127 ? 0x5C : c;
+    }
+
+    private static int unit(char[] buf, int off, int len, int i) {
+        int c = i < len ? buf[off + i] : ROLLOUT_SUFFIX.charAt(i - len);
+        return c > 127 ? 0x5C : c;
+    }
+
+    private static int mixK(int k1) {
+        k1 *= C1;
+        k1 = Integer.rotateLeft(k1, 15);
+        return k1 * C2;
+    }
+
+    private static int mixBlock(int h1, int k1) {
+        h1 ^= mixK(k1);
+        h1 = Integer.rotateLeft(h1, 13);
+        return h1 * 5 + 0xe6546b64;
+    }
+
+    private static int finish(int h1, int length) {
+        h1 ^= length;
+        h1 ^= h1 >>> 16;
+        h1 *= 0x85ebca6b;
+        h1 ^= h1 >>> 13;
+        h1 *= 0xc2b2ae35;
+        h1 ^= h1 >>> 16;
+        return h1;
+    }
+}
