@@ -27,6 +27,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -243,10 +247,10 @@ public final class DevCycleSdkPeer implements Evaluator {
      */
     @Override
     public void setConfig(String configJson) {
-        Served next = Served.of(configJson);
         synchronized (swapLock) {
             synchronized (lock) {
                 Served previous = served;
+                Served next = Served.of(configJson, previous);
                 long pollsBefore = polls;
                 served = next;
                 if (client == null) {
@@ -397,6 +401,7 @@ public final class DevCycleSdkPeer implements Evaluator {
                 return;
             }
             exchange.getResponseHeaders().set("ETag", s.etag);
+            exchange.getResponseHeaders().set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(s.lastModified));
             if (s.etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 exchange.sendResponseHeaders(304, -1);
                 return;
@@ -409,19 +414,26 @@ public final class DevCycleSdkPeer implements Evaluator {
         }
     }
 
-    /** A config as served: its bytes, its ETag, and its parsed form for variable ids. */
+    /**
+     * A config as served: its bytes, its ETag and Last-Modified, and its parsed form for variable ids.
+     * The SDK needs a Last-Modified on every 200 (without one its next 200 throws a
+     * NullPointerException that kills its poll task) and ignores a config older than the one it has.
+     */
     private static final class Served {
         final byte[] body;
         final String etag;
+        final ZonedDateTime lastModified;
         final JsonNode config;
 
-        private Served(byte[] body, String etag, JsonNode config) {
+        private Served(byte[] body, String etag, ZonedDateTime lastModified, JsonNode config) {
             this.body = body;
             this.etag = etag;
+            this.lastModified = lastModified;
             this.config = config;
         }
 
-        static Served of(String json) {
+        /** Served after {@code previous} (may be null): its Last-Modified is now, and always later. */
+        static Served of(String json, Served previous) {
             JsonNode config;
             try {
                 config = MAPPER.readTree(json);
@@ -434,7 +446,11 @@ public final class DevCycleSdkPeer implements Evaluator {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             try {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-                return new Served(body, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"", config);
+                ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+                if (previous != null && !now.isAfter(previous.lastModified)) {
+                    now = previous.lastModified.plusSeconds(1);
+                }
+                return new Served(body, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"", now, config);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }

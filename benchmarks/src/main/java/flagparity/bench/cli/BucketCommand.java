@@ -1,0 +1,47 @@
+package flagparity.bench.cli;
+
+import flagparity.bench.engines.Engines;
+import flagparity.reference.api.EvaluationException;
+import flagparity.reference.api.Evaluator;
+import flagparity.reference.json.JsonCodec;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code bucket}: one user JSON a line to the bucketed config for that user, or {@code {"error":"..."}}. */
+@Command(name = "bucket", mixinStandardHelpOptions = true,
+        description = {"Writes the bucketed config (generateBucketedConfigForUser) for each user JSON line on stdin,",
+                "or {\"error\":\"...\"} for a line that is not a valid user."})
+final class BucketCommand implements Callable<Integer> {
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private EngineOptions options;
+
+    @Override
+    public Integer call() throws IOException {
+        if (Engines.DEVCYCLE_SDK.equals(options.engine)) {
+            throw new ParameterException(spec.commandLine(),
+                    "devcycle-sdk cannot bucket: DevCycle's Java SDK has no public API for the bucketed config");
+        }
+        try (Evaluator evaluator = options.open(spec.commandLine(), "mutex")) {
+            Lines.process(main.in(), spec.commandLine().getOut(), line -> {
+                try {
+                    return evaluator.bucketedConfig(JsonCodec.parseUser(line));
+                } catch (EvaluationException e) {
+                    return Lines.error(e.getMessage());
+                }
+            });
+        }
+        return 0;
+    }
+}
