@@ -150,7 +150,6 @@ public final class Lookup implements AutoCloseable {
         }
     }
 
-    public String engine() { return engine; }
     public Evaluator evaluator() { return evaluator; }
     public User user() { return user; }
     public String key() { return key; }

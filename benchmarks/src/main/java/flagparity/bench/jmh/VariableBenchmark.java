@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The same method answers the other per-lookup questions through {@code -p}:
  * <ul>
- *   <li>codecs: {@code -p engine=chicory-aot,wasmtime -p codec=json,protobuf,protobuf-preallocated};</li>
+ *   <li>codecs: {@code -p engine=chicory-aot,wasmtime -p codec=json,json-preallocated,protobuf,protobuf-preallocated};</li>
  *   <li>config size: {@code -p config=small,medium,large,xlarge} (every built-in workload serves the
  *       default key to the default user);</li>
  *   <li>the cost of the pool's borrow/return for one caller: {@code -p concurrency=mutex,pool}.</li>

@@ -21,10 +21,11 @@ import java.util.Map;
  * side, {@link #call} the core's export on the encoded request (copy in, the core's work, copy out),
  * decode the answer on the Java side.
  *
- * <p>The protobuf encoder and decoder here are stand-ins written for the benchmarks from the core's
- * schema (absent fields sent as {@code isNull}, as the core expects); they time protobuf-java on the
- * same messages the adapters send, not the adapters' own code, which does not expose its codec yet.
- * The JSON stages are the project's own {@link JsonCodec} forms.
+ * <p>Stand-ins until the adapters make their codecs public: the protobuf encoder and decoder here
+ * build and read the same messages as the adapters' package-private {@code ProtobufMessages}
+ * (absent fields left out), so they time protobuf-java on the same bytes, but not that code itself.
+ * JSON encodes with {@link JsonCodec#writeUser} and decodes with {@link JsonCodec#parseVariable}; the
+ * adapters decode with their own streaming reader ({@code CoreVariableJson}), which may cost less.
  */
 enum Wire {
     /**
@@ -112,34 +113,27 @@ enum Wire {
         return new Variable(v.getId(), v.getKey(), type, value);
     }
 
+    /** Absent fields are left out: the core reads a missing {@code Nullable*} message as null. */
     private static DVCUser_PB user(User u) {
-        return DVCUser_PB.newBuilder()
-                .setUserId(u.userId())
-                .setEmail(string(u.email()))
-                .setName(string(u.name()))
-                .setLanguage(string(u.language()))
-                .setCountry(string(u.country()))
-                .setAppBuild(Double.isNaN(u.appBuild())
-                        ? NullableDouble.newBuilder().setIsNull(true)
-                        : NullableDouble.newBuilder().setValue(u.appBuild()))
-                .setAppVersion(string(u.appVersion()))
-                .setDeviceModel(string(u.deviceModel()))
-                .setCustomData(customData(u.customData()))
-                .setPrivateCustomData(customData(u.privateCustomData()))
-                .build();
+        DVCUser_PB.Builder b = DVCUser_PB.newBuilder().setUserId(u.userId());
+        if (u.email() != null) b.setEmail(string(u.email()));
+        if (u.name() != null) b.setName(string(u.name()));
+        if (u.language() != null) b.setLanguage(string(u.language()));
+        if (u.country() != null) b.setCountry(string(u.country()));
+        if (!Double.isNaN(u.appBuild())) b.setAppBuild(NullableDouble.newBuilder().setValue(u.appBuild()));
+        if (u.appVersion() != null) b.setAppVersion(string(u.appVersion()));
+        if (u.deviceModel() != null) b.setDeviceModel(string(u.deviceModel()));
+        if (u.customData() != null) b.setCustomData(customData(u.customData()));
+        if (u.privateCustomData() != null) b.setPrivateCustomData(customData(u.privateCustomData()));
+        return b.build();
     }
 
     private static NullableString string(String s) {
-        return s == null
-                ? NullableString.newBuilder().setIsNull(true).build()
-                : NullableString.newBuilder().setValue(s).build();
+        return NullableString.newBuilder().setValue(s).build();
     }
 
     private static NullableCustomData customData(Map<String, Object> data) {
         NullableCustomData.Builder b = NullableCustomData.newBuilder();
-        if (data == null) {
-            return b.setIsNull(true).build();
-        }
         for (Map.Entry<String, Object> e : data.entrySet()) {
             Object v = e.getValue();
             CustomDataValue.Builder value = CustomDataValue.newBuilder();
