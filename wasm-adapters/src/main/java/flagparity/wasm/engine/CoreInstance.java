@@ -377,7 +377,13 @@ public abstract class CoreInstance implements AutoCloseable {
 
     // ---- generic calls, for the test-hook exports ----
 
-    /** Calls an export taking strings (or null) and numbers and returning a string (or null). */
+    /**
+     * Calls an export taking strings (or null) and numbers and returning a string (or null). A
+     * {@link String} or null goes in as an AssemblyScript string; a {@link Boolean} as 0 or 1; a
+     * {@link Number} as the parameter's type (i32, i64, f32, f64). Trailing arguments may be left out:
+     * an export with optional parameters (such as {@code evaluateOperatorFromJSON}'s audiences) then
+     * uses their defaults, any other gets 0.
+     */
     public String callForString(String export, Object... args) {
         return liftString((int) callGeneric(export, args));
     }
@@ -404,11 +410,11 @@ public abstract class CoreInstance implements AutoCloseable {
     private long callGeneric(String name, Object[] args) {
         FunctionType type = module.exportType(name);
         List<ValType> params = type.params();
-        if (params.size() != args.length) {
+        if (args.length > params.size()) {
             throw new IllegalArgumentException(name + " takes " + params.size() + " arguments, not " + args.length);
         }
         Export fn = genericExports.computeIfAbsent(name, this::export);
-        long[] raw = new long[args.length];
+        long[] raw = new long[params.size()];
         int[] pinned = new int[args.length];
         int pins = 0;
         try {
@@ -434,7 +440,7 @@ public abstract class CoreInstance implements AutoCloseable {
                     throw new IllegalArgumentException("cannot pass a " + a.getClass().getSimpleName() + " to " + name);
                 }
             }
-            // Exports with optional parameters read the argument count; all are given here.
+            // Exports with optional parameters fill those past this count with their defaults.
             invoke(fnSetArgumentsLength, args.length);
             return invoke(fn, raw);
         } finally {

@@ -1,0 +1,44 @@
+package flagparity.wasm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import flagparity.reference.api.User;
+import flagparity.reference.api.Variable;
+import flagparity.wasm.Fixtures.Lookup;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A pool and a mutex give the same answers, from two threads at once, as one thread alone. */
+class PoolMutexTest {
+    private static final List<User> USERS = Fixtures.users(6);
+
+    private static List<Variable> all(WasmEvaluator e) {
+        List<Variable> out = new ArrayList<>();
+        for (User u : USERS) {
+            for (Lookup l : Fixtures.LOOKUPS) {
+                out.add(e.variable(u, l.key, l.type));
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"CHICORY_AOT", "WASMTIME"})
+    void poolAndMutexAgreeUnderTwoThreads(Engine engine) throws Exception {
+        String config = Fixtures.config("handwritten.json");
+        try (WasmEvaluator mutex = Fixtures.builder(engine, Codec.PROTOBUF_PREALLOCATED, Concurrency.MUTEX).build();
+                WasmEvaluator pool = Fixtures.builder(engine, Codec.PROTOBUF_PREALLOCATED, Concurrency.POOL).build()) {
+            mutex.setConfig(config);
+            pool.setConfig(config);
+            List<Variable> sequential = all(mutex);
+            for (List<Variable> answers : Concurrently.onTwoThreads(() -> all(mutex))) {
+                assertEquals(sequential, answers, "mutex");
+            }
+            for (List<Variable> answers : Concurrently.onTwoThreads(() -> all(pool))) {
+                assertEquals(sequential, answers, "pool");
+            }
+        }
+    }
+}
