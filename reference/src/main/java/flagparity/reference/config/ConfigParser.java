@@ -274,9 +274,9 @@ public final class ConfigParser {
         distribution.sort((a, b) -> a.variationId().compareTo(b.variationId()));
         CompiledTarget.Distribution[] sorted = new CompiledTarget.Distribution[distribution.size()];
         for (int i = 0; i < sorted.length; i++) sorted[i] = distribution.get(sorted.length - 1 - i);
+        // An empty bucketingKey is a custom-data key like any other: the core tests it for null only.
         Object bucketingKey = t.get("bucketingKey");
-        String key = bucketingKey instanceof String && !((String) bucketingKey).isEmpty()
-                && !"user_id".equals(bucketingKey) ? (String) bucketingKey : null;
+        String key = bucketingKey instanceof String && !"user_id".equals(bucketingKey) ? (String) bucketingKey : null;
         return new CompiledTarget(index, id, Murmur3.hash(id, 1), operator, rollout, key, sorted);
     }
 
