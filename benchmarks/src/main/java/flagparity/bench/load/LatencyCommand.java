@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
  * <p>Exit status: 0 when every measured call returned the served variable; 1 when any failed (threw,
  * or answered {@code null}: for the SDK peer, a default) or the engine reported trouble (the files
  * are written either way, with {@code "valid": false} and the reason); 2, with one line on stderr,
- * when the setting cannot be measured at all (unknown engine, unusable config, a key the user is
- * not served, a user the SDK peer mishandles).
+ * when the setting cannot be measured at all (a bad rate or duration, an unknown engine, an unusable
+ * config, a key the user is not served, a user the SDK peer mishandles).
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,
         description = "Drive one engine at a fixed arrival rate; record every call's latency (HdrHistogram,"
@@ -93,12 +93,12 @@ public final class LatencyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        FixedRateGenerator generator =
-                new FixedRateGenerator(rate, threads, warmup, duration, FixedRateGenerator.Ticker.SYSTEM);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        FixedRateGenerator generator;
         Lookup opened;
         try {
+            generator = new FixedRateGenerator(rate, threads, warmup, duration, FixedRateGenerator.Ticker.SYSTEM);
             opened = Lookup.open(engine, codec, concurrency, poolSize, config, Lookup.parseUser(user), key);
         } catch (IllegalArgumentException | IllegalStateException | EvaluationException e) {
             stderr.println("latency: " + e.getMessage());
@@ -164,7 +164,7 @@ public final class LatencyCommand implements Callable<Integer> {
         return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
     }
 
-    ObjectNode summary(FixedRateGenerator.Result result, GcSnapshot atStart, GcSnapshot atEnd, String trouble) {
+    private ObjectNode summary(FixedRateGenerator.Result result, GcSnapshot atStart, GcSnapshot atEnd, String trouble) {
         ObjectNode s = MAPPER.createObjectNode();
         s.put("valid", trouble == null);
         if (trouble != null) {

@@ -59,6 +59,17 @@ class LatencyCommandTest {
     }
 
     @Test
+    void refusesARateItCannotScheduleWithOneLine() {
+        StringWriter stderr = new StringWriter();
+        CommandLine cl = new CommandLine(new LatencyCommand());
+        cl.setErr(new PrintWriter(stderr));
+
+        assertEquals(2, cl.execute("--rate", "0"));
+        assertTrue(stderr.toString().startsWith("latency: rate must be a positive number"), stderr.toString());
+        assertEquals(1, stderr.toString().strip().lines().count(), stderr.toString());
+    }
+
+    @Test
     void percentilesAreInMicroseconds() {
         Histogram h = new Histogram(LatencyRecorder.LOWEST_NANOS, LatencyRecorder.HIGHEST_NANOS,
                 LatencyRecorder.SIGNIFICANT_DIGITS);
