@@ -1,0 +1,97 @@
+package flagparity.parity;
+
+import flagparity.parity.gen.Pools;
+import flagparity.parity.gen.Scenario;
+import flagparity.parity.gen.ScenarioArbitraries;
+import flagparity.parity.oracle.Case;
+import flagparity.parity.oracle.CoreOracle;
+import flagparity.parity.oracle.Mismatches;
+import flagparity.parity.oracle.MutableClock;
+import flagparity.parity.oracle.Outcome;
+import flagparity.parity.oracle.SaveFailures;
+import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.json.JsonCodec;
+import flagparity.wasm.Engine;
+import java.util.List;
+import java.util.function.Function;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * The reference against the real core, both given the same JSON texts (what a request line holds):
+ * variables, bucketed configs, and which configs are accepted. The core runs on the fastest engine
+ * ({@code -Dparity.oracle=ENGINE} picks another); it is the oracle, the reference the subject.
+ *
+ * <p>A failure is minimized on the JSON itself (jqwik's shrinking is off: see {@link Case#minimize}).
+ */
+@AddLifecycleHook(SaveFailures.class)
+class CoreParityProperties {
+    private static MutableClock clock;
+    private static CoreOracle core;
+    private static long evaluations;
+
+    @BeforeContainer
+    static void open() {
+        clock = new MutableClock(Pools.T0);
+        core = new CoreOracle(Engine.parse(System.getProperty("parity.oracle", Engine.CHICORY_AOT.id())), clock);
+    }
+
+    @AfterContainer
+    static void close() {
+        System.out.println("[parity] core (" + core.engine().id() + ") vs reference on raw JSON: " + evaluations
+                + " evaluations; core instance replaced " + core.reopened() + " times after aborts");
+        core.close();
+    }
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        return ScenarioArbitraries.scenarios(6, 30, true, true);
+    }
+
+    /**
+     * Properties 1, 2 and 4 on raw texts: the reference accepts the configs the core accepts, and
+     * gives every request the core's variable (or null, or an error) and every user the core's
+     * bucketed config. {@code -Dparity.tries=N} makes this the deep run.
+     */
+    @Property(tries = 150, shrinking = ShrinkingMode.OFF)
+    @AddLifecycleHook(ParityTries.class)
+    void referenceAgreesWithCore(@ForAll("scenarios") Scenario s) {
+        Function<Case, Case.Answers> compare = Case.coreVersusReference(core, clock);
+        Mismatches m = new Mismatches("referenceAgreesWithCore");
+        clock.set(s.now());
+        core.setPlatformData(s.platformData());
+        Outcome coreConfig = core.setConfig(s.config());
+        ReferenceEvaluator ref = new ReferenceEvaluator(JsonCodec.parsePlatformData(s.platformData()), clock);
+        Outcome refConfig = Outcome.of(() -> {
+            ref.setConfig(s.config());
+            return "{}";
+        });
+        m.check("setConfig", Case.setConfig(s.config(), s.now(), s.platformData()), new Case.Answers(coreConfig, refConfig), compare);
+        if (coreConfig.kind() == Outcome.Kind.VALUE && refConfig.kind() == Outcome.Kind.VALUE) {
+            List<String> users = s.userJsons();
+            for (Scenario.Request r : s.requests()) {
+                String user = users.get(r.user());
+                Outcome expected = core.variable(user, r.key(), r.type()).asApiVariable();
+                Outcome actual = Outcome.ofVariable(() -> ref.variable(JsonCodec.parseUser(user), r.key(), r.type()));
+                m.check("variable " + r.key() + " (" + r.type() + ")",
+                        Case.variable(s.config(), s.now(), s.platformData(), user, r.key(), r.type()),
+                        new Case.Answers(expected, actual), compare);
+                evaluations++;
+            }
+            for (String user : users) {
+                Outcome expected = core.bucketedConfig(user);
+                Outcome actual = Outcome.of(() -> ref.bucketedConfig(JsonCodec.parseUser(user)));
+                m.check("bucketedConfig", Case.bucketedConfig(s.config(), s.now(), s.platformData(), user),
+                        new Case.Answers(expected, actual), compare);
+                evaluations++;
+            }
+        }
+        m.assertNone();
+    }
+}

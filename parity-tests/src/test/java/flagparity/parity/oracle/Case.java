@@ -1,0 +1,292 @@
+package flagparity.parity.oracle;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.VariableType;
+import flagparity.reference.json.JsonCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One check that can be replayed on its own: a config, a clock time, platform data and what is
+ * asked (a variable, a bucketed config, or only whether the config is accepted). It is what a
+ * failing property reports, minimizes and saves as a regression file.
+ *
+ * <p>JSON texts are kept as texts: a config or user may spell a number as {@code -0} or
+ * {@code 1e2}, which a round trip through a JSON tree would change.
+ */
+public final class Case {
+    public enum Check { VARIABLE, BUCKETED_CONFIG, SET_CONFIG }
+
+    /** The two answers a comparison puts side by side: the oracle's and the subject's. */
+    public record Answers(Outcome expected, Outcome actual) {
+        Optional<String> diff() {
+            return ResultDiff.diff(expected, actual);
+        }
+    }
+
+    private final Check check;
+    private final String config;
+    private final long now;
+    private final String platformData;
+    private final String user;
+    private final String key;
+    private final VariableType type;
+
+    public Case(Check check, String config, long now, String platformData, String user, String key, VariableType type) {
+        this.check = check;
+        this.config = config;
+        this.now = now;
+        this.platformData = platformData;
+        this.user = user;
+        this.key = key;
+        this.type = type;
+    }
+
+    public static Case variable(String config, long now, String platformData, String user, String key, VariableType type) {
+        return new Case(Check.VARIABLE, config, now, platformData, user, key, type);
+    }
+
+    public static Case bucketedConfig(String config, long now, String platformData, String user) {
+        return new Case(Check.BUCKETED_CONFIG, config, now, platformData, user, null, null);
+    }
+
+    public static Case setConfig(String config, long now, String platformData) {
+        return new Case(Check.SET_CONFIG, config, now, platformData, null, null, null);
+    }
+
+    public Check check() { return check; }
+    public String config() { return config; }
+    public long now() { return now; }
+    public String platformData() { return platformData; }
+    public String user() { return user; }
+    public String key() { return key; }
+    public VariableType type() { return type; }
+
+    Case withConfig(String c) {
+        return new Case(check, c, now, platformData, user, key, type);
+    }
+
+    Case withUser(String u) {
+        return new Case(check, config, now, platformData, u, key, type);
+    }
+
+    /** The core's answer (the oracle). A config the core rejects is the answer to every check. */
+    public Outcome core(CoreOracle core, MutableClock clock) {
+        clock.set(now);
+        core.setPlatformData(platformData);
+        Outcome accepted = core.setConfig(config);
+        if (check == Check.SET_CONFIG || accepted.kind() == Outcome.Kind.ERROR) {
+            return accepted;
+        }
+        return check == Check.VARIABLE ? core.variable(user, key, type).asApiVariable() : core.bucketedConfig(user);
+    }
+
+    /** The reference's answer (the subject), from the same texts. */
+    public Outcome reference(MutableClock clock) {
+        clock.set(now);
+        ReferenceEvaluator ref = new ReferenceEvaluator(JsonCodec.parsePlatformData(platformData), clock);
+        Outcome accepted = Outcome.of(() -> {
+            ref.setConfig(config);
+            return "{}";
+        });
+        if (check == Check.SET_CONFIG || accepted.kind() == Outcome.Kind.ERROR) {
+            return accepted;
+        }
+        if (check == Check.VARIABLE) {
+            return Outcome.ofVariable(() -> ref.variable(JsonCodec.parseUser(user), key, type));
+        }
+        return Outcome.of(() -> ref.bucketedConfig(JsonCodec.parseUser(user)));
+    }
+
+    /** The core against the reference. */
+    public static Function<Case, Answers> coreVersusReference(CoreOracle core, MutableClock clock) {
+        return c -> new Answers(c.core(core, clock), c.reference(clock));
+    }
+
+    /**
+     * The smallest case (config first, then user) that still fails {@code compare} the same way:
+     * the same outcome kinds on both sides.
+     */
+    public Case minimize(Function<Case, Answers> compare) {
+        Answers original = compare.apply(this);
+        Function<Case, Boolean> same = c -> {
+            Answers a = compare.apply(c);
+            return a.expected().kind() == original.expected().kind() && a.actual().kind() == original.actual().kind()
+                    && a.diff().isPresent();
+        };
+        Case current = this;
+        JsonNode configTree = tree(config);
+        if (configTree != null) {
+            Case base = current;
+            JsonNode smaller = Minimizer.minimize(configTree, t -> same.apply(base.withConfig(t.toString())), List.of());
+            if (same.apply(current.withConfig(smaller.toString()))) {
+                current = current.withConfig(smaller.toString());
+            }
+        }
+        JsonNode userTree = user == null ? null : tree(user);
+        if (userTree != null) {
+            Case base = current;
+            JsonNode smaller = Minimizer.minimize(userTree, t -> same.apply(base.withUser(t.toString())), List.of("user_id"));
+            if (same.apply(current.withUser(smaller.toString()))) {
+                current = current.withUser(smaller.toString());
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Parses a text as a tree that writes back to the same text, numbers kept as they are spelled;
+     * {@code null} when there is no such tree (not JSON, duplicate keys, unusual escapes).
+     */
+    static JsonNode tree(String json) {
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return null;
+            }
+            JsonNode t = read(p);
+            if (p.nextToken() != null) {
+                return null;
+            }
+            return t.toString().equals(json) ? t : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode read(JsonParser p) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                ObjectNode o = f.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    if (o.has(name)) {
+                        throw new IOException("duplicate key " + name);
+                    }
+                    o.set(name, read(p));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = f.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(read(p));
+                }
+                return a;
+            }
+            case VALUE_STRING: return f.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT: return f.rawValueNode(new RawValue(p.getText()));
+            case VALUE_TRUE: return f.booleanNode(true);
+            case VALUE_FALSE: return f.booleanNode(false);
+            case VALUE_NULL: return f.nullNode();
+            default: throw new IOException("unexpected " + p.currentToken());
+        }
+    }
+
+    /** The {@code requests.jsonl} line (or {@code users.jsonl} line) of this case. */
+    public String requestLine() {
+        if (check == Check.VARIABLE) {
+            return "{\"user\":" + user + ",\"key\":" + quote(key) + ",\"type\":\"" + type.name() + "\"}";
+        }
+        return user;
+    }
+
+    /** How to replay this case with the command-line tool. */
+    public String replay() {
+        String pd = " --platform-data '" + platformData.replace("'", "'\\''") + "'";
+        switch (check) {
+            case VARIABLE:
+                return "config.json: " + config + "\nrequests.jsonl: " + requestLine()
+                        + "\njava -jar benchmarks/target/flagparity.jar eval --config config.json --now " + now + pd + " < requests.jsonl";
+            case BUCKETED_CONFIG:
+                return "config.json: " + config + "\nusers.jsonl: " + user
+                        + "\njava -jar benchmarks/target/flagparity.jar bucket --config config.json --now " + now + pd + " < users.jsonl";
+            default:
+                return "config.json: " + config
+                        + "\njava -jar benchmarks/target/flagparity.jar eval --config config.json --now " + now + pd + " < /dev/null";
+        }
+    }
+
+    /** The regression file of this case. */
+    public String toRegressionJson(String name, String seed, String foundBy, Outcome core, Outcome reference, String cause) {
+        StringBuilder sb = new StringBuilder("{\n");
+        sb.append("  \"name\": ").append(quote(name)).append(",\n");
+        sb.append("  \"seed\": ").append(quote(seed)).append(",\n");
+        sb.append("  \"foundBy\": ").append(quote(foundBy)).append(",\n");
+        sb.append("  \"cause\": ").append(quote(cause)).append(",\n");
+        sb.append("  \"check\": \"").append(check.name()).append("\",\n");
+        sb.append("  \"now\": ").append(now).append(",\n");
+        sb.append("  \"platformData\": ").append(platformData).append(",\n");
+        sb.append("  \"config\": ").append(config).append(",\n");
+        if (user != null) {
+            sb.append("  \"user\": ").append(user).append(",\n");
+        }
+        if (key != null) {
+            sb.append("  \"key\": ").append(quote(key)).append(",\n");
+            sb.append("  \"type\": \"").append(type.name()).append("\",\n");
+        }
+        sb.append("  \"core\": ").append(core).append(",\n");
+        sb.append("  \"referenceWhenFound\": ").append(reference).append("\n}\n");
+        return sb.toString();
+    }
+
+    /** A regression file's fields; config, user and platform data keep their exact text. */
+    public static Map<String, String> parseRegression(String text) {
+        Map<String, String> raw = new HashMap<>();
+        try (JsonParser p = new JsonFactory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("a regression file holds one JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                int start = (int) p.currentTokenLocation().getCharOffset();
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    int end = (int) p.currentLocation().getCharOffset();
+                    raw.put(field, text.substring(start, end));
+                } else if (t == JsonToken.VALUE_STRING) {
+                    raw.put(field, p.getText());
+                } else {
+                    int end = (int) p.currentLocation().getCharOffset();
+                    raw.put(field, text.substring(start, end));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return raw;
+    }
+
+    /** The case a regression file describes. */
+    public static Case fromRegression(Map<String, String> f) {
+        Check check = Check.valueOf(f.get("check"));
+        return new Case(check, f.get("config"), Long.parseLong(f.get("now")), f.get("platformData"), f.get("user"), f.get("key"),
+                f.get("type") == null ? null : VariableType.parse(f.get("type")));
+    }
+
+    private static String quote(String s) {
+        try {
+            return JsonCodec.mapper().writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package flagparity.parity.oracle;
+
+import flagparity.reference.api.VariableType;
+import flagparity.wasm.CoreAbortException;
+import flagparity.wasm.Engine;
+import flagparity.wasm.engine.CoreInstance;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The real core, called with raw JSON texts exactly as a request holds them: the oracle of the
+ * parity properties. An abort makes a core instance unusable, so after one the instance is replaced
+ * and given the current platform data and config again.
+ */
+public final class CoreOracle implements AutoCloseable {
+    static final String SDK_KEY = "parity";
+
+    private final Engine engine;
+    private final Clock clock;
+    private CoreInstance core;
+    private String platformData;
+    private String config;
+    private String clientCustomData;
+    private long reopened;
+
+    public CoreOracle(Engine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** How often an abort made the oracle replace its instance. */
+    public long reopened() {
+        return reopened;
+    }
+
+    private CoreInstance core() {
+        if (core == null) {
+            core = CoreInstance.open(engine, null, clock);
+            if (platformData != null) {
+                core.setPlatformData(platformData);
+            }
+            if (config != null) {
+                core.setConfig(SDK_KEY, config);
+            }
+            if (clientCustomData != null) {
+                core.setClientCustomData(SDK_KEY, clientCustomData);
+            }
+        }
+        return core;
+    }
+
+    private void discard() {
+        if (core != null) {
+            core.close();
+            core = null;
+            reopened++;
+        }
+    }
+
+    /** Sets the platform data; the core must accept it. */
+    public void setPlatformData(String json) {
+        if (!json.equals(platformData)) {
+            core().setPlatformData(json);
+            platformData = json;
+        }
+    }
+
+    /** Sets the config: the VALUE outcome {@code "{}"} when accepted, an error when the core aborts. */
+    public Outcome setConfig(String json) {
+        if (json.equals(config)) {
+            return Outcome.json("{}");
+        }
+        try {
+            core().setConfig(SDK_KEY, json);
+            config = json;
+            return Outcome.json("{}");
+        } catch (CoreAbortException e) {
+            // the instance is gone; the next one starts without a config
+            config = null;
+            discard();
+            return Outcome.error(e.coreMessage());
+        }
+    }
+
+    /** Sets (or with {@code null}, clears) the client custom data; the core must accept it. */
+    public void setClientCustomData(String json) {
+        if (Objects.equals(json, clientCustomData)) {
+            return;
+        }
+        if (json == null) {
+            discard();
+        } else {
+            core().setClientCustomData(SDK_KEY, json);
+        }
+        clientCustomData = json;
+    }
+
+    public Outcome variable(String userJson, String key, VariableType type) {
+        try {
+            return Outcome.json(core().variableForUser(SDK_KEY, userJson, key, type.index()));
+        } catch (CoreAbortException e) {
+            discard();
+            return Outcome.error(e.coreMessage());
+        }
+    }
+
+    public Outcome bucketedConfig(String userJson) {
+        try {
+            return Outcome.json(core().generateBucketedConfigForUser(SDK_KEY, userJson));
+        } catch (CoreAbortException e) {
+            discard();
+            return Outcome.error(e.coreMessage());
+        }
+    }
+
+    /** Calls a test-hook export returning a boolean: {@code "true"}/{@code "false"} as a value, or the abort. */
+    public Outcome hookBoolean(String export, Object... args) {
+        try {
+            return Outcome.json(Boolean.toString(core().callForBoolean(export, args)));
+        } catch (CoreAbortException e) {
+            discard();
+            return Outcome.error(e.coreMessage());
+        }
+    }
+
+    public Outcome hookString(String export, Object... args) {
+        try {
+            String s = core().callForString(export, args);
+            return s == null ? Outcome.NULL : Outcome.json(flagparity.reference.json.JsonCodec.mapper().valueToTree(s).toString());
+        } catch (CoreAbortException e) {
+            discard();
+            return Outcome.error(e.coreMessage());
+        }
+    }
+
+    public long murmurhash(String key, long seed) {
+        return core().murmurhashV3(key, seed);
+    }
+
+    @Override
+    public void close() {
+        if (core != null) {
+            core.close();
+            core = null;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package flagparity.parity.oracle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The mismatches of one try. A property checks its whole batch, then fails with the first mismatch
+ * minimized (the smallest config and user that still fail the same way), what differs, and how to
+ * replay it; the minimized case is also saved by {@link FailureLog} as a regression file candidate.
+ */
+public final class Mismatches {
+    private record Found(String what, Case c, Function<Case, Case.Answers> compare, String diff) {}
+
+    private final String foundBy;
+    private final List<Found> found = new ArrayList<>();
+
+    public Mismatches(String foundBy) {
+        this.foundBy = foundBy;
+    }
+
+    /** Records a mismatch when the answers differ; {@code compare} reproduces them for a smaller case. */
+    public void check(String what, Case c, Case.Answers answers, Function<Case, Case.Answers> compare) {
+        Optional<String> d = answers.diff();
+        d.ifPresent(diff -> found.add(new Found(what, c, compare, diff)));
+    }
+
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** Fails with the first mismatch, minimized, when there is one. */
+    public void assertNone() {
+        if (found.isEmpty()) {
+            return;
+        }
+        Found first = found.get(0);
+        Case small = first.c().minimize(first.compare());
+        Case.Answers a = first.compare().apply(small);
+        String diff = a.diff().orElse(first.diff());
+        FailureLog.add(foundBy, first.what(), small, a);
+        throw new AssertionError(first.what() + ": " + diff
+                + "\nminimal replay (core/oracle answer: " + a.expected() + "):\n" + small.replay()
+                + (found.size() > 1 ? "\n(" + (found.size() - 1) + " more mismatches in this try)" : ""));
+    }
+}

@@ -1,0 +1,56 @@
+package flagparity.parity.reliability;
+
+/**
+ * How much work the reliability tests do. {@code ./mvnw verify} runs short versions; the deep run is
+ * switched on with {@code -Dreliability.deep=true} and each figure can also be set on its own (surefire
+ * hands {@code -D} options given to Maven to the test JVM as system properties):
+ *
+ * <pre>
+ * ./mvnw -B -pl parity-tests verify -Dreliability.deep=true -Dtest='flagparity.parity.reliability.**' -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ */
+final class Budget {
+    static final boolean DEEP = Boolean.getBoolean("reliability.deep");
+
+    private Budget() {}
+
+    /** Lookups per compiled Wasm engine in the long run ({@code reliability.evaluations}). */
+    static long evaluations() {
+        return number("reliability.evaluations", 30_000, 5_000_000);
+    }
+
+    /** Lookups on the interpreter in the long run ({@code reliability.interpreterEvaluations}). */
+    static long interpreterEvaluations() {
+        return number("reliability.interpreterEvaluations", 400, 100_000);
+    }
+
+    /** Calls of the same user per adapter ({@code reliability.sameUserCalls}); the interpreter gets a tenth in verify. */
+    static long sameUserCalls(boolean interpreter) {
+        long n = number("reliability.sameUserCalls", 3_000, 100_000);
+        return interpreter && !DEEP && System.getProperty("reliability.sameUserCalls") == null ? n / 10 : n;
+    }
+
+    /** How long configs are swapped under load, per subject ({@code reliability.swapMillis}). */
+    static long swapMillis() {
+        return number("reliability.swapMillis", 1_200, 15_000);
+    }
+
+    /** Instance replacements (aborts) and config swaps in the churn runs ({@code reliability.churn}). */
+    static long churn() {
+        return number("reliability.churn", 60, 3_000);
+    }
+
+    /** Tries of the mutated-config properties ({@code reliability.tries}); the interpreter gets a tenth. */
+    static int tries(int verify, boolean interpreter) {
+        int n = (int) number("reliability.tries", verify, verify * 20L);
+        return interpreter ? Math.max(2, n / 10) : n;
+    }
+
+    private static long number(String property, long verify, long deep) {
+        String v = System.getProperty(property);
+        if (v != null && !v.isBlank()) {
+            return Long.parseLong(v.trim().replace("_", ""));
+        }
+        return DEEP ? deep : verify;
+    }
+}

@@ -1,0 +1,88 @@
+package flagparity.parity.reliability;
+
+import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.Evaluator;
+import flagparity.reference.api.PlatformData;
+import flagparity.wasm.Codec;
+import flagparity.wasm.Concurrency;
+import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEvaluator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One evaluator under test: the reference, or a Wasm engine with a codec and a concurrency strategy.
+ * Every subject gets the same pinned clock and platform data, so answers repeat from run to run.
+ */
+record Subject(Engine engine, Codec codec, Concurrency concurrency) {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC);
+    static final PlatformData PLATFORM = new PlatformData("Java", "17.0.2", "server", "2.6.0", null, "reliability");
+    /** Instances in a pool: two, so that a pool really has more than one slot on any machine. */
+    static final int POOL_SIZE = 2;
+
+    static final Subject REFERENCE = new Subject(null, null, null);
+
+    static Subject wasm(Engine engine, Codec codec, Concurrency concurrency) {
+        return new Subject(engine, codec, concurrency);
+    }
+
+    boolean isReference() {
+        return engine == null;
+    }
+
+    boolean isInterpreter() {
+        return engine == Engine.CHICORY_INTERPRETER;
+    }
+
+    Evaluator open() {
+        if (isReference()) {
+            return new ReferenceEvaluator(PLATFORM, CLOCK);
+        }
+        return WasmEvaluator.builder().engine(engine).codec(codec).concurrency(concurrency).poolSize(POOL_SIZE)
+                .platformData(PLATFORM).clock(CLOCK).build();
+    }
+
+    /**
+     * The reference and every Wasm engine with one concurrency strategy. The codecs rotate over the
+     * engines so that each codec is exercised somewhere; the interpreter comes last (it is slow).
+     */
+    static List<Subject> everyEngine(Concurrency concurrency) {
+        List<Subject> out = new ArrayList<>();
+        out.add(REFERENCE);
+        out.add(wasm(Engine.CHICORY_AOT, Codec.JSON, concurrency));
+        out.add(wasm(Engine.CHICORY_COMPILER, Codec.JSON_PREALLOCATED, concurrency));
+        out.add(wasm(Engine.WASMTIME, Codec.PROTOBUF, concurrency));
+        out.add(wasm(Engine.CHICORY_INTERPRETER, Codec.PROTOBUF_PREALLOCATED, concurrency));
+        return out;
+    }
+
+    /** The reference and every engine x concurrency (codecs rotating as in {@link #everyEngine}). */
+    static List<Subject> everyEngineAndConcurrency() {
+        List<Subject> out = new ArrayList<>(everyEngine(Concurrency.MUTEX));
+        for (Subject s : everyEngine(Concurrency.POOL)) {
+            if (!s.isReference()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Every Wasm engine x codec, one instance each. */
+    static List<Subject> everyAdapter() {
+        List<Subject> out = new ArrayList<>();
+        for (Engine e : Engine.values()) {
+            for (Codec c : Codec.values()) {
+                out.add(wasm(e, c, Concurrency.MUTEX));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return isReference() ? "reference" : engine.id() + "/" + codec.id() + "/" + concurrency.id();
+    }
+}
