@@ -1,5 +1,6 @@
 package flagparity.bench.cli;
 
+import flagparity.bench.load.LatencyCommand;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Spec;
                 + "and DevCycle's own Java SDK, answering the same questions.")
 public final class Main implements Runnable {
     /** The subcommands, in help order; a new command is one more entry here. */
-    private static final List<Class<?>> SUBCOMMANDS =
-            List.of(EvalCommand.class, BucketCommand.class, ExplainCommand.class, JmhCommand.class);
+    private static final List<Class<?>> SUBCOMMANDS = List.of(EvalCommand.class, BucketCommand.class,
+            ExplainCommand.class, JmhCommand.class, LatencyCommand.class);
 
     private final InputStream in;
 

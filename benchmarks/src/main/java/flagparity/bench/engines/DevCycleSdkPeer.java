@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import flagparity.reference.api.ConfigException;
+import flagparity.reference.config.ConfigParser;
+import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.PlatformData;
@@ -39,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,11 +64,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ETag only once it has stored that config in its core. A swap therefore takes between one
  *       and two poll intervals (the SDK's minimum is 1 s, the default here). The first config
  *       starts the client and waits until it is initialized (about 1.1 s).</li>
- *   <li>A config the SDK cannot parse is detected (its next poll still echoes the old ETag); the
- *       old one stays in service and {@link ConfigException} is thrown. A config its core aborts
- *       on kills the SDK's poll task (the exception escapes it), so no later config is ever taken:
- *       this is also reported as {@link ConfigException}, and the peer is then stuck on its old
- *       config.</li>
+ *   <li>A config the core would reject never reaches the SDK: the reference's
+ *       {@link ConfigParser} checks it first and {@link ConfigException} is thrown, because a
+ *       config the SDK's core aborts on kills its poll task for good (the exception escapes it).
+ *       A config the SDK itself cannot parse is detected (its next poll still echoes the old
+ *       ETag); the old one stays in service and {@link ConfigException} is thrown. Should the
+ *       poll task die anyway, {@link #setConfig} times out with {@link ConfigException} and the
+ *       peer keeps its old config from then on.</li>
  *   <li>The SDK hands a config to its core only after a round trip through its own Jackson model
  *       ({@code ProjectConfig}), so fields that model drops never reach the core.</li>
  *   <li>The SDK's core reads the system clock and gets the SDK's own platform data: a pinned clock
@@ -89,6 +94,7 @@ public final class DevCycleSdkPeer implements Evaluator {
     private static final ObjectMapper MAPPER = JsonCodec.mapper();
 
     private final HttpServer server;
+    private final ExecutorService serverThread;
     private final Duration pollInterval;
     private final SdkLog log = new SdkLog();
     private final AtomicLong defaultsServed = new AtomicLong();
@@ -113,11 +119,12 @@ public final class DevCycleSdkPeer implements Evaluator {
             throw new UncheckedIOException("cannot start the config server for DevCycle's SDK", e);
         }
         server.createContext("/", this::serve);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+        serverThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "devcycle-sdk-peer-config-server");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        server.setExecutor(serverThread);
         server.start();
     }
 
@@ -175,7 +182,9 @@ public final class DevCycleSdkPeer implements Evaluator {
         try {
             v = c.variable(toDevCycleUser(user), key, sentinel(type));
         } catch (IllegalArgumentException e) {
-            throw new InvalidUserException(e.getMessage(), e);
+            // The SDK validates before it evaluates: an empty user id or key.
+            throw user.userId().isEmpty() ? new InvalidUserException(e.getMessage(), e)
+                    : new EvaluationException(e.getMessage(), e);
         }
         if (Boolean.TRUE.equals(v.getIsDefaulted())) {
             defaultsServed.incrementAndGet();
@@ -247,6 +256,8 @@ public final class DevCycleSdkPeer implements Evaluator {
      */
     @Override
     public void setConfig(String configJson) {
+        // Guard the SDK: a config its core aborts on would kill its poll task for good.
+        ConfigParser.parse(configJson);
         synchronized (swapLock) {
             synchronized (lock) {
                 Served previous = served;
@@ -382,7 +393,7 @@ public final class DevCycleSdkPeer implements Evaluator {
             c.close();
         }
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        serverThread.shutdownNow();
     }
 
     private void serve(HttpExchange exchange) throws IOException {

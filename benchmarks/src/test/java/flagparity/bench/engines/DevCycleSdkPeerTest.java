@@ -43,6 +43,7 @@ class DevCycleSdkPeerTest {
             assertEquals(2, peer.defaultsServed());
 
             assertThrows(ConfigException.class, () -> peer.setConfig("{not json"));
+            assertThrows(ConfigException.class, () -> peer.setConfig("{\"project\":{}}"), "the core rejects it");
             assertEquals(Boolean.TRUE, peer.variable(user, Workloads.DEFAULT_KEY, VariableType.Boolean).value());
 
             // The SDK polls; setConfig returns once it has stored the new config.
