@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bucket}: one user JSON a line to the bucketed config for that user, or {@code {"error":"..."}}. */
 @Command(name = "bucket", mixinStandardHelpOptions = true,
-        description = {"Writes the bucketed config (generateBucketedConfigForUser) for each user JSON line on stdin,",
-                "or {\"error\":\"...\"} for a line that is not a valid user."})
+        description = {"Buckets users: one user JSON a line on stdin.",
+                "Writes one line per user: the bucketed config (generateBucketedConfigForUser), "
+                        + "or {\"error\":\"...\"}."})
 final class BucketCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -26,7 +27,7 @@ import java.util.Set;
  * Dates fall between 2023 and 2031, so with the system clock some rollouts have started and some
  * have not; pin the clock to compare runs made on different days.
  *
- * <p>Every feature carrying {@link #DEFAULT_KEY} serves it to the default user only after two
+ * <p>The feature carrying {@link #DEFAULT_KEY} serves it to the default user only after two
  * targets that do not match that user (an {@code audienceMatch} on an internal audience and a
  * country/app version target under a gradual rollout), then an "all users" target at 100%.
  *
@@ -37,7 +38,11 @@ final class SeededWorkload {
     static final long SEED = 42;
     static final String DEFAULT_KEY = "checkout-redesign-enabled";
 
-    /** The built-in sizes; large matches a real large DevCycle config (~220 KB). */
+    /**
+     * The built-in sizes; large matches a real large DevCycle config (~220 KB). With seed 42: small
+     * 12.8 KB (6 features, 6 variables, 12 targets), medium 57.6 KB (24, 26, 48), large 212 KB (80,
+     * 85, 159), xlarge 5.0 MB (2,000, 2,125, 3,861).
+     */
     enum Size {
         SMALL("small", 6, 4),
         MEDIUM("medium", 24, 6),
@@ -95,7 +100,7 @@ final class SeededWorkload {
         {0.5, 0.5}, {0.75, 0.25}, {0.875, 0.125}, {0.5, 0.25, 0.25}, {0.25, 0.25, 0.25, 0.25},
     };
     private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final long DAY_MS = 86_400_000L;
     private static final long EPOCH_2023 = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
 
@@ -300,7 +305,7 @@ final class SeededWorkload {
             variationIds[i] = id();
             String name = i == 0 ? "Control" : "Variation " + (char) ('A' + i - 1);
             int variationIndex = i;
-            variation(variationIds[i], name.toLowerCase().replace(' ', '-'), name, () -> {
+            variation(variationIds[i], name.toLowerCase(Locale.ROOT).replace(' ', '-'), name, () -> {
                 for (String[] v : vars) {
                     variableValue(v[0], value(v[2], variationIndex));
                 }
@@ -316,7 +321,7 @@ final class SeededWorkload {
             boolean everyone = last && random.nextBoolean();
             double[] split = distributionFor(variationCount);
             String[] chosen = chooseVariations(variationIds, split.length);
-            Rollout rollout = random.nextInt(100) < 25 ? this::randomRollout : null;
+            Body rollout = random.nextInt(100) < 25 ? this::randomRollout : null;
             if (everyone) {
                 target(() -> {
                     g.writeStringField("operator", "and");
@@ -418,7 +423,7 @@ final class SeededWorkload {
         g.writeEndObject();
     }
 
-    private void target(Body audienceFilters, Rollout rollout, String[] variations, double[] split)
+    private void target(Body audienceFilters, Body rollout, String[] variations, double[] split)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("_id", id());
@@ -697,9 +702,4 @@ final class SeededWorkload {
         void write() throws IOException;
     }
 
-    /** Writes a rollout's fields. */
-    @FunctionalInterface
-    private interface Rollout {
-        void write() throws IOException;
-    }
 }
