@@ -167,7 +167,10 @@ public final class DevCycleSdkPeer implements Evaluator {
         return defaultsServed.get();
     }
 
-    /** How many errors the SDK logged (it logs and serves the default instead of throwing). */
+    /**
+     * How many errors the SDK logged (it logs and serves the default instead of throwing). The SDK's
+     * logger is global, so with several peers in one JVM the newest one counts every client's errors.
+     */
     public long errorsLogged() {
         return log.errors.get();
     }
