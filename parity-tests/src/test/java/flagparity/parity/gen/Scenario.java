@@ -3,13 +3,14 @@ package flagparity.parity.gen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.reference.api.VariableType;
+import flagparity.parity.oracle.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One try of a parity property: a config, a clock time, platform data and a batch of requests (users
- * x keys). Its {@link #toString()} is the replay: the config file, the {@code --now} and
- * {@code --platform-data} values and the {@code requests.jsonl} lines of the {@code eval} command.
+ * x keys). A failing request becomes a {@link flagparity.parity.oracle.Case}, which is minimized and
+ * replayed on its own.
  */
 public final class Scenario {
     /** One lookup: the user (by index), the variable key and the type asked for. */
@@ -33,44 +34,15 @@ public final class Scenario {
     public long now() { return now; }
     public String platformData() { return platformData; }
     public List<ObjectNode> users() { return users; }
+    /** The users' JSON texts as a request line holds them (see {@link Texts#printable}). */
     public List<String> userJsons() {
         List<String> out = new ArrayList<>();
         for (ObjectNode u : users) {
-            out.add(u.toString());
+            out.add(Texts.printable(u.toString()));
         }
         return out;
     }
     public List<Request> requests() { return requests; }
-
-    /** The same scenario with only the given user and request: what a failure report shows. */
-    public Scenario only(Request r) {
-        return new Scenario(config, now, platformData, List.of(users.get(r.user())), List.of(new Request(0, r.key(), r.type())));
-    }
-
-    /** The {@code requests.jsonl} line of a request. */
-    public String requestLine(Request r) {
-        ObjectNode line = Json.object();
-        line.set("user", users.get(r.user()));
-        line.put("key", r.key());
-        line.put("type", r.type().name());
-        return line.toString();
-    }
-
-    /** How to replay a request with the command-line tool. */
-    public String replay(Request r) {
-        return "config.json:\n" + config + "\n"
-                + "requests.jsonl:\n" + requestLine(r) + "\n"
-                + "java -jar benchmarks/target/flagparity.jar eval --config config.json --now " + now
-                + " --platform-data '" + platformData.replace("'", "'\\''") + "' < requests.jsonl";
-    }
-
-    /** How to replay {@code bucket} for a user. */
-    public String replayBucket(int user) {
-        return "config.json:\n" + config + "\n"
-                + "users.jsonl:\n" + users.get(user) + "\n"
-                + "java -jar benchmarks/target/flagparity.jar bucket --config config.json --now " + now
-                + " --platform-data '" + platformData.replace("'", "'\\''") + "' < users.jsonl";
-    }
 
     /** The variable keys of the config (what requests mostly ask for). */
     static List<String> variableKeys(JsonNode config) {

@@ -2,6 +2,7 @@ package flagparity.parity.gen;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.reference.api.VariableType;
+import flagparity.parity.oracle.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -83,6 +84,6 @@ public final class ScenarioArbitraries {
             VariableType type = r.typeRef() < 0 ? types.get(k) : VariableType.fromIndex(r.typeRef());
             requests.add(new Scenario.Request(user, keys.get(k), type));
         }
-        return new Scenario(config.toString(), now, platformData, users, requests);
+        return new Scenario(Texts.printable(config.toString()), now, platformData, users, requests);
     }
 }

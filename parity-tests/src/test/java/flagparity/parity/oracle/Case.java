@@ -132,17 +132,17 @@ public final class Case {
         JsonNode configTree = tree(config);
         if (configTree != null) {
             Case base = current;
-            JsonNode smaller = Minimizer.minimize(configTree, t -> same.apply(base.withConfig(t.toString())), List.of());
-            if (same.apply(current.withConfig(smaller.toString()))) {
-                current = current.withConfig(smaller.toString());
+            JsonNode smaller = Minimizer.minimize(configTree, t -> same.apply(base.withConfig(text(t))), List.of());
+            if (same.apply(current.withConfig(text(smaller)))) {
+                current = current.withConfig(text(smaller));
             }
         }
         JsonNode userTree = user == null ? null : tree(user);
         if (userTree != null) {
             Case base = current;
-            JsonNode smaller = Minimizer.minimize(userTree, t -> same.apply(base.withUser(t.toString())), List.of("user_id"));
-            if (same.apply(current.withUser(smaller.toString()))) {
-                current = current.withUser(smaller.toString());
+            JsonNode smaller = Minimizer.minimize(userTree, t -> same.apply(base.withUser(text(t))), List.of("user_id"));
+            if (same.apply(current.withUser(text(smaller)))) {
+                current = current.withUser(text(smaller));
             }
         }
         return current;
@@ -162,10 +162,15 @@ public final class Case {
             if (p.nextToken() != null) {
                 return null;
             }
-            return t.toString().equals(json) ? t : null;
+            return text(t).equals(json) ? t : null;
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** A tree's JSON text as a file or request line holds it (see {@link Texts#printable}). */
+    private static String text(JsonNode t) {
+        return Texts.printable(t.toString());
     }
 
     private static JsonNode read(JsonParser p) throws IOException {

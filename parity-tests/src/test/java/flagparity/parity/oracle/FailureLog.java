@@ -33,8 +33,8 @@ public final class FailureLog {
             for (Entry e : PENDING) {
                 String name = e.foundBy() + "-" + Integer.toHexString((e.c().config() + e.c().user() + e.c().key()).hashCode());
                 Path file = dir.resolve(name + ".json");
-                Files.writeString(file, e.c().toRegressionJson(name, seed, e.foundBy() + ": " + e.what(),
-                        e.answers().expected(), e.answers().actual(), "TODO: the cause, from the core's source"), StandardCharsets.UTF_8);
+                Files.writeString(file, Texts.printable(e.c().toRegressionJson(name, seed, e.foundBy() + ": " + e.what(),
+                        e.answers().expected(), e.answers().actual(), "TODO: the cause, from the core's source")), StandardCharsets.UTF_8);
                 written.add(file);
             }
         } catch (IOException ex) {

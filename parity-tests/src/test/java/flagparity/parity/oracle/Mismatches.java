@@ -40,8 +40,8 @@ public final class Mismatches {
         Case.Answers a = first.compare().apply(small);
         String diff = a.diff().orElse(first.diff());
         FailureLog.add(foundBy, first.what(), small, a);
-        throw new AssertionError(first.what() + ": " + diff
-                + "\nminimal replay (core/oracle answer: " + a.expected() + "):\n" + small.replay()
-                + (found.size() > 1 ? "\n(" + (found.size() - 1) + " more mismatches in this try)" : ""));
+        throw new AssertionError(Texts.printable(first.what() + ": " + diff
+                + "\nminimal replay (oracle answer: " + a.expected() + "):\n" + small.replay()
+                + (found.size() > 1 ? "\n(" + (found.size() - 1) + " more mismatches in this try)" : "")));
     }
 }

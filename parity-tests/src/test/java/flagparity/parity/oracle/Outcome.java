@@ -88,8 +88,8 @@ public final class Outcome {
     /**
      * This variable as the {@link Variable} API can carry it: the core serves a variation's value
      * whatever its type, but a Boolean, Number or String variable holding a value of another type
-     * is read as false, 0 or "" (what the core's protobuf path sends; see DIVERGENCES.md). JSON
-     * variables keep any value. Other outcomes are returned unchanged.
+     * is read as false, 0 or "" (what the core's protobuf path sends; see DIVERGENCES.md), and a
+     * Number is a double. JSON variables keep any value. Other outcomes are returned unchanged.
      */
     public Outcome asApiVariable() {
         if (kind != Kind.VALUE || tree == null || !tree.isObject() || !tree.has("value") || !tree.has("type")) {
@@ -99,7 +99,13 @@ public final class Outcome {
         JsonNode coerced;
         switch (tree.get("type").asText()) {
             case "Boolean": coerced = value.isBoolean() ? value : BooleanNode.FALSE; break;
-            case "Number": coerced = value.isNumber() ? value : DoubleNode.valueOf(0.0); break;
+            case "Number":
+                // the API's Number is a double: an integer the core writes exactly (it parses integers as
+                // i64) is carried as the nearest double, as the core's protobuf path does (f64(i64))
+                coerced = !value.isNumber() ? DoubleNode.valueOf(0.0)
+                        : value.isIntegralNumber() && value.bigIntegerValue().bitLength() > 53
+                        ? DoubleNode.valueOf(value.bigIntegerValue().doubleValue()) : value;
+                break;
             case "String": coerced = value.isTextual() ? value : TextNode.valueOf(""); break;
             default: return this;
         }

@@ -1,0 +1,64 @@
+package flagparity.parity.oracle;
+
+import flagparity.reference.api.PlatformData;
+import flagparity.wasm.Codec;
+import flagparity.wasm.Concurrency;
+import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEvaluator;
+import java.time.Clock;
+
+/**
+ * One Wasm evaluator under test (engine x codec, with a concurrency strategy), built once and reused
+ * for every try: building one costs up to a second. It counts its evaluations and their time for
+ * the suite's summary (a rough figure from a busy test JVM, not a benchmark).
+ */
+public final class Pair implements AutoCloseable {
+    private final Engine engine;
+    private final Codec codec;
+    private final Concurrency concurrency;
+    private final WasmEvaluator evaluator;
+    private long evaluations;
+    private long nanos;
+
+    public Pair(Engine engine, Codec codec, Concurrency concurrency, PlatformData platformData, Clock clock) {
+        this.engine = engine;
+        this.codec = codec;
+        this.concurrency = concurrency;
+        this.evaluator = WasmEvaluator.builder().engine(engine).codec(codec).concurrency(concurrency)
+                .poolSize(2).platformData(platformData).clock(clock).build();
+    }
+
+    public Engine engine() { return engine; }
+    public Codec codec() { return codec; }
+    public WasmEvaluator evaluator() { return evaluator; }
+
+    /** Whether this pair sends users as JSON (and so its raw answer is the core's JSON text). */
+    public boolean jsonCodec() {
+        return codec == Codec.JSON || codec == Codec.JSON_PREALLOCATED;
+    }
+
+    public String name() {
+        return engine.id() + " x " + codec.id() + (concurrency == Concurrency.MUTEX ? "" : " (" + concurrency.id() + ")");
+    }
+
+    /** Runs one evaluation, counting it. */
+    public Outcome timed(java.util.function.Supplier<Outcome> call) {
+        long t0 = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            nanos += System.nanoTime() - t0;
+            evaluations++;
+        }
+    }
+
+    public String summary() {
+        return String.format("%-45s %8d evaluations %8.1f s %8.1f us/evaluation", name(), evaluations, nanos / 1e9,
+                evaluations == 0 ? 0.0 : nanos / 1e3 / evaluations);
+    }
+
+    @Override
+    public void close() {
+        evaluator.close();
+    }
+}

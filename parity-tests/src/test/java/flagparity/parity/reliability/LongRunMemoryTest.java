@@ -1,0 +1,164 @@
+package flagparity.parity.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import flagparity.parity.reliability.Configs.Lookup;
+import flagparity.reference.api.User;
+import flagparity.reference.api.Variable;
+import flagparity.reference.api.VariableType;
+import flagparity.wasm.Codec;
+import flagparity.wasm.Concurrency;
+import flagparity.wasm.CoreAbortException;
+import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEvaluator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Long runs lose nothing: after a warm-up, the JVM heap after GC, the process RSS and the cores'
+ * linear memory stay flat while every codec of an engine answers lookups (and now and then a bucketed
+ * config), and while instances are thrown away and rebuilt (aborts, config swaps). DevCycle's Java
+ * SDK 2.6.0 leaked native memory on every call (java-server-sdk issue #195: it fetched an export
+ * from wasmtime-java's Linker per call); these runs show the adapters do not.
+ *
+ * <p>{@code -Dreliability.evaluations} (30,000 in verify, 5,000,000 deep) per compiled engine;
+ * {@code -Dreliability.interpreterEvaluations} for the interpreter. Figures are written as JSON to
+ * {@code -Dreliability.resultsDir} (default {@code target/reliability}).
+ */
+class LongRunMemoryTest {
+    /** Heap after GC may move by this much between two snapshots (allocation buffers, JIT, class data). */
+    private static final long HEAP_TOLERANCE = 16L << 20;
+    /**
+     * RSS may move by this much: the heap's committed size, the JIT's code cache and malloc arenas
+     * wander. A per-call leak like the SDK's (hundreds of bytes per call and more) crosses it within the
+     * verify run; the deep run shows the trend over 5,000,000 calls.
+     */
+    private static final long RSS_TOLERANCE = 48L << 20;
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Engine.class)
+    void lookupsKeepHeapRssAndLinearMemoryFlat(Engine engine) throws IOException {
+        long total = engine == Engine.CHICORY_INTERPRETER ? Budget.interpreterEvaluations() : Budget.evaluations();
+        long warmUp = Math.max(total / 10, 1);
+        List<WasmEvaluator> evaluators = new ArrayList<>();
+        try {
+            for (Codec c : Codec.values()) {
+                WasmEvaluator e = (WasmEvaluator) Subject.wasm(engine, c, Concurrency.MUTEX).open();
+                evaluators.add(e);
+                e.setConfig(Configs.SMALL);
+            }
+            List<Lookup> lookups = new ArrayList<>();
+            for (User u : Configs.users()) {
+                lookups.addAll(Configs.lookups(Configs.SMALL, u));
+            }
+            Variable[] expected = new Variable[lookups.size()];
+            for (int i = 0; i < expected.length; i++) {
+                Lookup l = lookups.get(i);
+                expected[i] = evaluators.get(0).variable(l.user(), l.key(), l.type());
+            }
+            List<ProcessMemory> snapshots = new ArrayList<>();
+            long done = 0;
+            for (long target : new long[] {warmUp, warmUp + (total - warmUp) / 2, total}) {
+                for (; done < target; done++) {
+                    WasmEvaluator e = evaluators.get((int) (done % evaluators.size()));
+                    int i = (int) ((done / evaluators.size()) % lookups.size());
+                    Lookup l = lookups.get(i);
+                    if (done % 64 == 63) {
+                        e.bucketedConfig(l.user());
+                    } else {
+                        Variable v = e.variable(l.user(), l.key(), l.type());
+                        if (!Objects.equals(expected[i], v)) {
+                            assertEquals(expected[i], v, "lookup " + done + " on " + engine.id() + ": " + l);
+                        }
+                    }
+                }
+                snapshots.add(ProcessMemory.take(done, maxPages(evaluators)));
+            }
+            report("long-run-" + engine.id(), engine, snapshots);
+            assertFlat(engine.id(), snapshots.get(0), snapshots.get(1), snapshots.get(2));
+            for (WasmEvaluator e : evaluators) {
+                assertEquals(0, e.instancesReplaced(), "no lookup may trap");
+            }
+        } finally {
+            evaluators.forEach(WasmEvaluator::close);
+        }
+    }
+
+    /**
+     * Instances thrown away and rebuilt, by aborts and by config swaps, are released: memory stays
+     * flat over {@code -Dreliability.churn} rounds (each one abort and one swap).
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Engine.class, names = {"CHICORY_AOT", "CHICORY_COMPILER", "WASMTIME"})
+    void replacedInstancesAreReleased(Engine engine) throws IOException {
+        String a = Configs.withUncoveredDistribution(Configs.SMALL);
+        String b = Configs.withUncoveredDistribution(Configs.variant(Configs.SMALL));
+        long rounds = Budget.churn();
+        long warmUp = Math.max(rounds / 5, 2);
+        try (WasmEvaluator e = (WasmEvaluator) Subject.wasm(engine, Codec.PROTOBUF, Concurrency.MUTEX).open()) {
+            e.setConfig(a);
+            User aborting = null;
+            for (int i = 0; aborting == null && i < 64; i++) {
+                User u = User.builder("abort-probe-" + i).build();
+                try {
+                    e.variable(u, Configs.UNCOVERED_KEY, VariableType.Boolean);
+                } catch (CoreAbortException x) {
+                    aborting = u;
+                }
+            }
+            assertTrue(aborting != null, "no user among 64 fell outside a half distribution");
+            long replacedBefore = e.instancesReplaced();
+            List<ProcessMemory> snapshots = new ArrayList<>();
+            long done = 0;
+            for (long target : new long[] {warmUp, warmUp + (rounds - warmUp) / 2, rounds}) {
+                for (; done < target; done++) {
+                    User u = aborting;
+                    assertThrows(CoreAbortException.class, () -> e.variable(u, Configs.UNCOVERED_KEY, VariableType.Boolean));
+                    e.setConfig(done % 2 == 0 ? b : a);
+                }
+                snapshots.add(ProcessMemory.take(done, e.memoryPages()));
+            }
+            assertEquals(replacedBefore + rounds, e.instancesReplaced());
+            report("churn-" + engine.id(), engine, snapshots);
+            assertFlat(engine.id() + " churn", snapshots.get(0), snapshots.get(1), snapshots.get(2));
+        }
+    }
+
+    private static int maxPages(List<WasmEvaluator> evaluators) {
+        int max = 0;
+        for (WasmEvaluator e : evaluators) {
+            max = Math.max(max, e.memoryPages());
+        }
+        return max;
+    }
+
+    private static void assertFlat(String what, ProcessMemory start, ProcessMemory middle, ProcessMemory end) {
+        String figures = what + ": start " + start + "; middle " + middle + "; end " + end;
+        System.out.println(figures);
+        assertEquals(start.wasmPages(), end.wasmPages(), "linear memory grew: " + figures);
+        assertTrue(end.heapAfterGcBytes() - start.heapAfterGcBytes() < HEAP_TOLERANCE, "heap grew: " + figures);
+        if (start.rssBytes() > 0) {
+            assertTrue(end.rssBytes() - start.rssBytes() < RSS_TOLERANCE, "RSS grew: " + figures);
+        }
+    }
+
+    private static void report(String name, Engine engine, List<ProcessMemory> snapshots) throws IOException {
+        Path dir = Path.of(System.getProperty("reliability.resultsDir", "target/reliability"));
+        Files.createDirectories(dir);
+        StringBuilder sb = new StringBuilder("{\"engine\":\"").append(engine.id()).append("\",\"java\":\"")
+                .append(System.getProperty("java.version")).append("\",\"maxHeapBytes\":")
+                .append(Runtime.getRuntime().maxMemory()).append(",\"snapshots\":[");
+        for (int i = 0; i < snapshots.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(snapshots.get(i).json());
+        }
+        Files.writeString(dir.resolve(name + ".json"), sb.append("]}\n").toString());
+    }
+}
