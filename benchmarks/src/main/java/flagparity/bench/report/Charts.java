@@ -1,0 +1,318 @@
+package flagparity.bench.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The report's charts (JFreeChart, PNG): bars with JMH's error as whiskers, lines over sizes, and
+ * HdrHistogram-style latency curves. Log scales wherever the values span orders of magnitude.
+ */
+final class Charts {
+    static final int WIDTH = 1000;
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Color GRID = new Color(0xD0D0D0);
+    private static final Color[] PALETTE = {
+        new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0xD62728), new Color(0x9467BD),
+        new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F), new Color(0xBCBD22), new Color(0x17BECF),
+    };
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {}
+
+    /** One bar, or one point of a line: its series, its category (x), the value and its error (NaN for none). */
+    record Bar(String series, String category, double value, double error) {}
+
+    /** One latency curve: value at each percentile (from a {@code .hgrm}), in µs. */
+    record Curve(String name, List<Hgrm.Point> points, boolean dashed) {}
+
+    /**
+     * Horizontal bars, one per category, coloured by the category's first word (the engine), whiskers
+     * at ± the error, each bar labelled with its value.
+     */
+    static void bars(Path png, String title, String valueLabel, List<Bar> bars, boolean log, String unit)
+            throws IOException {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        for (Bar b : bars) {
+            data.add(b.value(), Double.isFinite(b.error()) ? b.error() : 0, b.series(), b.category());
+        }
+        StatisticalBarRenderer r = new StatisticalBarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return engineColor((String) data.getColumnKey(column));
+            }
+        };
+        ValueAxis axis = valueAxis(valueLabel, log, bars);
+        CategoryPlot plot = categoryPlot(data, r, axis, PlotOrientation.HORIZONTAL);
+        labelBars(r, unit, true);
+        r.setErrorIndicatorPaint(Color.BLACK);
+        save(png, chart(title, plot, bars.stream().map(Bar::series).distinct().count() > 1), WIDTH,
+                120 + 34 * data.getColumnCount() * data.getRowCount());
+    }
+
+    /** Grouped vertical bars: categories along x, one bar per series in each. */
+    static void groupedBars(Path png, String title, String categoryLabel, String valueLabel, List<Bar> bars, boolean log,
+            String unit) throws IOException {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        for (Bar b : bars) {
+            data.add(b.value(), Double.isFinite(b.error()) ? b.error() : 0, b.series(), b.category());
+        }
+        StatisticalBarRenderer r = new StatisticalBarRenderer();
+        for (int i = 0; i < data.getRowCount(); i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
+        r.setErrorIndicatorPaint(Color.BLACK);
+        r.setItemMargin(0.05);
+        CategoryPlot plot = categoryPlot(data, r, valueAxis(valueLabel, log, bars), PlotOrientation.VERTICAL);
+        plot.getDomainAxis().setLabel(categoryLabel);
+        labelBars(r, unit, false);
+        save(png, chart(title, plot, true), WIDTH, 560);
+    }
+
+    /** Lines over categories (sizes), one per series, with whiskers at ± the error. */
+    static void lines(Path png, String title, String categoryLabel, String valueLabel, List<Bar> points, boolean log)
+            throws IOException {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        for (Bar b : points) {
+            data.add(b.value(), Double.isFinite(b.error()) ? b.error() : 0, b.series(), b.category());
+        }
+        StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        r.setErrorIndicatorPaint(Color.BLACK);
+        CategoryPlot plot = categoryPlot(data, r, valueAxis(valueLabel, log, points), PlotOrientation.VERTICAL);
+        plot.getDomainAxis().setLabel(categoryLabel);
+        save(png, chart(title, plot, true), WIDTH, 560);
+    }
+
+    /**
+     * Latency against percentile as HdrHistogram plots it: x is {@code 1/(1-p)} on a log axis labelled
+     * 90%, 99%, 99.9%...; y is latency in µs on a log axis.
+     */
+    static void latency(Path png, String title, List<Curve> curves) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        double minY = Double.MAX_VALUE;
+        double maxY = 0;
+        double maxX = 10;
+        for (Curve c : curves) {
+            XYSeries s = new XYSeries(c.name(), false, true);
+            for (Hgrm.Point p : c.points()) {
+                double x = p.inverseTail();
+                if (Double.isFinite(x) && p.value() > 0) {
+                    s.add(x, p.value());
+                    minY = Math.min(minY, p.value());
+                    maxY = Math.max(maxY, p.value());
+                    maxX = Math.max(maxX, x);
+                }
+            }
+            data.addSeries(s);
+        }
+        LogAxis x = decades(new LogAxis("percentile"), 1, maxX);
+        x.setNumberFormatOverride(new PercentileFormat());
+        LogAxis y = decades(new LogAxis("latency (µs, log scale)"), minY == Double.MAX_VALUE ? 0.1 : minY,
+                Math.max(maxY, 1));
+        y.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        int colour = -1;
+        for (int i = 0; i < curves.size(); i++) {
+            if (!curves.get(i).dashed()) {
+                colour++;
+            }
+            r.setSeriesPaint(i, PALETTE[Math.max(colour, 0) % PALETTE.length]);
+            r.setSeriesStroke(i, curves.get(i).dashed()
+                    ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+                    : new BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        save(png, chart(title, plot, true), WIDTH, 600);
+    }
+
+    private static CategoryPlot categoryPlot(DefaultStatisticalCategoryDataset data, BarRenderer r, ValueAxis axis,
+            PlotOrientation orientation) {
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        if (axis instanceof LogAxis) {
+            r.setBase(axis.getLowerBound()); // from 0 a bar would start at minus infinity
+            r.setIncludeBaseInRange(false);
+        }
+        return categoryPlot(data, (org.jfree.chart.renderer.category.CategoryItemRenderer) r, axis, orientation);
+    }
+
+    private static CategoryPlot categoryPlot(DefaultStatisticalCategoryDataset data,
+            org.jfree.chart.renderer.category.CategoryItemRenderer r, ValueAxis axis, PlotOrientation orientation) {
+        CategoryAxis categories = new CategoryAxis();
+        categories.setTickLabelFont(LABEL);
+        categories.setLabelFont(LABEL);
+        if (orientation == PlotOrientation.HORIZONTAL) {
+            categories.setMaximumCategoryLabelWidthRatio(0.45f);
+        } else {
+            categories.setMaximumCategoryLabelLines(2);
+            if (data.getColumnCount() > 6) {
+                categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            }
+        }
+        CategoryPlot plot = new CategoryPlot(data, categories, axis, r);
+        plot.setOrientation(orientation);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        return plot;
+    }
+
+    private static ValueAxis valueAxis(String label, boolean log, List<Bar> bars) {
+        if (!log) {
+            NumberAxis a = new NumberAxis(label);
+            a.setLabelFont(LABEL);
+            a.setTickLabelFont(SMALL);
+            a.setUpperMargin(0.15); // room for the bar labels
+            return a;
+        }
+        double min = bars.stream().mapToDouble(b -> b.value() - (Double.isFinite(b.error()) ? b.error() : 0))
+                .filter(v -> v > 0).min().orElse(1);
+        double max = bars.stream().mapToDouble(b -> b.value() + (Double.isFinite(b.error()) ? b.error() : 0))
+                .max().orElse(10);
+        LogAxis a = decades(new LogAxis(label + " (log scale)"), min, max * 3);
+        a.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        return a;
+    }
+
+    /** A log axis from the power of ten at or below {@code min} to the one at or above {@code max}, a tick at each. */
+    private static LogAxis decades(LogAxis a, double min, double max) {
+        double lower = Math.pow(10, Math.floor(Math.log10(min)));
+        double upper = Math.pow(10, Math.ceil(Math.log10(max)));
+        a.setSmallestValue(lower);
+        a.setRange(lower, upper > lower ? upper : lower * 10);
+        a.setTickUnit(new NumberTickUnit(1), false, false); // one tick per decade (the unit is an exponent)
+        a.setAutoTickUnitSelection(false);
+        a.setMinorTickMarksVisible(true);
+        a.setLabelFont(LABEL);
+        a.setTickLabelFont(SMALL);
+        return a;
+    }
+
+    private static void labelBars(BarRenderer r, String unit, boolean horizontal) {
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new ValueFormat(unit)));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(SMALL);
+        r.setDefaultPositiveItemLabelPosition(horizontal
+                ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
+                : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+    }
+
+    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+        JFreeChart c = new JFreeChart(title, TITLE, plot, legend);
+        c.setBackgroundPaint(Color.WHITE);
+        c.setPadding(new RectangleInsets(4, 4, 4, 24)); // room for the last tick label on the right
+        if (c.getLegend() != null) {
+            c.getLegend().setItemFont(SMALL);
+        }
+        return c;
+    }
+
+    private static void save(Path png, JFreeChart chart, int width, int height) throws IOException {
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, width, Math.max(300, Math.min(height, 1400)));
+    }
+
+    /** Reference green, the SDK peer red, each Wasm engine its own blue-ish shade. */
+    static Color engineColor(String category) {
+        String engine = category.split("[ /]")[0];
+        switch (engine) {
+            case "reference": return new Color(0x2CA02C);
+            case "devcycle-sdk": return new Color(0xD62728);
+            case "chicory-interpreter": return new Color(0x9467BD);
+            case "chicory-compiler": return new Color(0x17BECF);
+            case "chicory-aot": return new Color(0x1F77B4);
+            case "wasmtime": return new Color(0xFF7F0E);
+            default: return new Color(0x7F7F7F);
+        }
+    }
+
+    /** A bar's value with its unit, three significant digits. */
+    private static final class ValueFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final String unit;
+
+        ValueFormat(String unit) {
+            this.unit = unit;
+        }
+
+        @Override
+        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
+            return to.append(Units.number(v, Double.NaN)).append(unit.isEmpty() ? "" : " " + unit);
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
+            return format((double) v, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Labels {@code 1/(1-p)} as the percentile p: 1 → 0%, 10 → 90%, 1000 → 99.9%. */
+    private static final class PercentileFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
+            double p = 100 * (1 - 1 / v);
+            String s = String.format(Locale.ROOT, "%.6f", p).replaceAll("0+$", "").replaceAll("\\.$", "");
+            return to.append(s).append('%');
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
+            return format((double) v, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package flagparity.bench.report;
+
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.NameCustomSection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The names of the core's functions by function index (imports first, as Wasm counts them), which is
+ * how Chicory's compilers name the generated methods ({@code func_N}).
+ *
+ * <p>The core DevCycle ships has no "name" custom section, so by default only exported functions
+ * have names. A text form of the same module ({@code .wat}, e.g. {@code build/bucketing-lib.release.wat}
+ * in npm's {@code @devcycle/bucketing-assembly-script}) names every function; it is checked against
+ * the module's exports before it is used, so a {@code .wat} of another build is refused.
+ */
+final class CoreNames {
+    static final String BUILT_IN_CORE = "/flagparity/wasm/bucketing-lib.release.wasm";
+
+    private static final Pattern WAT_IMPORT = Pattern.compile("^\\s*\\(import \"[^\"]*\" \"[^\"]*\" \\(func \\$(\\S+?)[\\s)]");
+    private static final Pattern WAT_FUNC = Pattern.compile("^\\s*\\(func \\$(\\S+?)(?:[\\s)]|$)");
+    private static final Pattern WAT_EXPORT = Pattern.compile("^\\s*\\(export \"([^\"]*)\" \\(func \\$(\\S+?)\\)\\)");
+
+    private final Map<Integer, String> names;
+    private final String source;
+
+    private CoreNames(Map<Integer, String> names, String source) {
+        this.names = Map.copyOf(names);
+        this.source = source;
+    }
+
+    /** The built-in core's names: its name section if it has one, else its exports, else {@code namesFile}'s. */
+    static CoreNames forBuiltInCore(Path namesFile) {
+        return of(builtInCore(), namesFile);
+    }
+
+    /**
+     * Names for {@code wasm}: from its name section; else from {@code namesFile} (a {@code .wat}, or a
+     * wasm with a name section) when given; else from its exports only.
+     *
+     * @throws IllegalArgumentException when {@code namesFile} does not describe this module
+     */
+    static CoreNames of(byte[] wasm, Path namesFile) {
+        WasmModule module = Parser.parse(wasm);
+        Map<String, Integer> exports = functionExports(module);
+        NameCustomSection own = module.nameSection();
+        if (own != null && own.functionNameCount() > 0) {
+            return new CoreNames(fromNameSection(own), "the module's name section");
+        }
+        if (namesFile != null) {
+            try {
+                if (namesFile.toString().endsWith(".wat")) {
+                    return new CoreNames(fromWat(Files.readAllLines(namesFile, StandardCharsets.UTF_8), exports),
+                            namesFile.getFileName().toString());
+                }
+                NameCustomSection other = Parser.parse(namesFile).nameSection();
+                if (other == null) {
+                    throw new IllegalArgumentException(namesFile + " has no name section");
+                }
+                return new CoreNames(fromNameSection(other), "the name section of " + namesFile.getFileName());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + namesFile, e);
+            }
+        }
+        Map<Integer, String> byIndex = new HashMap<>();
+        exports.forEach((name, index) -> byIndex.putIfAbsent(index, "export:" + name));
+        return new CoreNames(byIndex, "the module's exports only (no name section; pass a .wat to name the rest)");
+    }
+
+    /**
+     * Function names from a {@code .wat}: imported functions in order, then defined ones. Every
+     * export of the text must name the function the binary exports under that name.
+     */
+    static Map<Integer, String> fromWat(List<String> lines, Map<String, Integer> binaryExports) {
+        List<String> imported = new ArrayList<>();
+        List<String> defined = new ArrayList<>();
+        Map<String, String> textExports = new HashMap<>();
+        for (String line : lines) {
+            Matcher m = WAT_IMPORT.matcher(line);
+            if (m.find()) {
+                imported.add(m.group(1));
+                continue;
+            }
+            m = WAT_FUNC.matcher(line);
+            if (m.find()) {
+                defined.add(m.group(1));
+                continue;
+            }
+            m = WAT_EXPORT.matcher(line);
+            if (m.find()) {
+                textExports.put(m.group(1), m.group(2));
+            }
+        }
+        Map<Integer, String> names = new HashMap<>();
+        imported.addAll(defined);
+        for (int i = 0; i < imported.size(); i++) {
+            names.put(i, imported.get(i));
+        }
+        if (textExports.isEmpty() || !textExports.keySet().equals(binaryExports.keySet())) {
+            throw new IllegalArgumentException("the .wat does not export the functions the core exports");
+        }
+        for (Map.Entry<String, Integer> e : binaryExports.entrySet()) {
+            if (!textExports.get(e.getKey()).equals(names.get(e.getValue()))) {
+                throw new IllegalArgumentException("the .wat is not this core: export \"" + e.getKey()
+                        + "\" is function " + e.getValue() + " in the binary, named " + names.get(e.getValue())
+                        + " in the text, which exports " + textExports.get(e.getKey()));
+            }
+        }
+        return names;
+    }
+
+    private static Map<Integer, String> fromNameSection(NameCustomSection s) {
+        Map<Integer, String> names = new HashMap<>();
+        // the section lists names sparsely by index; probe up to a bound well past any real count
+        for (int i = 0, found = 0; found < s.functionNameCount() && i < 1_000_000; i++) {
+            String n = s.nameOfFunction(i);
+            if (n != null) {
+                names.put(i, n);
+                found++;
+            }
+        }
+        return names;
+    }
+
+    static Map<String, Integer> functionExports(WasmModule module) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            Export e = module.exportSection().getExport(i);
+            if (e.exportType() == ExternalType.FUNCTION) {
+                out.put(e.name(), e.index());
+            }
+        }
+        return out;
+    }
+
+    static byte[] builtInCore() {
+        try (InputStream in = CoreNames.class.getResourceAsStream(BUILT_IN_CORE)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in core " + BUILT_IN_CORE + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The function's name, or {@code func[N]} when none is known. */
+    String name(int index) {
+        String n = names.get(index);
+        return n != null ? n : "func[" + index + "]";
+    }
+
+    /** Where the names came from, for the report. */
+    String source() {
+        return source;
+    }
+}

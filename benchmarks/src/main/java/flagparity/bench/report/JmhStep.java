@@ -1,0 +1,157 @@
+package flagparity.bench.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * A JMH sweep, run in this JVM through JMH's {@link Runner} (every row still in its own forked JVM):
+ * one JMH run per {@link ParamSet}, each writing {@code jmh/NAME[-N].json} and its log.
+ */
+record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> sets, JmhTiming timing, boolean gc)
+        implements Step {
+
+    /** How the report's command lines start; the report is run from the project's root. */
+    static final String JAR = "java -jar benchmarks/target/flagparity.jar";
+
+    /**
+     * Benchmark methods of the class and the params to sweep over them (every combination, as JMH does).
+     * Every param the methods take that is annotated with more than one value must be given here
+     * (JMH would sweep the annotated values too), so the row count is the product of the lists' sizes.
+     */
+    record ParamSet(List<String> methods, Map<String, List<String>> params) {
+        ParamSet {
+            methods = List.copyOf(methods);
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            params.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            params = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        static ParamSet of(String method, Map<String, List<String>> params) {
+            return new ParamSet(List.of(method), params);
+        }
+
+        int rows() {
+            int n = methods.size();
+            for (List<String> v : params.values()) {
+                n *= v.size();
+            }
+            return n;
+        }
+
+        String regex(Class<?> benchmark) {
+            return "\\." + benchmark.getSimpleName() + "\\.(" + String.join("|", methods) + ")$";
+        }
+    }
+
+    JmhStep {
+        sets = List.copyOf(sets);
+    }
+
+    @Override
+    public String kind() {
+        return "jmh";
+    }
+
+    @Override
+    public int units() {
+        return sets.stream().mapToInt(ParamSet::rows).sum();
+    }
+
+    @Override
+    public Duration estimate() {
+        return Duration.ofMillis(Math.round(units() * timing.rowSeconds(benchmark) * 1000));
+    }
+
+    private String file(int set) {
+        return Run.JMH + "/" + name + (sets.size() > 1 ? "-" + (set + 1) : "") + ".json";
+    }
+
+    @Override
+    public List<String> commands(Path runDir) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < sets.size(); i++) {
+            out.add(command(sets.get(i), runDir.resolve(file(i))));
+        }
+        return out;
+    }
+
+    private String command(ParamSet set, Path result) {
+        List<String> a = new ArrayList<>();
+        a.add(JAR + " jmh '" + set.regex(benchmark) + "'");
+        set.params().forEach((k, v) -> a.add("-p " + k + "=" + String.join(",", v)));
+        a.addAll(timing.cliArgs());
+        if (gc) {
+            a.add("-prof gc");
+        }
+        a.add("-rf json -rff " + result.toString().replace('\\', '/'));
+        return String.join(" ", a);
+    }
+
+    @Override
+    public List<Manifest.Part> run(Context ctx) throws IOException {
+        Files.createDirectories(ctx.runDir().resolve(Run.JMH));
+        List<Manifest.Part> parts = new ArrayList<>();
+        for (int i = 0; i < sets.size(); i++) {
+            ParamSet set = sets.get(i);
+            String file = file(i);
+            Path result = ctx.runDir().resolve(file);
+            ChainedOptionsBuilder b = new OptionsBuilder()
+                    .include(set.regex(benchmark))
+                    .shouldFailOnError(false)
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(result.toString());
+            set.params().forEach((k, v) -> b.param(k, v.toArray(new String[0])));
+            timing.apply(b);
+            if (gc) {
+                b.addProfiler(GCProfiler.class);
+            }
+            Path log = ctx.runDir().resolve(file.replace(".json", ".log"));
+            String status;
+            try (PrintStream ps = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+                Collection<RunResult> results = new Runner(b.build(),
+                        new ProgressFormat(OutputFormatFactory.createFormatInstance(ps, VerboseMode.NORMAL),
+                                ctx.progress())).run();
+                status = results.size() == set.rows() ? "ok"
+                        : (set.rows() - results.size()) + " of " + set.rows() + " rows failed (see "
+                                + log.getFileName() + "): " + missing(set, results);
+            } catch (RunnerException e) {
+                status = "failed: " + e.getMessage();
+            }
+            if (!"ok".equals(status)) {
+                ctx.progress().note(status);
+            }
+            parts.add(new Manifest.Part(command(set, result), file, status));
+        }
+        return parts;
+    }
+
+    /** The methods and param values with fewer rows than asked for, to say which rows failed. */
+    private static String missing(ParamSet set, Collection<RunResult> results) {
+        return set.params().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().stream()
+                        .filter(v -> results.stream().filter(r -> v.equals(r.getParams().getParam(e.getKey())))
+                                .count() < set.rows() / e.getValue().size())
+                        .collect(Collectors.joining(",")))
+                .filter(s -> !s.endsWith(" "))
+                .collect(Collectors.joining("; "));
+    }
+}

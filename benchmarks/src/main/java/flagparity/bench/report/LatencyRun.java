@@ -1,0 +1,86 @@
+package flagparity.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of the {@code latency} command: its summary ({@code NAME.summary.json}) and its response-
+ * and service-time distributions ({@code NAME.response.hgrm}, {@code NAME.service.hgrm}), in µs.
+ *
+ * @param response percentiles of the time from the planned start (includes queueing: what a caller sees)
+ * @param service percentiles of the time from the actual start
+ * @param gcCollections JVM collections in the measured window, all collectors together
+ * @param command how to reproduce it, or {@code null} when unknown
+ */
+record LatencyRun(String name, String engine, String codec, String concurrency, int poolSize, double targetRate,
+        int threads, double durationSeconds, String collector, boolean valid, String invalidBecause, long completed,
+        long notIssued, double achievedRate, Map<String, Double> response, Map<String, Double> service,
+        long gcCollections, long gcMillis, List<Hgrm.Point> responseCurve, List<Hgrm.Point> serviceCurve,
+        String command) {
+
+    static final String SUMMARY = ".summary.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Reads the summary at {@code summaryFile} and the two {@code .hgrm} files next to it. */
+    static LatencyRun read(Path summaryFile, String command) throws IOException {
+        String file = summaryFile.getFileName().toString();
+        if (!file.endsWith(SUMMARY)) {
+            throw new IllegalArgumentException("not a latency summary: " + summaryFile);
+        }
+        String name = file.substring(0, file.length() - SUMMARY.length());
+        JsonNode s = MAPPER.readTree(summaryFile.toFile());
+        JsonNode setup = s.path("setup");
+        long collections = 0;
+        long millis = 0;
+        for (JsonNode bean : s.path("gc").path("measuredWindow")) {
+            collections += bean.path("collections").asLong();
+            millis += bean.path("millis").asLong();
+        }
+        Path dir = summaryFile.getParent();
+        return new LatencyRun(name, setup.path("engine").asText(), setup.path("codec").asText(),
+                setup.path("concurrency").asText(), setup.path("poolSize").asInt(), setup.path("targetRate").asDouble(),
+                setup.path("threads").asInt(), setup.path("durationSeconds").asDouble(),
+                s.path("gc").path("collector").asText(), s.path("valid").asBoolean(),
+                s.path("invalidBecause").asText(null), s.path("completed").asLong(), s.path("notIssued").asLong(),
+                s.path("achievedRate").asDouble(), percentiles(s.path("response")), percentiles(s.path("service")),
+                collections, millis, curve(dir.resolve(name + ".response.hgrm")),
+                curve(dir.resolve(name + ".service.hgrm")), command);
+    }
+
+    private static Map<String, Double> percentiles(JsonNode p) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : p.properties()) {
+            if (!"count".equals(e.getKey())) {
+                out.put(e.getKey(), e.getValue().asDouble());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static List<Hgrm.Point> curve(Path hgrm) throws IOException {
+        return Files.exists(hgrm) ? Hgrm.read(hgrm) : List.of();
+    }
+
+    /** True for engines that run the Wasm core (they have a codec and a concurrency strategy). */
+    boolean wasm() {
+        return !"reference".equals(engine) && !"devcycle-sdk".equals(engine);
+    }
+
+    /** E.g. {@code chicory-aot protobuf-preallocated mutex, G1} or {@code reference, ZGC}. */
+    String label() {
+        StringBuilder b = new StringBuilder(engine);
+        if (wasm()) {
+            b.append(' ').append(codec).append(' ').append(concurrency);
+            if ("pool".equals(concurrency)) {
+                b.append('(').append(poolSize).append(')');
+            }
+        }
+        return b.append(", ").append(collector).toString();
+    }
+}

@@ -1,0 +1,115 @@
+package flagparity.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs of the {@code latency} command, each in its own JVM (so each can have its own collector):
+ * {@code java FLAGS ... flagparity.bench.cli.Main latency ...}, writing into {@code latency/}.
+ */
+record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, Duration duration) implements Step {
+
+    /** Seconds a latency JVM takes beyond warm-up and measurement (start, engine setup, writing out). */
+    static final double JVM_SECONDS = 4;
+
+    /**
+     * One latency run.
+     *
+     * @param jvmFlags besides the heap ({@code -Xms1g -Xmx1g}, as in the JMH forks), e.g. {@code -XX:+UseZGC}
+     */
+    record Spec(String engine, String codec, String concurrency, int poolSize, double rate, int threads,
+            List<String> jvmFlags) {
+        Spec {
+            jvmFlags = List.copyOf(jvmFlags);
+        }
+
+        /** The file prefix: engine, codec, concurrency, rate, threads, collector flag. */
+        String fileName() {
+            StringBuilder b = new StringBuilder(engine);
+            if (!"reference".equals(engine) && !"devcycle-sdk".equals(engine)) {
+                b.append('-').append(codec).append('-').append(concurrency);
+                if ("pool".equals(concurrency)) {
+                    b.append(poolSize);
+                }
+            }
+            b.append('-').append(String.format(Locale.ROOT, "%.0f", rate)).append("ops-").append(threads).append('t');
+            for (String f : jvmFlags) {
+                b.append('-').append(f.replaceAll("^-XX:\\+Use|^-XX:[+-]?|[^A-Za-z0-9]", ""));
+            }
+            return b.toString();
+        }
+
+        List<String> args(Duration warmup, Duration duration, Path out) {
+            return List.of("latency", "--engine", engine, "--codec", codec, "--concurrency", concurrency,
+                    "--pool-size", Integer.toString(poolSize),
+                    "--rate", String.format(Locale.ROOT, "%.0f", rate), "--threads", Integer.toString(threads),
+                    "--warmup", JmhTiming.jmhTime(warmup), "--duration", JmhTiming.jmhTime(duration),
+                    "--out", out.toString().replace('\\', '/'), "--name", fileName());
+        }
+
+        List<String> flags() {
+            List<String> f = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+            f.addAll(jvmFlags);
+            return f;
+        }
+    }
+
+    LatencyStep {
+        runs = List.copyOf(runs);
+    }
+
+    @Override
+    public String kind() {
+        return "latency";
+    }
+
+    @Override
+    public int units() {
+        return runs.size();
+    }
+
+    @Override
+    public Duration estimate() {
+        return Duration.ofMillis(Math.round(runs.size() * (JVM_SECONDS * 1000 + warmup.toMillis() + duration.toMillis())));
+    }
+
+    @Override
+    public List<String> commands(Path runDir) {
+        List<String> out = new ArrayList<>();
+        for (Spec s : runs) {
+            out.add(command(s, runDir));
+        }
+        return out;
+    }
+
+    private String command(Spec s, Path runDir) {
+        return "java " + String.join(" ", s.flags()) + " -jar benchmarks/target/flagparity.jar "
+                + String.join(" ", s.args(warmup, duration, runDir.resolve(Run.LATENCY)));
+    }
+
+    @Override
+    public List<Manifest.Part> run(Context ctx) throws IOException, InterruptedException {
+        Path dir = ctx.runDir().resolve(Run.LATENCY);
+        Files.createDirectories(dir);
+        List<Manifest.Part> parts = new ArrayList<>();
+        for (Spec s : runs) {
+            ctx.progress().unitStarted("latency " + s.fileName());
+            Path log = dir.resolve(s.fileName() + ".log");
+            int exit = ChildJvm.run(ctx, s.flags(), "flagparity.bench.cli.Main", s.args(warmup, duration, dir), log);
+            String status = exit == 0 ? "ok"
+                    : exit == 1 ? "not valid (the files say why): " + ChildJvm.lastLine(log)
+                    : "failed (exit " + exit + "): " + ChildJvm.lastLine(log);
+            if (exit != 0) {
+                ctx.progress().note(status);
+            }
+            parts.add(new Manifest.Part(command(s, ctx.runDir()), Run.LATENCY + "/" + s.fileName()
+                    + LatencyRun.SUMMARY, status));
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,113 @@
+package flagparity.bench.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * The progress display of a run, on stderr: a line as each step and each row (or latency run) starts,
+ * with the time elapsed and an estimate of the time left. The estimate is the steps' own estimates,
+ * scaled by how far off the finished steps were (so a slow machine is soon predicted correctly).
+ */
+final class Progress {
+    private final PrintWriter out;
+    private final List<Step> steps;
+    private final LongSupplier nanoTime;
+    private final long start;
+    private int step = -1;
+    private int unitsStarted;
+    private double finishedEstimate;
+    private double finishedElapsed;
+    private long stepStart;
+
+    Progress(PrintWriter out, List<Step> steps, LongSupplier nanoTime) {
+        this.out = out;
+        this.steps = List.copyOf(steps);
+        this.nanoTime = nanoTime;
+        this.start = nanoTime.getAsLong();
+    }
+
+    double totalEstimateSeconds() {
+        return steps.stream().mapToDouble(s -> s.estimate().toMillis() / 1e3).sum();
+    }
+
+    void stepStarted(int index) {
+        step = index;
+        unitsStarted = 0;
+        stepStart = nanoTime.getAsLong();
+        Step s = steps.get(index);
+        line(String.format(Locale.ROOT, "[%d/%d] %s: %s (%d %s, est. %s)", index + 1, steps.size(), s.kind(),
+                s.title(), s.units(), "jmh".equals(s.kind()) ? "rows" : "runs", duration(s.estimate().toMillis() / 1e3)));
+    }
+
+    /** A row or run of the current step starts. */
+    void unitStarted(String label) {
+        unitsStarted++;
+        line(String.format(Locale.ROOT, "      %d/%d %s", unitsStarted, steps.get(step).units(), label));
+    }
+
+    /** A note about the current step (a failed row, an invalid run). */
+    void note(String text) {
+        out.println("      ! " + text);
+        out.flush();
+    }
+
+    /** Ends the current step; returns its elapsed seconds. */
+    double stepFinished() {
+        double elapsed = (nanoTime.getAsLong() - stepStart) / 1e9;
+        finishedElapsed += elapsed;
+        finishedEstimate += steps.get(step).estimate().toMillis() / 1e3;
+        return elapsed;
+    }
+
+    double elapsedSeconds() {
+        return (nanoTime.getAsLong() - start) / 1e9;
+    }
+
+    /** Seconds left: what the unfinished part of the plan was estimated at, scaled by the pace so far. */
+    double remainingSeconds() {
+        double left = 0;
+        for (int i = Math.max(step, 0); i < steps.size(); i++) {
+            left += steps.get(i).estimate().toMillis() / 1e3;
+        }
+        if (step >= 0) {
+            Step s = steps.get(step);
+            double done = s.units() == 0 ? 0 : Math.max(0, unitsStarted - 1) / (double) s.units();
+            left -= done * s.estimate().toMillis() / 1e3;
+        }
+        double pace = finishedEstimate > 0 ? Math.min(3, Math.max(0.5, finishedElapsed / finishedEstimate)) : 1;
+        return left * pace;
+    }
+
+    private void line(String text) {
+        out.println(String.format(Locale.ROOT, "%-100s | %s elapsed, ~%s left%s", text,
+                duration(elapsedSeconds()), duration(remainingSeconds()), load()));
+        out.flush();
+    }
+
+    private static String load() {
+        Double l = loadAverage();
+        return l == null ? "" : String.format(Locale.ROOT, ", load %.2f", l);
+    }
+
+    /** The 1-minute load average from {@code /proc/loadavg}, or {@code null} where there is none. */
+    static Double loadAverage() {
+        try {
+            String s = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII);
+            return Double.parseDouble(s.substring(0, s.indexOf(' ')));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+}

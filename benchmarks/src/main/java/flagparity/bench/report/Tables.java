@@ -1,0 +1,157 @@
+package flagparity.bench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Markdown tables of JMH rows: the params that differ between rows as columns, the rest said once. */
+final class Tables {
+    /** Params shown first, in this order; any others follow by name. */
+    private static final List<String> PARAM_ORDER =
+            List.of("engine", "codec", "concurrency", "poolSize", "config", "customDataKeys", "preallocated");
+
+    private Tables() {}
+
+    /** An extra column: its header and the cell of each row. */
+    record Column(String header, Function<JmhRow, String> cell) {}
+
+    /**
+     * The rows as a table, each with its score ± error, its allocation when measured, any {@code extra}
+     * columns, and a reference to the command that reproduces it; the commands are listed below.
+     */
+    static String jmh(List<JmhRow> rows, List<Column> extra) {
+        if (rows.isEmpty()) {
+            return "_No rows in this run._\n";
+        }
+        List<String> varying = new ArrayList<>();
+        Map<String, String> constant = new LinkedHashMap<>();
+        for (String p : paramNames(rows)) {
+            Set<String> values = new LinkedHashSet<>();
+            rows.forEach(r -> values.add(String.valueOf(r.param(p))));
+            if (values.size() > 1) {
+                varying.add(p);
+            } else {
+                constant.put(p, values.iterator().next());
+            }
+        }
+        boolean methods = rows.stream().map(JmhRow::shortName).distinct().count() > 1;
+        boolean threads = rows.stream().map(JmhRow::threads).distinct().count() > 1;
+        boolean alloc = rows.stream().anyMatch(r -> r.alloc() != null);
+        List<String> header = new ArrayList<>();
+        if (methods) {
+            header.add("benchmark");
+        }
+        header.addAll(varying);
+        if (threads) {
+            header.add("threads");
+        }
+        header.add(scoreHeader(rows));
+        if (alloc) {
+            header.add("allocated per op");
+        }
+        extra.forEach(c -> header.add(c.header()));
+        header.add("cmd");
+        Commands commands = new Commands();
+        List<List<String>> body = new ArrayList<>();
+        for (JmhRow r : rows) {
+            List<String> cells = new ArrayList<>();
+            if (methods) {
+                cells.add(r.shortName());
+            }
+            varying.forEach(p -> cells.add(applies(r, p) ? code(r.param(p)) : "—"));
+            if (threads) {
+                cells.add(Integer.toString(r.threads()));
+            }
+            cells.add(Units.format(r.primary()));
+            if (alloc) {
+                cells.add(r.alloc() == null ? "" : Units.format(r.alloc()));
+            }
+            extra.forEach(c -> cells.add(c.cell().apply(r)));
+            cells.add(commands.ref(r.command()));
+            body.add(cells);
+        }
+        StringBuilder b = new StringBuilder();
+        if (!methods) {
+            b.append("Benchmark `").append(rows.get(0).shortName()).append("` (").append(rows.get(0).mode()).append(")");
+        } else {
+            b.append("Benchmarks in ").append(rows.get(0).mode()).append(" mode");
+        }
+        if (!constant.isEmpty()) {
+            List<String> c = new ArrayList<>();
+            constant.forEach((k, v) -> c.add(k + "=" + code(v)));
+            b.append("; all rows: ").append(String.join(", ", c));
+        }
+        b.append("; settings: ").append(String.join("; ", rows.stream().map(JmhRow::settings).distinct()
+                .toArray(String[]::new))).append(".\n\n");
+        b.append(markdown(header, body)).append('\n').append(commands.list());
+        return b.toString();
+    }
+
+    /** Codec, concurrency and pool size mean nothing to the reference and the SDK peer (JMH still records a value). */
+    private static boolean applies(JmhRow r, String param) {
+        String engine = r.param("engine");
+        boolean wasm = engine == null || !("reference".equals(engine) || "devcycle-sdk".equals(engine));
+        return wasm || !List.of("codec", "concurrency", "poolSize").contains(param);
+    }
+
+    private static String scoreHeader(List<JmhRow> rows) {
+        boolean throughput = rows.stream().allMatch(JmhRow::higherIsBetter);
+        boolean time = rows.stream().noneMatch(JmhRow::higherIsBetter);
+        return throughput ? "throughput" : time ? "time per op" : "score";
+    }
+
+    private static List<String> paramNames(List<JmhRow> rows) {
+        Set<String> all = new LinkedHashSet<>();
+        PARAM_ORDER.stream().filter(p -> rows.stream().anyMatch(r -> r.params().containsKey(p))).forEach(all::add);
+        rows.forEach(r -> all.addAll(r.params().keySet()));
+        return new ArrayList<>(all);
+    }
+
+    /** A value in backticks, with pipes escaped so it cannot break the table. */
+    static String code(String v) {
+        return v == null ? "" : "`" + v.replace("|", "\\|") + "`";
+    }
+
+    static String markdown(List<String> header, List<List<String>> body) {
+        StringBuilder b = new StringBuilder();
+        b.append("| ").append(String.join(" | ", header)).append(" |\n|");
+        header.forEach(h -> b.append("---|"));
+        b.append('\n');
+        for (List<String> row : body) {
+            b.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** Numbered commands under a table; a row refers to its command as {@code [n]}. */
+    static final class Commands {
+        private final List<String> list = new ArrayList<>();
+
+        String ref(String command) {
+            if (command == null) {
+                return "";
+            }
+            int i = list.indexOf(command);
+            if (i < 0) {
+                list.add(command);
+                i = list.size() - 1;
+            }
+            return "[" + (i + 1) + "]";
+        }
+
+        String list() {
+            if (list.isEmpty()) {
+                return "";
+            }
+            StringBuilder b = new StringBuilder("Commands:\n\n");
+            for (int i = 0; i < list.size(); i++) {
+                b.append(i + 1).append(". `").append(list.get(i)).append("`\n");
+            }
+            return b.append('\n').toString();
+        }
+    }
+}

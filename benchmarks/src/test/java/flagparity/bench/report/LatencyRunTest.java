@@ -1,0 +1,55 @@
+package flagparity.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LatencyRunTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void summaryAndDistributions() throws IOException {
+        LatencyRun l = LatencyRun.read(Fixtures.resource("run/latency/reference-5000ops-2t.summary.json"), "cmd");
+        assertEquals("reference-5000ops-2t", l.name());
+        assertEquals("reference", l.engine());
+        assertEquals(5000, l.targetRate());
+        assertEquals(2, l.threads());
+        assertEquals("G1", l.collector());
+        assertTrue(l.valid());
+        assertEquals(10_000, l.completed());
+        assertEquals(0, l.notIssued());
+        assertEquals(110.143, l.response().get("p50"));
+        assertEquals(List.of("p50", "p90", "p99", "p99_9", "p99_99", "max", "mean"), List.copyOf(l.response().keySet()));
+        assertEquals("reference, G1", l.label());
+        assertFalse(l.wasm());
+        assertEquals("cmd", l.command());
+
+        List<Hgrm.Point> curve = l.responseCurve();
+        assertEquals(0, curve.get(0).percentile());
+        assertEquals(1.0, curve.get(curve.size() - 1).percentile());
+        assertTrue(Double.isInfinite(curve.get(curve.size() - 1).inverseTail()));
+        assertEquals(10_000, curve.get(curve.size() - 1).totalCount());
+        assertEquals(l.response().get("max"), curve.get(curve.size() - 1).value(), 0.01 * l.response().get("max"));
+        for (int i = 1; i < curve.size(); i++) {
+            assertTrue(curve.get(i).value() >= curve.get(i - 1).value(), "a distribution never decreases");
+        }
+        assertFalse(l.serviceCurve().isEmpty());
+    }
+
+    @Test
+    void notAPercentileDistribution() throws IOException {
+        Path f = Files.writeString(dir.resolve("x.hgrm"), "hello\n1 2 3\n");
+        assertThrows(IOException.class, () -> Hgrm.read(f));
+        Path g = Files.writeString(dir.resolve("y.hgrm"), "Value Percentile TotalCount 1/(1-Percentile)\n\n12 x 3 4\n");
+        assertThrows(IOException.class, () -> Hgrm.read(g));
+    }
+}
