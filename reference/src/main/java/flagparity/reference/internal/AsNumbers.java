@@ -4,10 +4,12 @@ import java.math.BigInteger;
 
 /**
  * Number parsing and formatting exactly as the core's AssemblyScript runtime does them, because the
- * core's results differ from Java's: its {@code parseFloat} is not always correctly rounded (it
- * reads 0.30000000000000004 as 0.30000000000000007), its float formatter is Grisu2 (not always the
- * shortest form) and writes integral values as {@code 1.0}, and its {@code parseInt} wraps in 32
- * bits. Written from the algorithms the AssemblyScript standard library uses (metallic's
+ * core's results differ from Java's: its {@code parseFloat} loses powers of ten for literals with
+ * more than 2^53 in the significand and a decimal exponent of 23..37 (so
+ * {@code 12345678901234567890e30} reads as 1.2345678901234569e40), its float formatter is Grisu2,
+ * which does not always give the closest short form (0.1 + 0.2 prints as 0.30000000000000007, which
+ * reads back as the same double) and writes integral values as {@code 1.0}, and its {@code parseInt}
+ * wraps in 32 bits. Written from the algorithms the AssemblyScript standard library uses (metallic's
  * scientific parser, Grisu2, musl's scalbn) so results match bit for bit.
  */
 public final class AsNumbers {

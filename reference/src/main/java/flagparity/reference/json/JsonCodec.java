@@ -1,5 +1,9 @@
 package flagparity.reference.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.PlatformData;
@@ -193,7 +197,11 @@ public final class JsonCodec {
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    /** A float literal the core reads as a float equal to {@code d} (see {@link User} for which doubles it can read). */
+    /**
+     * A float literal the core reads as a float equal to {@code d}. Some doubles between about 1e41
+     * and 1e54 have none (the core's parseFloat drops powers of ten for long significands there);
+     * for them a 15-digit literal is written, which the core reads as a nearby double.
+     */
     static String floatLiteral(double d) {
         if (Double.isNaN(d)) return "--1";
         if (Double.isInfinite(d)) return d > 0 ? "1e999" : "-1e999";
@@ -201,7 +209,18 @@ public final class JsonCodec {
         String text = AsNumbers.formatFloat(d);
         if (AsNumbers.parseFloat(text) == d) return text;
         String exact = new java.math.BigDecimal(d).toString();
-        return exact.indexOf('.') >= 0 || exact.indexOf('E') >= 0 ? exact : exact + ".0";
+        if (exact.indexOf('.') < 0 && exact.indexOf('E') < 0) exact += ".0";
+        if (AsNumbers.parseFloat(exact) == d) return exact;
+        return String.format(java.util.Locale.ROOT, "%.14e", d);
+    }
+
+    /**
+     * The user as the core's JSON path sees it: {@code parseUser(writeUser(user))}. It differs from
+     * {@code user} only in custom-data numbers the core's decoder cannot represent: integers beyond
+     * ±2^53 (read through a double) and some floats between about 1e41 and 1e54.
+     */
+    public static User coreView(User user) {
+        return parseUser(writeUser(user));
     }
 
     // ------------------------------------------------------------------ client custom data
@@ -267,13 +286,57 @@ public final class JsonCodec {
 
     // ------------------------------------------------------------------ variables
 
-    /** Parses a variable as the core's {@code variableForUser} writes it ({@code _id, type, key, value}). */
+    /** Reads the core's output, which its own decoder would refuse: raw control characters, {@code \\f}, NaN. */
+    private static final JsonFactory CORE_OUTPUT = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    /**
+     * Parses a variable as the core's {@code variableForUser} writes it ({@code _id, type, key, value}).
+     * The core writes raw control characters and {@code NaN}/{@code Infinity}, which are read here;
+     * numbers are read correctly rounded (the core's float text always reads back so); a JSON
+     * variable keeps the value's text as written. A value of another type than the variable's is
+     * mapped as in {@link #variableFromCore}.
+     */
     public static Variable parseVariable(String json) {
-        try {
-            Object root = CoreJson.parse(json);
-            Map<?, ?> o = (Map<?, ?>) root;
-            return variableFromCore((String) o.get("_id"), (String) o.get("key"), (String) o.get("type"), o.get("value"));
-        } catch (CoreJson.ParseException | ClassCastException | IllegalArgumentException | NullPointerException e) {
+        try (JsonParser p = CORE_OUTPUT.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not an object");
+            String id = null;
+            String key = null;
+            String type = null;
+            Object value = null;
+            String valueText = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("value".equals(field)) {
+                    int start = (int) p.currentTokenLocation().getCharOffset();
+                    switch (t) {
+                        case VALUE_TRUE: case VALUE_FALSE: value = p.getBooleanValue(); break;
+                        case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: value = p.getDoubleValue(); break;
+                        case VALUE_STRING: value = p.getText(); break;
+                        default: p.skipChildren();
+                    }
+                    valueText = json.substring(start, (int) p.currentLocation().getCharOffset());
+                } else if (t == JsonToken.VALUE_STRING) {
+                    if ("_id".equals(field)) id = p.getText();
+                    else if ("key".equals(field)) key = p.getText();
+                    else if ("type".equals(field)) type = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            VariableType variableType = VariableType.parse(type);
+            Object v;
+            switch (variableType) {
+                case Boolean: v = value instanceof Boolean ? value : Boolean.FALSE; break;
+                case Number: v = value instanceof Double ? value : 0.0; break;
+                case String: v = value instanceof String ? value : ""; break;
+                default: v = valueText;
+            }
+            return new Variable(id, key, variableType, v);
+        } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a variable as the core writes it: " + json, e);
         }
     }

@@ -1,0 +1,157 @@
+package flagparity.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.EvaluationException;
+import flagparity.reference.api.InvalidUserException;
+import flagparity.reference.api.User;
+import flagparity.reference.api.Variable;
+import flagparity.reference.api.VariableType;
+import flagparity.reference.json.JsonCodec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Evaluator behaviour on {@code configs/features.json} and small configs. Values marked "core" are
+ * the core's answers (core 1.32.0 via node, variableForUser / generateBucketedConfigForUser with the
+ * same config, user and client custom data; see also RecordedAnswersTest).
+ */
+class ReferenceEvaluatorTest {
+    private static final String FEATURES = TestConfigs.resource("configs/features.json");
+
+    private static User user(String json) {
+        return JsonCodec.parseUser(json);
+    }
+
+    private static Object value(ReferenceEvaluator e, String userJson, String key, VariableType type) {
+        Variable v = e.variable(user(userJson), key, type);
+        return v == null ? null : v.value();
+    }
+
+    @Test
+    void aServedLookupReturnsTheSameInstance() {
+        ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
+        User u = user("{\"user_id\":\"12345\"}");
+        assertSame(e.variable(u, "num", VariableType.Number), e.variable(u, "num", VariableType.Number));
+    }
+
+    @Test
+    void theFirstFeatureUsingAVariableServesIt() {
+        // core: "num" comes from feature-a (1 for this user), not feature-b's 42; the bucketed
+        // config takes the last feature's value instead (42).
+        ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
+        assertEquals(1.0, value(e, "{\"user_id\":\"12345\"}", "num", VariableType.Number));
+        assertTrue(e.bucketedConfig(user("{\"user_id\":\"12345\"}"))
+                .contains("\"num\":{\"_id\":\"v-num\",\"type\":\"Number\",\"key\":\"num\",\"value\":42}"));
+    }
+
+    @Test
+    void customDataBucketingKeysHashAsTheCoreStringifiesThem() {
+        // core: by-plan is bucketed by customData.plan; 7 hashes as "7", 7.0 as "7.0"
+        ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
+        assertEquals("x", value(e, "{\"user_id\":\"u-7\",\"customData\":{\"plan\":7}}", "by-plan", VariableType.String));
+        assertEquals("x", value(e, "{\"user_id\":\"u-7\",\"customData\":{\"plan\":\"7\"}}", "by-plan", VariableType.String));
+        assertEquals("y", value(e, "{\"user_id\":\"u-7\",\"customData\":{\"plan\":7.0}}", "by-plan", VariableType.String));
+        assertEquals("y", value(e, "{\"user_id\":\"u-7\",\"customData\":{\"plan\":\"7.0\"}}", "by-plan", VariableType.String));
+    }
+
+    @Test
+    void clientCustomDataIsNotABucketingKey() {
+        // core, client custom data {"plan":7.0}: a user without plan is bucketed by "null" (x), not 7.0 (y)
+        ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
+        e.setClientCustomData("{\"plan\":7.0}");
+        assertEquals("x", value(e, "{\"user_id\":\"u-7\"}", "by-plan", VariableType.String));
+    }
+
+    @Test
+    void clientCustomDataIsTheFallbackOfCustomDataFilters() {
+        // core, audience customData.plan = "pro", client custom data {"plan":"pro","nested":{"a":1}}:
+        // served without plan and with only other private data; not with plan "free" or plan null
+        String audience = "{\"operator\":\"and\",\"filters\":[{\"type\":\"user\",\"subType\":\"customData\","
+                + "\"dataKey\":\"plan\",\"dataKeyType\":\"String\",\"comparator\":\"=\",\"values\":[\"pro\"]}]}";
+        ReferenceEvaluator e = TestConfigs.evaluator(TestConfigs.singleTarget(audience, "{}"));
+        assertNull(value(e, "{\"user_id\":\"u1\"}", "flag", VariableType.Boolean));
+        e.setClientCustomData("{\"plan\":\"pro\",\"nested\":{\"a\":1}}");
+        assertEquals(true, value(e, "{\"user_id\":\"u1\"}", "flag", VariableType.Boolean));
+        assertEquals(true, value(e, "{\"user_id\":\"u1\",\"privateCustomData\":{\"other\":1}}", "flag", VariableType.Boolean));
+        assertNull(value(e, "{\"user_id\":\"u1\",\"customData\":{\"plan\":\"free\"}}", "flag", VariableType.Boolean));
+        assertNull(value(e, "{\"user_id\":\"u1\",\"customData\":{\"plan\":null}}", "flag", VariableType.Boolean));
+    }
+
+    @Test
+    void answersNullWhereTheCoreDoes() {
+        ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
+        String u = "{\"user_id\":\"12345\"}";
+        assertNull(value(e, u, "nokey", VariableType.Boolean), "unknown key");
+        assertNull(value(e, u, "num", VariableType.Boolean), "type mismatch");
+        assertNull(value(e, u, "orphan", VariableType.Boolean), "no feature uses it");
+        // core: "str" is also the key of a later Boolean variable no feature uses; the last one wins
+        assertNull(value(e, u, "str", VariableType.String), "shadowed by a later variable with the key");
+        assertNull(TestConfigs.evaluator(null).variable(user(u), "num", VariableType.Number), "no config");
+    }
+
+    @Test
+    void throwsWhereTheCoreAborts() {
+        // core: "Config missing variation: missing-variation", "Internal error processing configuration",
+        // "Failed to decide target variation: td-short"; the type asked for does not matter
+        ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
+        assertEquals("Config missing variation: missing-variation", assertThrows(EvaluationException.class,
+                () -> e.variable(user("{\"user_id\":\"broken\"}"), "d", VariableType.Boolean)).getMessage());
+        assertEquals("Internal error processing configuration", assertThrows(EvaluationException.class,
+                () -> e.variable(user("{\"user_id\":\"lacking\"}"), "d", VariableType.Number)).getMessage());
+        assertEquals("Failed to decide target variation: td-short", assertThrows(EvaluationException.class,
+                () -> e.variable(user("{\"user_id\":\"short\"}"), "d", VariableType.Number)).getMessage());
+        assertThrows(EvaluationException.class, () -> TestConfigs.evaluator(null).bucketedConfig(user("{\"user_id\":\"u\"}")));
+    }
+
+    @Test
+    void anAudienceThatContainsItselfIsAnError() {
+        // core: served for user "exit" (the cycle is not entered); for "loop" the core recurses until it aborts
+        String audience = "{\"operator\":\"and\",\"filters\":[{\"type\":\"audienceMatch\",\"comparator\":\"=\",\"_audiences\":[\"a1\"]}]}";
+        String audiences = "{\"a1\":{\"filters\":{\"operator\":\"and\",\"filters\":[{\"type\":\"audienceMatch\",\"comparator\":\"=\",\"_audiences\":[\"a2\"]}]}},"
+                + "\"a2\":{\"filters\":{\"operator\":\"or\",\"filters\":[{\"type\":\"user\",\"subType\":\"user_id\",\"comparator\":\"=\",\"values\":[\"exit\"]},"
+                + "{\"type\":\"audienceMatch\",\"comparator\":\"!=\",\"_audiences\":[\"a1\"]}]}}}";
+        ReferenceEvaluator e = TestConfigs.evaluator(TestConfigs.singleTarget(audience, audiences));
+        assertEquals(true, value(e, "{\"user_id\":\"exit\"}", "flag", VariableType.Boolean));
+        assertThrows(EvaluationException.class, () -> e.variable(user("{\"user_id\":\"loop\"}"), "flag", VariableType.Boolean));
+    }
+
+    @Test
+    void aRejectedConfigLeavesThePreviousOneInService() {
+        ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
+        String u = "{\"user_id\":\"12345\"}";
+        Object before = value(e, u, "num", VariableType.Number);
+        assertThrows(ConfigException.class, () -> e.setConfig(FEATURES.replace("\"type\": \"release\"", "\"type\": \"beta\"")));
+        assertThrows(ConfigException.class, () -> e.setConfig("{"));
+        assertEquals(before, value(e, u, "num", VariableType.Number));
+        e.setConfig(TestConfigs.singleTarget("{\"operator\":\"and\",\"filters\":[{\"type\":\"all\"}]}", "{}"));
+        assertNull(value(e, u, "num", VariableType.Number));
+        assertEquals(true, value(e, u, "flag", VariableType.Boolean));
+    }
+
+    @Test
+    void rejectedClientCustomDataLeavesThePreviousOneInService() {
+        String audience = "{\"operator\":\"and\",\"filters\":[{\"type\":\"user\",\"subType\":\"customData\","
+                + "\"dataKey\":\"plan\",\"dataKeyType\":\"String\",\"comparator\":\"=\",\"values\":[\"pro\"]}]}";
+        ReferenceEvaluator e = TestConfigs.evaluator(TestConfigs.singleTarget(audience, "{}"));
+        e.setClientCustomData("{\"plan\":\"pro\"}");
+        assertThrows(InvalidUserException.class, () -> e.setClientCustomData("[1]"));
+        assertThrows(InvalidUserException.class, () -> e.setClientCustomData("{\"a\":\"\\f\"}"));
+        assertEquals(true, value(e, "{\"user_id\":\"u1\"}", "flag", VariableType.Boolean));
+    }
+
+    @Test
+    void platformFiltersReadTheEvaluatorsPlatformData() {
+        String audience = "{\"operator\":\"and\",\"filters\":[{\"type\":\"user\",\"subType\":\"platform\",\"comparator\":\"=\",\"values\":[\"Java\"]}]}";
+        ReferenceEvaluator onJava = TestConfigs.evaluator(TestConfigs.singleTarget(audience, "{}"));
+        ReferenceEvaluator other = new ReferenceEvaluator(new flagparity.reference.api.PlatformData("Go", "1.22", "server", "1", null, null),
+                java.time.Clock.systemUTC());
+        other.setConfig(TestConfigs.singleTarget(audience, "{}"));
+        assertEquals(true, value(onJava, "{\"user_id\":\"u1\"}", "flag", VariableType.Boolean));
+        assertNull(value(other, "{\"user_id\":\"u1\"}", "flag", VariableType.Boolean));
+    }
+}
