@@ -1,6 +1,7 @@
 package flagparity.bench.cli;
 
 import flagparity.bench.load.LatencyCommand;
+import flagparity.bench.report.ReportCommand;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
     /** The subcommands, in help order; a new command is one more entry here. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(EvalCommand.class, BucketCommand.class,
-            ExplainCommand.class, JmhCommand.class, LatencyCommand.class);
+            ExplainCommand.class, JmhCommand.class, LatencyCommand.class, ReportCommand.class);
 
     private final InputStream in;
 
