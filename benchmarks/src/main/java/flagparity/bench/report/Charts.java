@@ -213,7 +213,7 @@ final class Charts {
                 .filter(v -> v > 0).min().orElse(1);
         double max = bars.stream().mapToDouble(b -> b.value() + (Double.isFinite(b.error()) ? b.error() : 0))
                 .max().orElse(10);
-        LogAxis a = decades(new LogAxis(label + " (log scale)"), min, max * 3);
+        LogAxis a = decades(new LogAxis(label + " (log scale)"), min, max * 10); // room for the bar labels
         a.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
         return a;
     }
@@ -221,6 +221,9 @@ final class Charts {
     /** A log axis from the power of ten at or below {@code min} to the one at or above {@code max}, a tick at each. */
     private static LogAxis decades(LogAxis a, double min, double max) {
         double lower = Math.pow(10, Math.floor(Math.log10(min)));
+        if (lower >= min) {
+            lower /= 10; // a bar at exactly the lower bound would have no length
+        }
         double upper = Math.pow(10, Math.ceil(Math.log10(max)));
         a.setSmallestValue(lower);
         a.setRange(lower, upper > lower ? upper : lower * 10);

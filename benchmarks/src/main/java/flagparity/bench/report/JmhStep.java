@@ -1,6 +1,7 @@
 package flagparity.bench.report;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -28,6 +30,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> sets, JmhTiming timing, boolean gc)
         implements Step {
+
+    static final int LOCK_WAIT_MINUTES = 30;
 
     /** How the report's command lines start; the report is run from the project's root. */
     static final String JAR = "java -jar benchmarks/target/flagparity.jar";
@@ -127,9 +131,7 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
             Path log = ctx.runDir().resolve(file.replace(".json", ".log"));
             String status;
             try (PrintStream ps = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-                Collection<RunResult> results = new Runner(b.build(),
-                        new ProgressFormat(OutputFormatFactory.createFormatInstance(ps, VerboseMode.NORMAL),
-                                ctx.progress())).run();
+                Collection<RunResult> results = runWhenJmhIsFree(b, ps, ctx.progress());
                 status = results.size() == set.rows() ? "ok"
                         : (set.rows() - results.size()) + " of " + set.rows() + " rows failed (see "
                                 + log.getFileName() + "): " + missing(set, results);
@@ -142,6 +144,36 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
             parts.add(new Manifest.Part(command(set, result), file, status));
         }
         return parts;
+    }
+
+    /**
+     * Runs JMH; while another JMH run on the machine holds JMH's lock, waits for it (up to
+     * {@value #LOCK_WAIT_MINUTES} minutes) rather than measuring alongside it.
+     */
+    private static Collection<RunResult> runWhenJmhIsFree(ChainedOptionsBuilder b, PrintStream log, Progress progress)
+            throws RunnerException, InterruptedIOException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(LOCK_WAIT_MINUTES);
+        boolean said = false;
+        while (true) {
+            try {
+                return new Runner(b.build(), new ProgressFormat(
+                        OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), progress)).run();
+            } catch (RunnerException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("JMH lock") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                if (!said) {
+                    progress.note("another JMH run holds the JMH lock; waiting for it to finish");
+                    said = true;
+                }
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting for the JMH lock");
+                }
+            }
+        }
     }
 
     /** The methods and param values with fewer rows than asked for, to say which rows failed. */

@@ -21,15 +21,15 @@ import picocli.CommandLine.Spec;
  * {@code report}: runs the agreed benchmark matrix into a new run folder
  * ({@code results/runs/<timestamp>-<matrix>/}: JMH JSON, .hgrm files, latency summaries, the core
  * profile, env.txt, steps.json) and rebuilds {@code results/REPORT.md} and its charts from it; or
- * rebuilds them from a saved run ({@code --from}); and with {@code --compare OLD_RUN} flags the rows
- * that regressed against an older run.
+ * rebuilds them from a saved run ({@code --from}; with no option at all, the newest run); and with
+ * {@code --compare OLD_RUN} flags the rows that regressed against an older run.
  *
  * <p>Exit status: 0 done; 1 a regression was found ({@code --compare}) or the report could not be
  * written; 2 bad options.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the benchmark matrix and write results/ (REPORT.md with charts), or rebuild the report "
-                + "from a saved run, or compare two runs.",
+                + "from a saved run (by default the newest), or compare two runs.",
             "Run it from the project's root: the report's commands assume benchmarks/target/flagparity.jar."})
 public final class ReportCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_ID =
@@ -88,10 +88,6 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String matrix = source == null ? null : source.quick ? Matrix.QUICK : source.full ? Matrix.FULL
                 : source.smoke ? Matrix.SMOKE : null;
-        if (source == null && compare == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "say what to report: --quick, --full, --smoke, --from RUN_DIR, or --compare OLD_RUN");
-        }
         if (dryRun) {
             if (matrix == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--dry-run needs --quick, --full or --smoke");
@@ -110,11 +106,12 @@ public final class ReportCommand implements Callable<Integer> {
         } else {
             runDir = Run.newest(results.resolve("runs"));
             if (runDir == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no runs under " + results.resolve("runs"));
+                throw new CommandLine.ParameterException(spec.commandLine(), "no runs under " + results.resolve("runs")
+                        + ": measure one with --quick or --full, or name one with --from");
             }
         }
         Run run = Run.load(runDir);
-        if (source != null) {
+        if (compare == null || source != null) {
             write(run, out);
         }
         if (compare != null) {

@@ -155,7 +155,7 @@ final class ReportWriter {
                 Metric ns = r.primary().inNanos();
                 bars.add(new Charts.Bar("time per lookup", label(r), ns.score() / 1e3, ns.error() / 1e3));
                 if (r.alloc() != null) {
-                    alloc.add(new Charts.Bar("bytes", label(r), Math.max(r.alloc().score(), 0.1),
+                    alloc.add(new Charts.Bar("bytes", label(r), Math.max(r.alloc().score(), 0.01),
                             r.alloc().error()));
                 }
             }

@@ -75,8 +75,15 @@ class ReportCommandTest {
     }
 
     @Test
+    void withoutOptionsTheNewestRunIsReported() throws IOException {
+        assertEquals(2, run("--results", dir.toString()), "no runs yet");
+        Fixtures.copyRun(dir);
+        assertEquals(0, run("--results", dir.toString()), err.toString());
+        assertTrue(Files.readString(dir.resolve("REPORT.md")).contains("runs/" + Fixtures.RUN_ID + "/charts/"));
+    }
+
+    @Test
     void optionsAreChecked() {
-        assertEquals(2, run());
         assertEquals(2, run("--quick", "--full"));
         assertEquals(2, run("--from", "x", "--dry-run"));
         assertEquals(2, run("--quick", "--core-names", dir.resolve("missing.wat").toString()));
