@@ -193,7 +193,9 @@ public final class ReferenceEvaluator implements Evaluator {
                 variables.put(v.key(), v.variableJson());
             }
         }
-        StringBuilder sb = new StringBuilder(256);
+        int size = 160 + config.projectJson().length() + config.environmentJson().length()
+                + length(features) + length(featureVariations) + length(variableVariations) + length(variables);
+        StringBuilder sb = new StringBuilder(size);
         sb.append("{\"project\":").append(config.projectJson());
         sb.append(",\"environment\":").append(config.environmentJson());
         appendObject(sb, "features", features);
@@ -201,6 +203,12 @@ public final class ReferenceEvaluator implements Evaluator {
         appendObject(sb, "variableVariationMap", variableVariations);
         appendObject(sb, "variables", variables);
         return sb.append('}').toString();
+    }
+
+    private static int length(Map<String, String> entries) {
+        int n = 0;
+        for (Map.Entry<String, String> e : entries.entrySet()) n += e.getKey().length() + e.getValue().length() + 4;
+        return n;
     }
 
     /** Appends {@code ,"name":{...}} with keys unescaped, as the core writes map keys. */

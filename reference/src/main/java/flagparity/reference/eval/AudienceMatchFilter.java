@@ -21,6 +21,7 @@ public final class AudienceMatchFilter extends Condition {
      * @param audienceCount how many audiences the config has: deeper nesting means a cycle
      */
     public AudienceMatchFilter(boolean equals, List<String> ids, List<Audience> audiences, int audienceCount) {
+        super(false);
         this.equals = equals;
         this.ids = ids.toArray(new String[0]);
         this.audiences = audiences.toArray(new Audience[0]);

@@ -4,6 +4,12 @@ import flagparity.reference.api.User;
 
 /** A compiled audience operator or filter. Immutable once its config is published. */
 public abstract class Condition {
+    private final boolean operator;
+
+    /** @param operator whether this is a nested operator (see {@link #isOperator()}) */
+    protected Condition(boolean operator) {
+        this.operator = operator;
+    }
 
     /**
      * Whether {@code user} passes.
@@ -17,7 +23,7 @@ public abstract class Condition {
     public abstract String describe();
 
     /** Whether this is a nested operator (which decides its parent at once, a core quirk). */
-    public boolean isOperator() {
-        return false;
+    public final boolean isOperator() {
+        return operator;
     }
 }

@@ -8,6 +8,7 @@ public final class ConstantFilter extends Condition {
     private final String description;
 
     public ConstantFilter(boolean result, String description) {
+        super(false);
         this.result = result;
         this.description = description;
     }

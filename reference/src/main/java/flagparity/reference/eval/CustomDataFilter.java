@@ -22,6 +22,7 @@ public final class CustomDataFilter extends Condition {
 
     public CustomDataFilter(String dataKey, DataType dataType, Comparator comparator, String[] strings,
             double[] numbers, boolean[] booleans, String valuesText) {
+        super(false);
         this.dataKey = dataKey;
         this.dataType = dataType;
         this.comparator = comparator;

@@ -27,7 +27,12 @@ public final class Murmur3 {
         int total = rollout ? len + ROLLOUT_SUFFIX.length() : len;
         int h1 = seed;
         int blocks = total & ~3;
+        int inString = len & ~3;
         int i = 0;
+        for (; i < inString; i += 4) {
+            int k1 = unit(s.charAt(i)) | unit(s.charAt(i + 1)) << 8 | unit(s.charAt(i + 2)) << 16 | unit(s.charAt(i + 3)) << 24;
+            h1 = mixBlock(h1, k1);
+        }
         for (; i < blocks; i += 4) {
             int k1 = unit(s, len, i) | unit(s, len, i + 1) << 8 | unit(s, len, i + 2) << 16 | unit(s, len, i + 3) << 24;
             h1 = mixBlock(h1, k1);
@@ -72,6 +77,10 @@ public final class Murmur3 {
     /** The hash as the core bounds it: unsigned value / (2^32 - 1). */
     public static double bounded(int hash) {
         return (hash & 0xFFFFFFFFL) / MAX_HASH;
+    }
+
+    private static int unit(char c) {
+        return c > 127 ? 0x5C : c;
     }
 
     private static int unit(String s, int len, int i) {

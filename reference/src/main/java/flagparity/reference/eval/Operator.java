@@ -15,15 +15,11 @@ public final class Operator extends Condition {
     private final Condition[] children;
 
     public Operator(String operator, List<Condition> children) {
+        super(true);
         this.operator = operator;
         this.and = "and".equals(operator);
         this.or = "or".equals(operator);
         this.children = children.toArray(new Condition[0]);
-    }
-
-    @Override
-    public boolean isOperator() {
-        return true;
     }
 
     @Override

@@ -9,6 +9,7 @@ public final class StringFilter extends Condition {
     private final String[] values;
 
     public StringFilter(UserField field, Comparator comparator, String[] values) {
+        super(false);
         this.field = field;
         this.comparator = comparator;
         this.values = values.clone();

@@ -13,6 +13,7 @@ public final class VersionFilter extends Condition {
     private final boolean valuesUntouched;
 
     public VersionFilter(UserField field, Comparator comparator, String[] values) {
+        super(false);
         this.field = field;
         this.comparator = comparator;
         this.values = values.clone();
