@@ -14,16 +14,14 @@ public final class CompiledConfig {
     private final boolean passthroughRollouts;
     private final CompiledFeature[] features;
     private final HashMap<String, VariableBinding> bindings;
-    private final int audienceCount;
 
     CompiledConfig(String projectJson, String environmentJson, boolean passthroughRollouts, CompiledFeature[] features,
-            Map<String, VariableBinding> bindings, int audienceCount) {
+            Map<String, VariableBinding> bindings) {
         this.projectJson = projectJson;
         this.environmentJson = environmentJson;
         this.passthroughRollouts = passthroughRollouts;
         this.features = features.clone();
         this.bindings = new HashMap<>(bindings);
-        this.audienceCount = audienceCount;
     }
 
     /** The project as the bucketed config writes it. */
@@ -44,7 +42,4 @@ public final class CompiledConfig {
     public VariableBinding binding(String key) {
         return bindings.get(key);
     }
-
-    /** How many audiences the config defines. */
-    public int audienceCount() { return audienceCount; }
 }

@@ -1,19 +1,17 @@
 package flagparity.reference.config;
 
-/** A feature with its targets (in config order) and variations. */
+/** A feature with its targets, in config order. */
 public final class CompiledFeature {
     private final String id;
     private final String key;
     private final String type;
     private final CompiledTarget[] targets;
-    private final CompiledVariation[] variations;
 
-    CompiledFeature(String id, String key, String type, CompiledTarget[] targets, CompiledVariation[] variations) {
+    CompiledFeature(String id, String key, String type, CompiledTarget[] targets) {
         this.id = id;
         this.key = key;
         this.type = type;
         this.targets = targets.clone();
-        this.variations = variations.clone();
     }
 
     public String id() { return id; }
@@ -21,6 +19,4 @@ public final class CompiledFeature {
     public String type() { return type; }
     public int targetCount() { return targets.length; }
     public CompiledTarget target(int i) { return targets[i]; }
-    public int variationCount() { return variations.length; }
-    public CompiledVariation variation(int i) { return variations[i]; }
 }

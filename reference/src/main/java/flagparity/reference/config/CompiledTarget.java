@@ -55,9 +55,6 @@ public final class CompiledTarget {
     public Rollout rollout() { return rollout; }
     /** The custom-data key users are bucketed by, or null for user_id. */
     public String bucketingKey() { return bucketingKey; }
-    public int distributionSize() { return distribution.length; }
-    /** Entry {@code i} in the core's order. */
-    public Distribution distribution(int i) { return distribution[i]; }
 
     /**
      * The entry the core picks for {@code bucketingHash}: the first whose running sum of

@@ -144,7 +144,7 @@ public final class ConfigParser {
                 + ",\"settings\":{\"disablePassthroughRollouts\":" + disablePassthrough + "}}";
         String environmentJson = "{\"_id\":" + quoted(environmentId) + ",\"key\":" + quoted(environmentKey) + "}";
         return new CompiledConfig(projectJson, environmentJson, !disablePassthrough,
-                features.toArray(new CompiledFeature[0]), bindings, audiences.size());
+                features.toArray(new CompiledFeature[0]), bindings);
     }
 
     /** A compiled feature with the variation variable values the bindings need. */
@@ -187,7 +187,6 @@ public final class ConfigParser {
         String type = oneOf(f, "type", FEATURE_TYPES, path);
         String key = string(f, "key", path);
         List<Object> variationList = array(f, "variations", path);
-        List<CompiledVariation> variations = new ArrayList<>();
         List<Map<String, Object>> valuesByVariation = new ArrayList<>();
         Map<String, CompiledVariation> variationsById = new HashMap<>();
         for (int i = 0; i < variationList.size(); i++) {
@@ -221,7 +220,6 @@ public final class ConfigParser {
                     + ",\"_variation\":" + quoted(vId) + ",\"variationName\":" + quoted(name)
                     + ",\"variationKey\":" + quoted(vKey) + "}";
             CompiledVariation variation = new CompiledVariation(i, vId, vKey, name, featureJson, quoted(vId), bucketed, missing);
-            variations.add(variation);
             valuesByVariation.add(values);
             variationsById.put(vId, variation);
         }
@@ -251,7 +249,7 @@ public final class ConfigParser {
             String tPath = cPath + ".targets[" + i + "]";
             targets[i] = target(i, element(targetList.get(i), tPath), tPath, variationsById);
         }
-        CompiledFeature compiled = new CompiledFeature(id, key, type, targets, variations.toArray(new CompiledVariation[0]));
+        CompiledFeature compiled = new CompiledFeature(id, key, type, targets);
         return new FeatureSource(compiled, valuesByVariation);
     }
 

@@ -11,16 +11,4 @@ final class Values {
         for (String v : values) j.add("\"" + v + "\"");
         return j.toString();
     }
-
-    static String describe(double[] values) {
-        StringJoiner j = new StringJoiner(",", "[", "]");
-        for (double v : values) j.add(flagparity.reference.internal.AsNumbers.formatFloat(v));
-        return j.toString();
-    }
-
-    static String describe(boolean[] values) {
-        StringJoiner j = new StringJoiner(",", "[", "]");
-        for (boolean v : values) j.add(Boolean.toString(v));
-        return j.toString();
-    }
 }

@@ -445,14 +445,9 @@ public final class AsNumbers {
         int kappa = decimalCount32(p1);
         int len = sign;
         while (kappa > 0) {
-            long d;
-            if (kappa >= 1 && kappa <= 10) {
-                long pow = POW10_U32[kappa - 1];
-                d = p1 / pow;
-                p1 %= pow;
-            } else {
-                d = 0;
-            }
+            long pow = POW10_U32[kappa - 1];
+            long d = p1 / pow;
+            p1 %= pow;
             if ((d | len) != 0) buf[off + len++] = (char) ('0' + d);
             --kappa;
             long tmp = (p1 << oneExp) + p2;
