@@ -37,15 +37,12 @@ public final class Murmur3 {
             int k1 = unit(s, len, i) | unit(s, len, i + 1) << 8 | unit(s, len, i + 2) << 16 | unit(s, len, i + 3) << 24;
             h1 = mixBlock(h1, k1);
         }
-        int k1 = 0;
-        switch (total & 3) {
-            case 3: k1 ^= unit(s, len, i + 2) << 16; // fall through
-            case 2: k1 ^= unit(s, len, i + 1) << 8; // fall through
-            case 1:
-                k1 ^= unit(s, len, i);
-                h1 ^= mixK(k1);
-                break;
-            default: break;
+        int rest = total & 3;
+        if (rest != 0) {
+            int k1 = unit(s, len, i);
+            if (rest >= 2) k1 ^= unit(s, len, i + 1) << 8;
+            if (rest == 3) k1 ^= unit(s, len, i + 2) << 16;
+            h1 ^= mixK(k1);
         }
         return finish(h1, total);
     }
@@ -61,15 +58,12 @@ public final class Murmur3 {
                     | unit(buf, off, len, i + 3) << 24;
             h1 = mixBlock(h1, k1);
         }
-        int k1 = 0;
-        switch (total & 3) {
-            case 3: k1 ^= unit(buf, off, len, i + 2) << 16; // fall through
-            case 2: k1 ^= unit(buf, off, len, i + 1) << 8; // fall through
-            case 1:
-                k1 ^= unit(buf, off, len, i);
-                h1 ^= mixK(k1);
-                break;
-            default: break;
+        int rest = total & 3;
+        if (rest != 0) {
+            int k1 = unit(buf, off, len, i);
+            if (rest >= 2) k1 ^= unit(buf, off, len, i + 1) << 8;
+            if (rest == 3) k1 ^= unit(buf, off, len, i + 2) << 16;
+            h1 ^= mixK(k1);
         }
         return finish(h1, total);
     }
