@@ -39,19 +39,25 @@ abstract class CoreModule {
         this.exportTypes = exportTypes(parsed);
     }
 
-    static CoreModule load(Engine engine, Path wasmOrNull) {
-        byte[] wasm = wasmOrNull == null ? builtInBytes() : readFile(wasmOrNull);
-        String key = engine.id() + ":" + sha256(wasm);
-        return CACHE.computeIfAbsent(key, k -> create(engine, wasm));
+    /** The core in this jar, read and hashed once. */
+    private static final class BuiltIn {
+        static final byte[] BYTES = readBuiltIn();
+        static final String SHA256 = sha256(BYTES);
     }
 
-    private static CoreModule create(Engine engine, byte[] wasm) {
+    static CoreModule load(Engine engine, Path wasmOrNull) {
+        byte[] wasm = wasmOrNull == null ? BuiltIn.BYTES : readFile(wasmOrNull);
+        String sha = wasmOrNull == null ? BuiltIn.SHA256 : sha256(wasm);
+        return CACHE.computeIfAbsent(engine.id() + ":" + sha, k -> create(engine, wasm, sha));
+    }
+
+    private static CoreModule create(Engine engine, byte[] wasm, String sha) {
         switch (engine) {
             case CHICORY_INTERPRETER:
             case CHICORY_COMPILER:
                 return new ChicoryModule(engine, Parser.parse(wasm));
             case CHICORY_AOT:
-                if (!sha256(wasm).equals(sha256(builtInBytes()))) {
+                if (!sha.equals(BuiltIn.SHA256)) {
                     throw new IllegalArgumentException("chicory-aot runs only the built-in core, which the build"
                             + " compiled to bytecode; use chicory-compiler for another wasm file");
                 }
@@ -98,7 +104,7 @@ abstract class CoreModule {
         return Map.copyOf(out);
     }
 
-    static byte[] builtInBytes() {
+    private static byte[] readBuiltIn() {
         try (InputStream in = CoreModule.class.getResourceAsStream(BUILT_IN)) {
             if (in == null) {
                 throw new IllegalStateException("the built-in core " + BUILT_IN + " is missing from the classpath");
