@@ -67,7 +67,7 @@ class BadConfigTest {
     }
 
     private static void check(Evaluator e, Case c, Variable known) {
-        Outcome set = bounded(LIMIT, () -> {
+        Outcome set = bounded(LIMIT, c.name(), () -> {
             e.setConfig(c.json());
             return null;
         });

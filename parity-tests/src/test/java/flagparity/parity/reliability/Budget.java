@@ -16,34 +16,28 @@ final class Budget {
 
     /** Lookups per compiled Wasm engine in the long run ({@code reliability.evaluations}). */
     static long evaluations() {
-        return number("reliability.evaluations", 30_000, 5_000_000);
+        return number("reliability.evaluations", 20_000, 5_000_000);
     }
 
     /** Lookups on the interpreter in the long run ({@code reliability.interpreterEvaluations}). */
     static long interpreterEvaluations() {
-        return number("reliability.interpreterEvaluations", 400, 100_000);
+        return number("reliability.interpreterEvaluations", 200, 100_000);
     }
 
-    /** Calls of the same user per adapter ({@code reliability.sameUserCalls}); the interpreter gets a tenth in verify. */
+    /** Calls of the same user per adapter ({@code reliability.sameUserCalls}); the interpreter gets 1/20 in verify. */
     static long sameUserCalls(boolean interpreter) {
-        long n = number("reliability.sameUserCalls", 3_000, 100_000);
-        return interpreter && !DEEP && System.getProperty("reliability.sameUserCalls") == null ? n / 10 : n;
+        long n = number("reliability.sameUserCalls", 2_000, 100_000);
+        return interpreter && !DEEP && System.getProperty("reliability.sameUserCalls") == null ? n / 20 : n;
     }
 
     /** How long configs are swapped under load, per subject ({@code reliability.swapMillis}). */
     static long swapMillis() {
-        return number("reliability.swapMillis", 1_200, 15_000);
+        return number("reliability.swapMillis", 1_000, 15_000);
     }
 
     /** Instance replacements (aborts) and config swaps in the churn runs ({@code reliability.churn}). */
     static long churn() {
-        return number("reliability.churn", 60, 3_000);
-    }
-
-    /** Tries of the mutated-config properties ({@code reliability.tries}); the interpreter gets a tenth. */
-    static int tries(int verify, boolean interpreter) {
-        int n = (int) number("reliability.tries", verify, verify * 20L);
-        return interpreter ? Math.max(2, n / 10) : n;
+        return number("reliability.churn", 30, 3_000);
     }
 
     private static long number(String property, long verify, long deep) {

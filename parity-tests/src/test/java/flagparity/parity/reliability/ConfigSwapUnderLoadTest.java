@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the engine takes them, with a 1 ms pause): every answer must be one that the old or the new config
  * gives for that lookup (the two differ in every variable id and value, so a mix shows), bucketed
  * configs likewise, and no call may fail. Once a swap returns, every lookup sees the new config.
- * {@code -Dreliability.swapMillis} sets the time per subject (1.2 s in verify, 15 s deep).
+ * {@code -Dreliability.swapMillis} sets the time per subject (1 s in verify, 15 s deep).
  */
 class ConfigSwapUnderLoadTest {
     private static final String A = Configs.SMALL;

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * SDK 2.6.0 leaked native memory on every call (java-server-sdk issue #195: it fetched an export
  * from wasmtime-java's Linker per call); these runs show the adapters do not.
  *
- * <p>{@code -Dreliability.evaluations} (30,000 in verify, 5,000,000 deep) per compiled engine;
+ * <p>{@code -Dreliability.evaluations} (20,000 in verify, 5,000,000 deep) per compiled engine;
  * {@code -Dreliability.interpreterEvaluations} for the interpreter. Figures are written as JSON to
  * {@code -Dreliability.resultsDir} (default {@code target/reliability}).
  */

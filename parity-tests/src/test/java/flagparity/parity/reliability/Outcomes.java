@@ -31,13 +31,18 @@ final class Outcomes {
      * hang). Whatever it throws is returned, Errors included, so that the caller can judge it.
      */
     static Outcome bounded(Duration limit, Call call) {
+        return bounded(limit, "the call", call);
+    }
+
+    /** As {@link #bounded(Duration, Call)}, naming the call in the failure. */
+    static Outcome bounded(Duration limit, String what, Call call) {
         return assertTimeoutPreemptively(limit, () -> {
             try {
                 return new Outcome(call.run(), null);
             } catch (Throwable t) {
                 return new Outcome(null, t);
             }
-        }, () -> "no answer within " + limit.toSeconds() + " s (a hang?)");
+        }, () -> what + ": no answer within " + limit.toSeconds() + " s (a hang?)");
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The user that DevCycle's Java SDK 2.6.0 reportedly stops serving after about a thousand calls
  * (a wasm trap, MEMORY_OUT_OF_BOUNDS, then defaults): one with both customData and privateCustomData,
  * sharing a key. Every adapter (engine x codec) answers it {@code -Dreliability.sameUserCalls} times
- * (3,000 in verify, a tenth of that on the interpreter; 100,000 deep) with the same variable, and no
+ * (2,000 in verify, a twentieth of that on the interpreter; 100,000 deep) with the same variable, and no
  * instance is ever replaced.
  */
 class SameUserRepeatTest {
