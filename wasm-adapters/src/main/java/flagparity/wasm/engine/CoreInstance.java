@@ -85,7 +85,11 @@ public abstract class CoreInstance implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Opens the core ({@code wasmOrNull}, or the built-in one) on {@code engine}; {@code Date.now} reads {@code clock}. */
+    /**
+     * Opens the core ({@code wasmOrNull}, or the built-in one) on {@code engine}; {@code Date.now} reads
+     * {@code clock}. The module is loaded (and compiled) once per JVM; each call makes a new instance.
+     * Set platform data first: the core aborts any lookup without it.
+     */
     public static CoreInstance open(Engine engine, Path wasmOrNull, Clock clock) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(clock, "clock");
