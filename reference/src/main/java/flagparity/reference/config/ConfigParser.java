@@ -134,9 +134,16 @@ public final class ConfigParser {
             features.add(source.compiled);
         }
 
+        // The feature serving a variable id: the first one with a variation that uses it.
+        Map<String, FeatureSource> servingFeature = new HashMap<>();
+        for (FeatureSource source : sources) {
+            for (Map<String, Object> values : source.valuesByVariation) {
+                for (String variableId : values.keySet()) servingFeature.putIfAbsent(variableId, source);
+            }
+        }
         Map<String, VariableBinding> bindings = new HashMap<>();
         for (String[] v : variablesByKey.values()) {
-            bindings.put(v[2], binding(v, sources));
+            bindings.put(v[2], binding(v, servingFeature.get(v[0])));
         }
 
         String projectJson = "{\"_id\":" + quoted(projectId) + ",\"key\":" + quoted(projectKey)
@@ -157,29 +164,21 @@ public final class ConfigParser {
             this.compiled = compiled;
             this.valuesByVariation = valuesByVariation;
         }
-
-        boolean uses(String variableId) {
-            for (Map<String, Object> values : valuesByVariation) {
-                if (values.containsKey(variableId)) return true;
-            }
-            return false;
-        }
     }
 
-    private static VariableBinding binding(String[] variable, List<FeatureSource> sources) {
+    private static VariableBinding binding(String[] variable, FeatureSource source) {
         String id = variable[0];
-        for (FeatureSource source : sources) {
-            if (!source.uses(id)) continue;
-            Variable[] served = new Variable[source.valuesByVariation.size()];
-            for (int i = 0; i < served.length; i++) {
-                Map<String, Object> values = source.valuesByVariation.get(i);
-                if (values.containsKey(id)) {
-                    served[i] = JsonCodec.variableFromCore(id, variable[2], variable[1], values.get(id));
-                }
-            }
-            return new VariableBinding(id, variable[2], variable[1], source.compiled, served);
+        if (source == null) {
+            return new VariableBinding(id, variable[2], variable[1], null, new Variable[0]);
         }
-        return new VariableBinding(id, variable[2], variable[1], null, new Variable[0]);
+        Variable[] served = new Variable[source.valuesByVariation.size()];
+        for (int i = 0; i < served.length; i++) {
+            Map<String, Object> values = source.valuesByVariation.get(i);
+            if (values.containsKey(id)) {
+                served[i] = JsonCodec.variableFromCore(id, variable[2], variable[1], values.get(id));
+            }
+        }
+        return new VariableBinding(id, variable[2], variable[1], source.compiled, served);
     }
 
     private FeatureSource feature(Map<String, Object> f, String path, Map<String, String[]> variablesById) {
