@@ -12,12 +12,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Audience filters and operators, one case each, through a whole evaluation: a one-target config
- * ({@code configs/single-target.json}) whose audience is the case's operator. Expected values are
- * the core's: core 1.32.0 via node (variableForUser of "flag" for the same config text and user,
- * platform data platform "Java", platformVersion "17.0.2"; script filtercases.py/runfilters.cjs).
+ * ({@code configs/single-target.json}) whose audience is the case's operator and whose audiences are
+ * {@link #AUDIENCES}. Expected values are the core's: core 1.32.0 via node (variableForUser of "flag"
+ * for the same config text and user, platform data platform "Java", platformVersion "17.0.2").
  * JSON is written with single quotes here for readability.
  */
 class FiltersTest {
+    /** The config's audiences, for the audienceMatch cases. */
+    private static final String AUDIENCES = "{'canadians':{'filters':{'operator':'and','filters':[{'type':'user','subType':'country','comparator':'=','values':['CA']}]}},'betas':{'filters':{'operator':'or','filters':[{'type':'user','subType':'customData','dataKey':'beta','dataKeyType':'Boolean','comparator':'=','values':[true]},{'operator':'and','filters':[{'type':'audienceMatch','comparator':'=','_audiences':['canadians']}]}]}}}".replace('\'', '"');
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -233,7 +235,79 @@ class FiltersTest {
                         "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'plan','dataKeyType':'String','comparator':'!exist','values':[]}]}"),
                 row("cd the dataKey \"\" is a key", true,
                         "{'user_id':'u1','customData':{'':'x'}}",
-                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'','dataKeyType':'String','comparator':'=','values':['x']}]}"));
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'','dataKeyType':'String','comparator':'=','values':['x']}]}"),
+                row("audienceMatch = in the audience", true,
+                        "{'user_id':'u1','email':'alice@example.com','country':'CA','appVersion':'1.2.3','deviceModel':'iPhone'}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'=','_audiences':['canadians']}]}"),
+                row("audienceMatch = not in it", false,
+                        "{'user_id':'u1'}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'=','_audiences':['canadians']}]}"),
+                row("audienceMatch != not in it", true,
+                        "{'user_id':'u1'}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'!=','_audiences':['canadians']}]}"),
+                row("audienceMatch != in it", false,
+                        "{'user_id':'u1','email':'alice@example.com','country':'CA','appVersion':'1.2.3','deviceModel':'iPhone'}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'!=','_audiences':['canadians']}]}"),
+                row("audienceMatch of a missing audience is false even for !=", false,
+                        "{'user_id':'u1'}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'!=','_audiences':['nope']}]}"),
+                row("audienceMatch: a missing id after a match does not matter", true,
+                        "{'user_id':'u1','email':'alice@example.com','country':'CA','appVersion':'1.2.3','deviceModel':'iPhone'}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'=','_audiences':['canadians','nope']}]}"),
+                row("audienceMatch: a missing id before a match ends it", false,
+                        "{'user_id':'u1','email':'alice@example.com','country':'CA','appVersion':'1.2.3','deviceModel':'iPhone'}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'=','_audiences':['nope','canadians']}]}"),
+                row("audienceMatch: non-string ids are skipped", true,
+                        "{'user_id':'u1','email':'alice@example.com','country':'CA','appVersion':'1.2.3','deviceModel':'iPhone'}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'=','_audiences':[5,'canadians']}]}"),
+                row("audienceMatch: nested audiences", true,
+                        "{'user_id':'u1','email':'alice@example.com','country':'CA','appVersion':'1.2.3','deviceModel':'iPhone'}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'=','_audiences':['betas']}]}"),
+                row("audienceMatch: nested audiences via custom data", true,
+                        "{'user_id':'u1','customData':{'beta':true}}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'=','_audiences':['betas']}]}"),
+                row("audienceMatch with comparator > never passes", false,
+                        "{'user_id':'u1','email':'alice@example.com','country':'CA','appVersion':'1.2.3','deviceModel':'iPhone'}",
+                        "{'operator':'and','filters':[{'type':'audienceMatch','comparator':'>','_audiences':['canadians']}]}"),
+                row("cd Number >=", true,
+                        "{'user_id':'u1','customData':{'age':7}}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'age','dataKeyType':'Number','comparator':'>=','values':[7]}]}"),
+                row("cd Number <", true,
+                        "{'user_id':'u1','customData':{'age':7}}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'age','dataKeyType':'Number','comparator':'<','values':[7.5]}]}"),
+                row("cd Number <= float", false,
+                        "{'user_id':'u1','customData':{'age':7.25}}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'age','dataKeyType':'Number','comparator':'<=','values':[7]}]}"),
+                row("cd Number exist", true,
+                        "{'user_id':'u1','customData':{'age':0}}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'age','dataKeyType':'Number','comparator':'exist','values':[]}]}"),
+                row("cd Number = large integer", true,
+                        "{'user_id':'u1','customData':{'age':9007199254740992}}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'age','dataKeyType':'Number','comparator':'=','values':[9007199254740992]}]}"),
+                row("cd Boolean !contain", true,
+                        "{'user_id':'u1','customData':{'beta':false}}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'beta','dataKeyType':'Boolean','comparator':'!contain','values':[true]}]}"),
+                row("cd Boolean = with no values", false,
+                        "{'user_id':'u1','customData':{'beta':false}}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'beta','dataKeyType':'Boolean','comparator':'=','values':[]}]}"),
+                row("cd String startWith on private data", true,
+                        "{'user_id':'u1','privateCustomData':{'plan':'enterprise'}}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'plan','dataKeyType':'String','comparator':'startWith','values':['ent']}]}"),
+                row("cd String endWith", true,
+                        "{'user_id':'u1','customData':{'plan':'enterprise'}}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'plan','dataKeyType':'String','comparator':'endWith','values':['prise']}]}"),
+                row("cd String !=", true,
+                        "{'user_id':'u1','customData':{'plan':'enterprise'}}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'customData','dataKey':'plan','dataKeyType':'String','comparator':'!=','values':['free','pro']}]}"),
+                row("country !=", true,
+                        "{'user_id':'u1','email':'alice@example.com','country':'CA','appVersion':'1.2.3','deviceModel':'iPhone'}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'country','comparator':'!=','values':['US']}]}"),
+                row("country != many values", false,
+                        "{'user_id':'u1'}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'user_id','comparator':'!=','values':['a','b','c','d','e','f','g','h','u1']}]}"),
+                row("user_id = many values", true,
+                        "{'user_id':'u1'}",
+                        "{'operator':'and','filters':[{'type':'user','subType':'user_id','comparator':'=','values':['a','b','c','d','e','f','g','h','u1']}]}"));
     }
 
     private static Arguments row(String description, boolean served, String user, String audience) {
@@ -243,7 +317,7 @@ class FiltersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void servesAsTheCoreDoes(String description, boolean served, String userJson, String audience) {
-        ReferenceEvaluator evaluator = TestConfigs.evaluator(TestConfigs.singleTarget(audience, "{}"));
+        ReferenceEvaluator evaluator = TestConfigs.evaluator(TestConfigs.singleTarget(audience, AUDIENCES));
         User user = JsonCodec.parseUser(userJson);
         assertEquals(served, evaluator.variable(user, "flag", VariableType.Boolean) != null, description);
     }
