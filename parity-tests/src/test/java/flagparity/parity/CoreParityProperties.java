@@ -44,6 +44,7 @@ class CoreParityProperties {
 
     @AfterContainer
     static void close() {
+        Mismatches.printSurvey();
         System.out.println("[parity] core (" + core.engine().id() + ") vs reference on raw JSON: " + evaluations
                 + " evaluations; core instance replaced " + core.reopened() + " times after aborts");
         core.close();

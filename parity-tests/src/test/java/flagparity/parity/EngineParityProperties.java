@@ -1,5 +1,6 @@
 package flagparity.parity;
 
+import flagparity.parity.gen.ConfigArbitraries;
 import flagparity.parity.gen.Pools;
 import flagparity.parity.gen.Scenario;
 import flagparity.parity.gen.ScenarioArbitraries;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -57,7 +59,8 @@ class EngineParityProperties {
 
     @AfterContainer
     static void close() {
-        System.out.println("[parity] engine x codec evaluations (time includes setConfig on every try):");
+        Mismatches.printSurvey();
+        System.out.println("[parity] engine x codec evaluations (times from a test JVM, not a benchmark):");
         for (List<Pair> pairs : PAIRS.values()) {
             for (Pair p : pairs) {
                 System.out.println("[parity]   " + p.summary());
@@ -81,66 +84,74 @@ class EngineParityProperties {
         });
     }
 
+    /**
+     * Small configs (large ones are the core property's job) and many lookups per config: a Wasm
+     * evaluator builds a fresh instance per slot on every setConfig, by far the costliest step.
+     */
     @Provide
     Arbitrary<Scenario> scenarios() {
-        return ScenarioArbitraries.scenarios(8, 60, false, false);
+        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(5, 3), 12, 200, 300, false, false);
     }
 
     @Provide
-    Arbitrary<Scenario> smallScenarios() {
-        return ScenarioArbitraries.scenarios(3, 12, false, false);
+    Arbitrary<Scenario> interpreterScenarios() {
+        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(2, 2), 4, 30, 50, false, false);
     }
 
-    @Property(tries = 300, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 45, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void chicoryAot(@ForAll("scenarios") Scenario s) {
         check(Engine.CHICORY_AOT, s);
     }
 
-    @Property(tries = 300, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 45, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void chicoryCompiler(@ForAll("scenarios") Scenario s) {
         check(Engine.CHICORY_COMPILER, s);
     }
 
-    @Property(tries = 300, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 45, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void wasmtime(@ForAll("scenarios") Scenario s) {
         check(Engine.WASMTIME, s);
     }
 
-    /** The interpreter takes milliseconds per call: fewer, smaller tries. */
-    @Property(tries = 25, shrinking = ShrinkingMode.OFF)
-    void chicoryInterpreter(@ForAll("smallScenarios") Scenario s) {
+    /** The interpreter takes milliseconds per call: a few tiny configs. */
+    @Property(tries = 6, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+    void chicoryInterpreter(@ForAll("interpreterScenarios") Scenario s) {
         check(Engine.CHICORY_INTERPRETER, s);
     }
+
+    /** A request's answers from the reference and the core's JSON path, for the JSON and the protobuf codecs. */
+    private record Expected(Outcome referenceJson, Outcome referenceProtobuf, Outcome coreJson, Outcome coreProtobuf) {}
 
     private static void check(Engine engine, Scenario s) {
         clock.set(s.now());
         Mismatches m = new Mismatches(engine.id());
+        String pd = ScenarioArbitraries.FIXED_PLATFORM_DATA;
         List<User> users = new ArrayList<>();
-        List<String> userTexts = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (String u : s.userJsons()) {
             User user = JsonCodec.parseUser(u);
             users.add(user);
-            userTexts.add(JsonCodec.writeUser(user));
+            texts.add(JsonCodec.writeUser(user));
         }
-        ReferenceEvaluator ref = new ReferenceEvaluator(PLATFORM, clock);
-        Outcome refConfig = Outcome.of(() -> {
-            ref.setConfig(s.config());
-            return "{}";
-        });
-        Outcome coreConfig = jsonPath.setConfig(s.config());
-        Map<Scenario.Request, Outcome> refAnswers = new LinkedHashMap<>();
+        // what every pair of a kind must answer: the reference and the core's JSON path, each given the
+        // user as a JSON codec or as a protobuf codec presents it (computed once per try)
+        Map<Scenario.Request, Expected> expected = new LinkedHashMap<>();
         for (Scenario.Request r : s.requests()) {
-            refAnswers.put(r, refConfig.kind() == Outcome.Kind.ERROR ? refConfig
-                    : Outcome.ofVariable(() -> ref.variable(users.get(r.user()), r.key(), r.type())));
+            Case c = Case.variable(s.config(), s.now(), pd, texts.get(r.user()), r.key(), r.type());
+            Outcome refJson = referenceAnswer(true, c);
+            Outcome coreJson = jsonPathAnswer(true, c);
+            boolean same = protobufInput(c).user().equals(c.user());
+            expected.put(r, new Expected(refJson, same ? refJson.asProtobufDelivers() : referenceAnswer(false, c), coreJson,
+                    same ? coreJson.asProtobufDelivers() : jsonPathAnswer(false, c)));
         }
+        Case configCase = Case.setConfig(s.config(), s.now(), pd);
+        Outcome refConfig = configCase.reference(clock);
+        Outcome coreConfig = configCase.core(jsonPath, clock);
         for (Pair p : pairs(engine)) {
-            Function<Case, Case.Answers> versusReference = c -> new Case.Answers(answer(p, c), c.reference(clock));
-            Function<Case, Case.Answers> versusJsonPath = c -> new Case.Answers(jsonPathAnswer(p, c), answer(p, c));
-            Outcome pairConfig = Outcome.of(() -> {
-                p.evaluator().setConfig(s.config());
-                return "{}";
-            });
-            Case configCase = Case.setConfig(s.config(), s.now(), ScenarioArbitraries.FIXED_PLATFORM_DATA);
+            boolean json = p.jsonCodec();
+            Function<Case, Case.Answers> versusReference = c -> new Case.Answers(answer(p, c), referenceAnswer(json, c));
+            Function<Case, Case.Answers> versusJsonPath = c -> new Case.Answers(jsonPathAnswer(json, c), answer(p, c));
+            Outcome pairConfig = p.timedConfig(() -> answer(p, configCase));
             m.check(p.name() + " vs reference: setConfig", configCase, new Case.Answers(pairConfig, refConfig), versusReference);
             m.check(p.name() + " vs core JSON path: setConfig", configCase, new Case.Answers(coreConfig, pairConfig), versusJsonPath);
             if (pairConfig.kind() == Outcome.Kind.ERROR) {
@@ -148,35 +159,53 @@ class EngineParityProperties {
             }
             for (Scenario.Request r : s.requests()) {
                 User user = users.get(r.user());
-                Case c = Case.variable(s.config(), s.now(), ScenarioArbitraries.FIXED_PLATFORM_DATA, userTexts.get(r.user()), r.key(), r.type());
-                Outcome got = p.timed(() -> p.jsonCodec()
-                        ? Outcome.of(() -> p.evaluator().variableJson(user, r.key(), r.type())).asApiVariable()
-                        : Outcome.ofVariable(() -> p.evaluator().variable(user, r.key(), r.type())));
-                m.check(p.name() + " vs reference: variable " + r.key() + " (" + r.type() + ")", c,
-                        new Case.Answers(got, refAnswers.get(r)), versusReference);
-                m.check(p.name() + " vs core JSON path: variable " + r.key() + " (" + r.type() + ")", c,
-                        new Case.Answers(jsonPathAnswer(p, c), got), versusJsonPath);
-                if (p.jsonCodec()) {
-                    // the API form of the same lookup
-                    Outcome api = p.timed(() -> Outcome.ofVariable(() -> p.evaluator().variable(user, r.key(), r.type())));
-                    m.check(p.name() + " variable() vs its own variableJson()", c, new Case.Answers(got, api), versusReference);
+                Case c = Case.variable(s.config(), s.now(), pd, texts.get(r.user()), r.key(), r.type());
+                Expected want = expected.get(r);
+                Outcome got = p.timed(() -> lookup(p, user, r.key(), r.type()));
+                String what = " variable " + r.key() + " (" + r.type() + ")";
+                m.check(p.name() + " vs reference:" + what, c, new Case.Answers(got, json ? want.referenceJson() : want.referenceProtobuf()), versusReference);
+                m.check(p.name() + " vs core JSON path:" + what, c, new Case.Answers(json ? want.coreJson() : want.coreProtobuf(), got), versusJsonPath);
+                if (json) {
+                    // the API form of the same lookup reads the text the core wrote
+                    Outcome api = Outcome.ofVariable(() -> p.evaluator().variable(user, r.key(), r.type()));
+                    m.check(p.name() + " variable() vs its own variableJson():" + what, c, new Case.Answers(got, api),
+                            cc -> new Case.Answers(answer(p, cc), apiAnswer(p, cc)));
                 }
             }
             if (p.codec() == Codec.JSON) {
                 for (int u = 0; u < users.size(); u++) {
-                    User user = users.get(u);
-                    Outcome got = p.timed(() -> Outcome.of(() -> p.evaluator().bucketedConfig(user)));
-                    Outcome want = Outcome.of(() -> ref.bucketedConfig(user));
-                    m.check(p.name() + " vs reference: bucketedConfig",
-                            Case.bucketedConfig(s.config(), s.now(), ScenarioArbitraries.FIXED_PLATFORM_DATA, userTexts.get(u)),
-                            new Case.Answers(got, want), c -> new Case.Answers(bucketAnswer(p, c), c.reference(clock)));
+                    Case c = Case.bucketedConfig(s.config(), s.now(), pd, texts.get(u));
+                    Outcome got = p.timed(() -> answer(p, c));
+                    m.check(p.name() + " vs reference: bucketedConfig", c, new Case.Answers(got, c.reference(clock)),
+                            cc -> new Case.Answers(answer(p, cc), cc.reference(clock)));
                 }
             }
         }
         m.assertNone();
     }
 
-    /** A pair's answer to a case (for minimizing: the pair takes the case's config first). */
+    /** A pair's lookup: the core's own text on the JSON codecs, the decoded variable on the protobuf ones. */
+    private static Outcome lookup(Pair p, User user, String key, flagparity.reference.api.VariableType type) {
+        return p.jsonCodec()
+                ? Outcome.of(() -> p.evaluator().variableJson(user, key, type)).asApiVariable()
+                : Outcome.ofVariable(() -> p.evaluator().variable(user, key, type));
+    }
+
+    /** The reference's answer as a codec can deliver it: for the protobuf codecs, to the user as they send it. */
+    private static Outcome referenceAnswer(boolean json, Case c) {
+        if (json || c.check() != Case.Check.VARIABLE) {
+            return c.reference(clock);
+        }
+        return protobufInput(c).reference(clock).asProtobufDelivers();
+    }
+
+    /** The case with its user as the protobuf codecs send it. */
+    private static Case protobufInput(Case c) {
+        String seen = JsonCodec.writeUser(asProtobufSeesIt(JsonCodec.parseUser(c.user())));
+        return Case.variable(c.config(), c.now(), c.platformData(), seen, c.key(), c.type());
+    }
+
+    /** A pair's answer to a case: it takes the case's config first (the same text again costs nothing extra in the core). */
     private static Outcome answer(Pair p, Case c) {
         clock.set(c.now());
         Outcome accepted = Outcome.of(() -> {
@@ -187,40 +216,33 @@ class EngineParityProperties {
             return accepted;
         }
         User user = JsonCodec.parseUser(c.user());
-        return p.jsonCodec()
-                ? Outcome.of(() -> p.evaluator().variableJson(user, c.key(), c.type())).asApiVariable()
-                : Outcome.ofVariable(() -> p.evaluator().variable(user, c.key(), c.type()));
+        if (c.check() == Case.Check.BUCKETED_CONFIG) {
+            return Outcome.of(() -> p.evaluator().bucketedConfig(user));
+        }
+        return lookup(p, user, c.key(), c.type());
     }
 
-    private static Outcome bucketAnswer(Pair p, Case c) {
-        clock.set(c.now());
-        Outcome accepted = Outcome.of(() -> {
-            p.evaluator().setConfig(c.config());
-            return "{}";
-        });
-        if (accepted.kind() == Outcome.Kind.ERROR) {
-            return accepted;
+    /** A JSON codec pair's {@code variable()} for a case. */
+    private static Outcome apiAnswer(Pair p, Case c) {
+        answer(p, Case.setConfig(c.config(), c.now(), c.platformData()));
+        return Outcome.ofVariable(() -> p.evaluator().variable(JsonCodec.parseUser(c.user()), c.key(), c.type()));
+    }
+
+    /** The core's plain JSON path ({@code variableForUser} with the user's JSON text), given the user as a codec presents it. */
+    private static Outcome jsonPathAnswer(boolean json, Case c) {
+        if (json || c.check() != Case.Check.VARIABLE) {
+            return c.core(jsonPath, clock);
         }
-        User user = JsonCodec.parseUser(c.user());
-        return Outcome.of(() -> p.evaluator().bucketedConfig(user));
+        return protobufInput(c).core(jsonPath, clock).asProtobufDelivers();
     }
 
     /**
-     * The core's plain JSON path ({@code variableForUser} with the user's JSON text), given the user
-     * as the pair's codec presents it to the core.
+     * The user as the protobuf codecs deliver it: {@code CustomDataValue} holds numbers as doubles
+     * only, and protobuf-java writes an unpaired surrogate as {@code ?} (it has no UTF-8 form).
      */
-    private static Outcome jsonPathAnswer(Pair p, Case c) {
-        if (c.check() != Case.Check.VARIABLE || p.jsonCodec()) {
-            return c.core(jsonPath, clock).asApiVariable();
-        }
-        String seen = JsonCodec.writeUser(asProtobufSeesIt(JsonCodec.parseUser(c.user())));
-        return Case.variable(c.config(), c.now(), c.platformData(), seen, c.key(), c.type()).core(jsonPath, clock).asApiVariable();
-    }
-
-    /** The user as the protobuf codecs deliver it: {@code CustomDataValue} holds numbers as doubles only. */
     static User asProtobufSeesIt(User u) {
-        User.Builder b = User.builder(u.userId()).email(u.email()).name(u.name()).language(u.language()).country(u.country())
-                .appVersion(u.appVersion()).appBuild(u.appBuild()).deviceModel(u.deviceModel());
+        User.Builder b = User.builder(utf8(u.userId())).email(utf8(u.email())).name(utf8(u.name())).language(utf8(u.language()))
+                .country(utf8(u.country())).appVersion(utf8(u.appVersion())).appBuild(u.appBuild()).deviceModel(utf8(u.deviceModel()));
         if (u.customData() != null) {
             b.customData(doubles(u.customData()));
         }
@@ -232,7 +254,13 @@ class EngineParityProperties {
 
     private static Map<String, Object> doubles(Map<String, Object> data) {
         Map<String, Object> out = new LinkedHashMap<>();
-        data.forEach((k, v) -> out.put(k, v instanceof Long ? (Object) ((Long) v).doubleValue() : v));
+        data.forEach((k, v) -> out.put(utf8(k), v instanceof Long ? (Object) ((Long) v).doubleValue()
+                : v instanceof String ? utf8((String) v) : v));
         return out;
+    }
+
+    /** {@code s} after a round trip through Java's UTF-8 encoder (unpaired surrogates become {@code ?}). */
+    private static String utf8(String s) {
+        return s == null ? null : new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -49,6 +49,12 @@ public final class ScenarioArbitraries {
      * @param varyPlatformData draw the platform data, or use {@link #FIXED_PLATFORM_DATA}
      */
     public static Arbitrary<Scenario> scenarios(int maxUsers, int maxRequests, boolean rawNumbers, boolean varyPlatformData) {
+        return scenarios(ConfigArbitraries.configs(), maxUsers, 1, maxRequests, rawNumbers, varyPlatformData);
+    }
+
+    /** Scenarios over the given configs, with {@code minRequests} to {@code maxRequests} requests. */
+    public static Arbitrary<Scenario> scenarios(Arbitrary<ConfigArbitraries.ConfigSpec> configs, int maxUsers, int minRequests,
+            int maxRequests, boolean rawNumbers, boolean varyPlatformData) {
         Arbitrary<RequestSpec> request = Combinators.combine(
                         Arbitraries.integers().between(0, maxUsers - 1),
                         Arbitraries.frequency(Tuple.of(25, 0), Tuple.of(1, -1)).flatMap(m -> m < 0
@@ -56,11 +62,11 @@ public final class ScenarioArbitraries {
                         Arbitraries.frequency(Tuple.of(30, -1), Tuple.of(1, 0), Tuple.of(1, 1), Tuple.of(1, 2), Tuple.of(1, 3)))
                 .as(RequestSpec::new);
         return Combinators.combine(
-                        ConfigArbitraries.configs(),
+                        configs,
                         nows(),
                         varyPlatformData ? platformData() : Arbitraries.just(FIXED_PLATFORM_DATA),
                         UserArbitraries.users(rawNumbers).list().ofMinSize(1).ofMaxSize(maxUsers),
-                        request.list().ofMinSize(1).ofMaxSize(maxRequests))
+                        request.list().ofMinSize(minRequests).ofMaxSize(maxRequests))
                 .as(ScenarioArbitraries::scenario);
     }
 

@@ -95,14 +95,26 @@ public final class Case {
         return check == Check.VARIABLE ? core.variable(user, key, type).asApiVariable() : core.bucketedConfig(user);
     }
 
+    /** The last reference evaluator made, kept while the config, platform data and clock stay the same. */
+    private static ReferenceEvaluator lastReference;
+    private static Outcome lastAccepted;
+    private static String lastKey;
+
     /** The reference's answer (the subject), from the same texts. */
     public Outcome reference(MutableClock clock) {
         clock.set(now);
-        ReferenceEvaluator ref = new ReferenceEvaluator(JsonCodec.parsePlatformData(platformData), clock);
-        Outcome accepted = Outcome.of(() -> {
-            ref.setConfig(config);
-            return "{}";
-        });
+        String cacheKey = System.identityHashCode(clock) + "\n" + platformData + "\n" + config;
+        if (!cacheKey.equals(lastKey)) {
+            ReferenceEvaluator fresh = new ReferenceEvaluator(JsonCodec.parsePlatformData(platformData), clock);
+            lastAccepted = Outcome.of(() -> {
+                fresh.setConfig(config);
+                return "{}";
+            });
+            lastReference = fresh;
+            lastKey = cacheKey;
+        }
+        ReferenceEvaluator ref = lastReference;
+        Outcome accepted = lastAccepted;
         if (check == Check.SET_CONFIG || accepted.kind() == Outcome.Kind.ERROR) {
             return accepted;
         }

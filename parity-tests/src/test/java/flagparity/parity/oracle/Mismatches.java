@@ -30,9 +30,40 @@ public final class Mismatches {
         return found.isEmpty();
     }
 
+    /**
+     * With {@code -Dparity.survey=true} a property does not fail: it records one example of each kind
+     * of mismatch and prints them when the JVM ends, to see every kind in one run.
+     */
+    static final boolean SURVEY = Boolean.getBoolean("parity.survey");
+    private static final java.util.Map<String, String> SURVEYED = new java.util.TreeMap<>();
+    private static final java.util.Map<String, Integer> COUNTS = new java.util.TreeMap<>();
+
+    /** Prints (and forgets) the surveyed mismatches; each property class calls it when it ends. */
+    public static void printSurvey() {
+        synchronized (SURVEYED) {
+            SURVEYED.forEach((k, v) -> System.out.println("[survey] " + COUNTS.get(k) + "x " + Texts.printable(k + "\n" + v) + "\n"));
+            SURVEYED.clear();
+            COUNTS.clear();
+        }
+    }
+
+    private void survey() {
+        synchronized (SURVEYED) {
+            for (Found f : found) {
+                String kind = f.what().replaceAll(": variable .*", ": variable") + " | " + f.diff().split("\n")[0].replaceAll("\"[^\"]*\"", "\"..\"");
+                COUNTS.merge(kind, 1, Integer::sum);
+                SURVEYED.computeIfAbsent(kind, k -> f.diff() + "\n" + f.c().replay());
+            }
+        }
+    }
+
     /** Fails with the first mismatch, minimized, when there is one. */
     public void assertNone() {
         if (found.isEmpty()) {
+            return;
+        }
+        if (SURVEY) {
+            survey();
             return;
         }
         Found first = found.get(0);

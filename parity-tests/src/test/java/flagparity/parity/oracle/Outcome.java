@@ -117,6 +117,19 @@ public final class Outcome {
         return new Outcome(Kind.VALUE, copy.toString(), copy);
     }
 
+    /**
+     * This variable as the core's protobuf path delivers it: a JSON variable's value travels as the
+     * text of a JSON object, and any other value (array, string, number, null) as an empty string
+     * ({@code SDKVariable.toProtobuf}; see DIVERGENCES.md).
+     */
+    public Outcome asProtobufDelivers() {
+        if (kind != Kind.VALUE || tree == null || !tree.isObject() || !"JSON".equals(tree.path("type").asText())
+                || tree.path("value").isObject()) {
+            return this;
+        }
+        return variable(new Variable(tree.path("_id").asText(), tree.path("key").asText(), flagparity.reference.api.VariableType.JSON, ""));
+    }
+
     /** Whether this variable's value has another type than the variable (see {@link #asApiVariable()}). */
     public boolean hasWrongTypedValue() {
         return asApiVariable() != this;

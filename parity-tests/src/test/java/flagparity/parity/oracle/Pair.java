@@ -19,6 +19,8 @@ public final class Pair implements AutoCloseable {
     private final WasmEvaluator evaluator;
     private long evaluations;
     private long nanos;
+    private long configs;
+    private long configNanos;
 
     public Pair(Engine engine, Codec codec, Concurrency concurrency, PlatformData platformData, Clock clock) {
         this.engine = engine;
@@ -52,9 +54,20 @@ public final class Pair implements AutoCloseable {
         }
     }
 
+    /** Runs one setConfig, counting it apart from the evaluations. */
+    public Outcome timedConfig(java.util.function.Supplier<Outcome> call) {
+        long t0 = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            configNanos += System.nanoTime() - t0;
+            configs++;
+        }
+    }
+
     public String summary() {
-        return String.format("%-45s %8d evaluations %8.1f s %8.1f us/evaluation", name(), evaluations, nanos / 1e9,
-                evaluations == 0 ? 0.0 : nanos / 1e3 / evaluations);
+        return String.format("%-40s %7d evaluations in %6.1f s (%6.0f us each); %4d setConfig in %5.1f s", name(), evaluations,
+                nanos / 1e9, evaluations == 0 ? 0.0 : nanos / 1e3 / evaluations, configs, configNanos / 1e9);
     }
 
     @Override
