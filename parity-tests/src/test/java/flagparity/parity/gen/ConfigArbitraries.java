@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.reference.api.VariableType;
+import flagparity.parity.oracle.Texts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class ConfigArbitraries {
 
     static final List<String> VARIABLE_KEYS = List.of("bool-var", "num-var", "str-var", "json-var", "shared",
             "flag", "ü-key", "a b", "v.1", "KEY");
-    static final List<String> VARIATION_IDS = List.of("v1", "v10", "v2", "v1a", "V3", "ü", "v0", "61a2b3", "v");
+    public static final List<String> VARIATION_IDS = List.of("v1", "v10", "v2", "v1a", "V3", "ü", "v0", "61a2b3", "v");
     static final List<String> FEATURE_TYPES = List.of("release", "experiment", "permission", "ops");
     static final List<String> JSON_KEYS = List.of("a", "b", "nested", "list", "ü", "", "a b");
     static final List<String> RAW_VALUE_NUMBERS = List.of("1e2", "-0", "12345678901234567890", "1.50", "0.1e1");
@@ -210,6 +211,36 @@ public final class ConfigArbitraries {
                         date(),
                         stage.list().ofMaxSize(3).injectNull(0.2))
                 .as(RolloutSpec::new);
+    }
+
+    /** The comparators the core knows. */
+    public static final List<String> COMPARATORS = Filters.COMPARATORS;
+
+    /** Single filters (not operators) of every kind but audienceMatch. */
+    public static Arbitrary<JsonNode> filterLeaves() {
+        return Filters.leaf(false).map(n -> n.toJson(List.of()));
+    }
+
+    /**
+     * A top-level operator and the config-level audiences it may match (JSON texts); an audience only
+     * matches audiences before it.
+     */
+    public static Arbitrary<Tuple.Tuple2<String, String>> operatorsWithAudiences() {
+        return Combinators.combine(Filters.topLevel(true), Filters.topLevel(true).list().ofMaxSize(3)).as((op, auds) -> {
+            ObjectNode audiences = Json.object();
+            List<String> ids = new ArrayList<>();
+            for (Filters.Node a : auds) {
+                String id = "aud" + ids.size();
+                audiences.putObject(id).set("filters", a.toJson(List.copyOf(ids)));
+                ids.add(id);
+            }
+            return Tuple.of(Texts.printable(op.toJson(ids).toString()), Texts.printable(audiences.toString()));
+        });
+    }
+
+    /** Rollouts (JSON texts) of every type, dated near {@link Pools#T0}. */
+    public static Arbitrary<String> rollouts() {
+        return rollout().map(r -> rollout(r).toString());
     }
 
     /** Builds the config JSON a spec describes. */
