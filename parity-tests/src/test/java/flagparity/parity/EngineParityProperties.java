@@ -5,6 +5,7 @@ import flagparity.parity.gen.Pools;
 import flagparity.parity.gen.Scenario;
 import flagparity.parity.gen.ScenarioArbitraries;
 import flagparity.parity.oracle.Case;
+import flagparity.parity.oracle.CodecView;
 import flagparity.parity.oracle.CoreOracle;
 import flagparity.parity.oracle.Mismatches;
 import flagparity.parity.oracle.MutableClock;
@@ -39,9 +40,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * (property 5). Each try sets one generated config on every codec of an engine and asks a batch of
  * users x keys; evaluators are built once per engine and reused.
  *
- * <p>The protobuf codecs send every custom data number as a double, so they are compared with the
- * JSON path given the same user with integers written as floats ({@link #asProtobufSeesIt}); the
- * named tests in {@link CodecDivergenceTest} pin what that changes.
+ * <p>The protobuf codecs are compared with what the JSON path and the reference give for the user as
+ * those codecs send it, in the form those codecs can deliver ({@link CodecView}); the named tests in
+ * {@link CodecDivergenceTest} pin what that changes.
  */
 @AddLifecycleHook(SaveFailures.class)
 class EngineParityProperties {
@@ -138,22 +139,22 @@ class EngineParityProperties {
         Map<Scenario.Request, Expected> expected = new LinkedHashMap<>();
         for (Scenario.Request r : s.requests()) {
             Case c = Case.variable(s.config(), s.now(), pd, texts.get(r.user()), r.key(), r.type());
-            Outcome refJson = referenceAnswer(true, c);
-            Outcome coreJson = jsonPathAnswer(true, c);
-            boolean same = protobufInput(c).user().equals(c.user());
-            expected.put(r, new Expected(refJson, same ? refJson.asProtobufDelivers() : referenceAnswer(false, c), coreJson,
-                    same ? coreJson.asProtobufDelivers() : jsonPathAnswer(false, c)));
+            Outcome refJson = CodecView.referenceAnswer(true, c, clock);
+            Outcome coreJson = CodecView.coreAnswer(true, c, jsonPath, clock);
+            boolean same = CodecView.protobufInput(c).user().equals(c.user());
+            expected.put(r, new Expected(refJson, same ? refJson.asProtobufDelivers() : CodecView.referenceAnswer(false, c, clock), coreJson,
+                    same ? coreJson.asProtobufDelivers() : CodecView.coreAnswer(false, c, jsonPath, clock)));
         }
         Case configCase = Case.setConfig(s.config(), s.now(), pd);
         Outcome refConfig = configCase.reference(clock);
         Outcome coreConfig = configCase.core(jsonPath, clock);
         for (Pair p : pairs(engine)) {
             boolean json = p.jsonCodec();
-            Function<Case, Case.Answers> versusReference = c -> new Case.Answers(answer(p, c), referenceAnswer(json, c));
-            Function<Case, Case.Answers> versusJsonPath = c -> new Case.Answers(jsonPathAnswer(json, c), answer(p, c));
-            Outcome pairConfig = p.timedConfig(() -> answer(p, configCase));
-            m.check(p.name() + " vs reference: setConfig", configCase, new Case.Answers(pairConfig, refConfig), versusReference);
-            m.check(p.name() + " vs core JSON path: setConfig", configCase, new Case.Answers(coreConfig, pairConfig), versusJsonPath);
+            Function<Case, Case.Answers> versusReference = c -> new Case.Answers(p.answer(c, clock), CodecView.referenceAnswer(json, c, clock));
+            Function<Case, Case.Answers> versusJsonPath = c -> new Case.Answers(CodecView.coreAnswer(json, c, jsonPath, clock), p.answer(c, clock));
+            Outcome pairConfig = p.timedConfig(() -> p.answer(configCase, clock));
+            m.check(p.name() + " vs reference: setConfig", p.name(), configCase, new Case.Answers(pairConfig, refConfig), versusReference);
+            m.check(p.name() + " vs core JSON path: setConfig", p.name(), configCase, new Case.Answers(coreConfig, pairConfig), versusJsonPath);
             if (pairConfig.kind() == Outcome.Kind.ERROR) {
                 continue;
             }
@@ -161,106 +162,26 @@ class EngineParityProperties {
                 User user = users.get(r.user());
                 Case c = Case.variable(s.config(), s.now(), pd, texts.get(r.user()), r.key(), r.type());
                 Expected want = expected.get(r);
-                Outcome got = p.timed(() -> lookup(p, user, r.key(), r.type()));
+                Outcome got = p.timed(() -> p.lookup(user, r.key(), r.type()));
                 String what = " variable " + r.key() + " (" + r.type() + ")";
-                m.check(p.name() + " vs reference:" + what, c, new Case.Answers(got, json ? want.referenceJson() : want.referenceProtobuf()), versusReference);
-                m.check(p.name() + " vs core JSON path:" + what, c, new Case.Answers(json ? want.coreJson() : want.coreProtobuf(), got), versusJsonPath);
+                m.check(p.name() + " vs reference:" + what, p.name(), c, new Case.Answers(got, json ? want.referenceJson() : want.referenceProtobuf()), versusReference);
+                m.check(p.name() + " vs core JSON path:" + what, p.name(), c, new Case.Answers(json ? want.coreJson() : want.coreProtobuf(), got), versusJsonPath);
                 if (json) {
                     // the API form of the same lookup reads the text the core wrote
                     Outcome api = Outcome.ofVariable(() -> p.evaluator().variable(user, r.key(), r.type()));
-                    m.check(p.name() + " variable() vs its own variableJson():" + what, c, new Case.Answers(got, api),
-                            cc -> new Case.Answers(answer(p, cc), apiAnswer(p, cc)));
+                    m.check(p.name() + " variable() vs its own variableJson():" + what, p.name(), c, new Case.Answers(got, api),
+                            cc -> new Case.Answers(p.answer(cc, clock), p.apiAnswer(cc, clock)));
                 }
             }
             if (p.codec() == Codec.JSON) {
                 for (int u = 0; u < users.size(); u++) {
                     Case c = Case.bucketedConfig(s.config(), s.now(), pd, texts.get(u));
-                    Outcome got = p.timed(() -> answer(p, c));
-                    m.check(p.name() + " vs reference: bucketedConfig", c, new Case.Answers(got, c.reference(clock)),
-                            cc -> new Case.Answers(answer(p, cc), cc.reference(clock)));
+                    Outcome got = p.timed(() -> p.answer(c, clock));
+                    m.check(p.name() + " vs reference: bucketedConfig", p.name(), c, new Case.Answers(got, c.reference(clock)),
+                            cc -> new Case.Answers(p.answer(cc, clock), cc.reference(clock)));
                 }
             }
         }
         m.assertNone();
-    }
-
-    /** A pair's lookup: the core's own text on the JSON codecs, the decoded variable on the protobuf ones. */
-    private static Outcome lookup(Pair p, User user, String key, flagparity.reference.api.VariableType type) {
-        return p.jsonCodec()
-                ? Outcome.of(() -> p.evaluator().variableJson(user, key, type)).asApiVariable()
-                : Outcome.ofVariable(() -> p.evaluator().variable(user, key, type));
-    }
-
-    /** The reference's answer as a codec can deliver it: for the protobuf codecs, to the user as they send it. */
-    private static Outcome referenceAnswer(boolean json, Case c) {
-        if (json || c.check() != Case.Check.VARIABLE) {
-            return c.reference(clock);
-        }
-        return protobufInput(c).reference(clock).asProtobufDelivers();
-    }
-
-    /** The case with its user as the protobuf codecs send it. */
-    private static Case protobufInput(Case c) {
-        String seen = JsonCodec.writeUser(asProtobufSeesIt(JsonCodec.parseUser(c.user())));
-        return Case.variable(c.config(), c.now(), c.platformData(), seen, c.key(), c.type());
-    }
-
-    /** A pair's answer to a case: it takes the case's config first (the same text again costs nothing extra in the core). */
-    private static Outcome answer(Pair p, Case c) {
-        clock.set(c.now());
-        Outcome accepted = Outcome.of(() -> {
-            p.evaluator().setConfig(c.config());
-            return "{}";
-        });
-        if (c.check() == Case.Check.SET_CONFIG || accepted.kind() == Outcome.Kind.ERROR) {
-            return accepted;
-        }
-        User user = JsonCodec.parseUser(c.user());
-        if (c.check() == Case.Check.BUCKETED_CONFIG) {
-            return Outcome.of(() -> p.evaluator().bucketedConfig(user));
-        }
-        return lookup(p, user, c.key(), c.type());
-    }
-
-    /** A JSON codec pair's {@code variable()} for a case. */
-    private static Outcome apiAnswer(Pair p, Case c) {
-        answer(p, Case.setConfig(c.config(), c.now(), c.platformData()));
-        return Outcome.ofVariable(() -> p.evaluator().variable(JsonCodec.parseUser(c.user()), c.key(), c.type()));
-    }
-
-    /** The core's plain JSON path ({@code variableForUser} with the user's JSON text), given the user as a codec presents it. */
-    private static Outcome jsonPathAnswer(boolean json, Case c) {
-        if (json || c.check() != Case.Check.VARIABLE) {
-            return c.core(jsonPath, clock);
-        }
-        return protobufInput(c).core(jsonPath, clock).asProtobufDelivers();
-    }
-
-    /**
-     * The user as the protobuf codecs deliver it: {@code CustomDataValue} holds numbers as doubles
-     * only, and protobuf-java writes an unpaired surrogate as {@code ?} (it has no UTF-8 form).
-     */
-    static User asProtobufSeesIt(User u) {
-        User.Builder b = User.builder(utf8(u.userId())).email(utf8(u.email())).name(utf8(u.name())).language(utf8(u.language()))
-                .country(utf8(u.country())).appVersion(utf8(u.appVersion())).appBuild(u.appBuild()).deviceModel(utf8(u.deviceModel()));
-        if (u.customData() != null) {
-            b.customData(doubles(u.customData()));
-        }
-        if (u.privateCustomData() != null) {
-            b.privateCustomData(doubles(u.privateCustomData()));
-        }
-        return b.build();
-    }
-
-    private static Map<String, Object> doubles(Map<String, Object> data) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        data.forEach((k, v) -> out.put(utf8(k), v instanceof Long ? (Object) ((Long) v).doubleValue()
-                : v instanceof String ? utf8((String) v) : v));
-        return out;
-    }
-
-    /** {@code s} after a round trip through Java's UTF-8 encoder (unpaired surrogates become {@code ?}). */
-    private static String utf8(String s) {
-        return s == null ? null : new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

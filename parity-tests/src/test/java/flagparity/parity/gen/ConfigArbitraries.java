@@ -34,7 +34,9 @@ public final class ConfigArbitraries {
     public static final List<String> VARIATION_IDS = List.of("v1", "v10", "v2", "v1a", "V3", "ü", "v0", "61a2b3", "v");
     static final List<String> FEATURE_TYPES = List.of("release", "experiment", "permission", "ops");
     static final List<String> JSON_KEYS = List.of("a", "b", "nested", "list", "ü", "", "a b");
-    static final List<String> RAW_VALUE_NUMBERS = List.of("1e2", "-0", "12345678901234567890", "1.50", "0.1e1");
+    /** Number spellings Jackson never writes, and integers the core reads through a double (2^53 and beyond). */
+    static final List<String> RAW_VALUE_NUMBERS = List.of("1e2", "-0", "12345678901234567890", "1.50", "0.1e1",
+            "9007199254740993", "123456789012345678", "9223372036854775807", "-9223372036854775808", "18014398509481985");
 
     public record VariableSpec(String key, VariableType type, boolean duplicateKey) {}
 

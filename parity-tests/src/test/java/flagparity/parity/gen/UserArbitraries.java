@@ -14,7 +14,7 @@ public final class UserArbitraries {
 
     /** Number spellings that Jackson never writes but a JSON request may hold. */
     static final List<String> RAW_NUMBERS = List.of("-0", "1e2", "1E+2", "0.0", "1.50", "-0.0", "7e0",
-            "12345678901234567890", "1e400", "0.1e1");
+            "12345678901234567890", "1e400", "0.1e1", "9007199254740993", "123456789012345678", "-9223372036854775808");
 
     /** A custom data value: string, number (integer or float), boolean or null. */
     public static Arbitrary<JsonNode> customDataValues(boolean rawNumbers) {

@@ -241,12 +241,17 @@ public final class Case {
         }
     }
 
-    /** The regression file of this case. */
-    public String toRegressionJson(String name, String seed, String foundBy, Outcome core, Outcome reference, String cause) {
+    /**
+     * The regression file of this case: what {@code subject} (the reference, or an engine x codec
+     * pair) answered when the mismatch was found, and the oracle's answer.
+     */
+    public String toRegressionJson(String name, String seed, String foundBy, String subject, Outcome oracle, Outcome actual,
+            String cause) {
         StringBuilder sb = new StringBuilder("{\n");
         sb.append("  \"name\": ").append(quote(name)).append(",\n");
         sb.append("  \"seed\": ").append(quote(seed)).append(",\n");
         sb.append("  \"foundBy\": ").append(quote(foundBy)).append(",\n");
+        sb.append("  \"subject\": ").append(quote(subject)).append(",\n");
         sb.append("  \"cause\": ").append(quote(cause)).append(",\n");
         sb.append("  \"check\": \"").append(check.name()).append("\",\n");
         sb.append("  \"now\": ").append(now).append(",\n");
@@ -259,8 +264,8 @@ public final class Case {
             sb.append("  \"key\": ").append(quote(key)).append(",\n");
             sb.append("  \"type\": \"").append(type.name()).append("\",\n");
         }
-        sb.append("  \"core\": ").append(core).append(",\n");
-        sb.append("  \"referenceWhenFound\": ").append(reference).append("\n}\n");
+        sb.append("  \"oracle\": ").append(oracle).append(",\n");
+        sb.append("  \"subjectWhenFound\": ").append(actual).append("\n}\n");
         return sb.toString();
     }
 

@@ -16,12 +16,12 @@ import java.util.List;
 public final class FailureLog {
     private FailureLog() {}
 
-    record Entry(String foundBy, String what, Case c, Case.Answers answers) {}
+    record Entry(String foundBy, String what, String subject, Case c, Case.Answers answers) {}
 
     private static final List<Entry> PENDING = new ArrayList<>();
 
-    static synchronized void add(String foundBy, String what, Case c, Case.Answers answers) {
-        PENDING.add(new Entry(foundBy, what, c, answers));
+    static synchronized void add(String foundBy, String what, String subject, Case c, Case.Answers answers) {
+        PENDING.add(new Entry(foundBy, what, subject, c, answers));
     }
 
     /** Writes the pending failures with {@code seed}; returns the files written. */
@@ -33,7 +33,7 @@ public final class FailureLog {
             for (Entry e : PENDING) {
                 String name = e.foundBy() + "-" + Integer.toHexString((e.c().config() + e.c().user() + e.c().key()).hashCode());
                 Path file = dir.resolve(name + ".json");
-                Files.writeString(file, Texts.printable(e.c().toRegressionJson(name, seed, e.foundBy() + ": " + e.what(),
+                Files.writeString(file, Texts.printable(e.c().toRegressionJson(name, seed, e.foundBy() + ": " + e.what(), e.subject(),
                         e.answers().expected(), e.answers().actual(), "TODO: the cause, from the core's source")), StandardCharsets.UTF_8);
                 written.add(file);
             }

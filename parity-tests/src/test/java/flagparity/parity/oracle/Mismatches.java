@@ -11,7 +11,7 @@ import java.util.function.Function;
  * replay it; the minimized case is also saved by {@link FailureLog} as a regression file candidate.
  */
 public final class Mismatches {
-    private record Found(String what, Case c, Function<Case, Case.Answers> compare, String diff) {}
+    private record Found(String what, String subject, Case c, Function<Case, Case.Answers> compare, String diff) {}
 
     private final String foundBy;
     private final List<Found> found = new ArrayList<>();
@@ -20,10 +20,15 @@ public final class Mismatches {
         this.foundBy = foundBy;
     }
 
-    /** Records a mismatch when the answers differ; {@code compare} reproduces them for a smaller case. */
+    /** Records a mismatch of the reference with the core when the answers differ; {@code compare} reproduces them for a smaller case. */
     public void check(String what, Case c, Case.Answers answers, Function<Case, Case.Answers> compare) {
+        check(what, "reference", c, answers, compare);
+    }
+
+    /** Records a mismatch of {@code subject} (the reference, or an engine x codec pair's name) when the answers differ. */
+    public void check(String what, String subject, Case c, Case.Answers answers, Function<Case, Case.Answers> compare) {
         Optional<String> d = answers.diff();
-        d.ifPresent(diff -> found.add(new Found(what, c, compare, diff)));
+        d.ifPresent(diff -> found.add(new Found(what, subject, c, compare, diff)));
     }
 
     public boolean isEmpty() {
@@ -70,7 +75,7 @@ public final class Mismatches {
         Case small = first.c().minimize(first.compare());
         Case.Answers a = first.compare().apply(small);
         String diff = a.diff().orElse(first.diff());
-        FailureLog.add(foundBy, first.what(), small, a);
+        FailureLog.add(foundBy, first.what(), first.subject(), small, a);
         throw new AssertionError(Texts.printable(first.what() + ": " + diff
                 + "\nminimal replay (oracle answer: " + a.expected() + "):\n" + small.replay()
                 + (found.size() > 1 ? "\n(" + (found.size() - 1) + " more mismatches in this try)" : "")));

@@ -1,6 +1,9 @@
 package flagparity.parity.oracle;
 
 import flagparity.reference.api.PlatformData;
+import flagparity.reference.api.User;
+import flagparity.reference.api.VariableType;
+import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
 import flagparity.wasm.Engine;
@@ -63,6 +66,39 @@ public final class Pair implements AutoCloseable {
             configNanos += System.nanoTime() - t0;
             configs++;
         }
+    }
+
+    /** This pair's lookup: the core's own text on the JSON codecs (read as the API would), the decoded variable on the protobuf ones. */
+    public Outcome lookup(User user, String key, VariableType type) {
+        return jsonCodec()
+                ? Outcome.of(() -> evaluator.variableJson(user, key, type)).asApiVariable()
+                : Outcome.ofVariable(() -> evaluator.variable(user, key, type));
+    }
+
+    /** This pair's answer to a case; it takes the case's config first. */
+    public Outcome answer(Case c, MutableClock clock) {
+        clock.set(c.now());
+        Outcome accepted = Outcome.of(() -> {
+            evaluator.setConfig(c.config());
+            return "{}";
+        });
+        if (c.check() == Case.Check.SET_CONFIG || accepted.kind() == Outcome.Kind.ERROR) {
+            return accepted;
+        }
+        User user = JsonCodec.parseUser(c.user());
+        if (c.check() == Case.Check.BUCKETED_CONFIG) {
+            return Outcome.of(() -> evaluator.bucketedConfig(user));
+        }
+        return lookup(user, c.key(), c.type());
+    }
+
+    /** This pair's {@code variable()} (the API form) for a case. */
+    public Outcome apiAnswer(Case c, MutableClock clock) {
+        Outcome accepted = answer(Case.setConfig(c.config(), c.now(), c.platformData()), clock);
+        if (accepted.kind() == Outcome.Kind.ERROR) {
+            return accepted;
+        }
+        return Outcome.ofVariable(() -> evaluator.variable(JsonCodec.parseUser(c.user()), c.key(), c.type()));
     }
 
     public String summary() {

@@ -1,0 +1,126 @@
+package flagparity.parity;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import flagparity.parity.gen.Pools;
+import flagparity.parity.oracle.Case;
+import flagparity.parity.oracle.CodecView;
+import flagparity.parity.oracle.CoreOracle;
+import flagparity.parity.oracle.MutableClock;
+import flagparity.parity.oracle.Outcome;
+import flagparity.parity.oracle.Pair;
+import flagparity.parity.oracle.ResultDiff;
+import flagparity.parity.oracle.Texts;
+import flagparity.reference.json.JsonCodec;
+import flagparity.wasm.Codec;
+import flagparity.wasm.Concurrency;
+import flagparity.wasm.Engine;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Replays every mismatch the properties found, one file per case in
+ * {@code src/test/resources/regressions/} (written by a failing property to
+ * {@code target/parity-failures/}, then kept with its cause). A case whose subject is the
+ * reference must agree with the core; a case whose subject is an engine x codec pair must agree
+ * with the core's JSON path and with the reference, in the form that codec delivers. A file with
+ * {@code "awaitingFix"} is reported as skipped with that reason until the fix lands.
+ */
+class RegressionTest {
+    private static MutableClock clock;
+    private static CoreOracle core;
+    private static final Map<String, Pair> PAIRS = new HashMap<>();
+
+    @BeforeAll
+    static void open() {
+        clock = new MutableClock(Pools.T0);
+        core = new CoreOracle(Engine.CHICORY_AOT, clock);
+    }
+
+    @AfterAll
+    static void close() {
+        PAIRS.values().forEach(Pair::close);
+        core.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> regressions() throws IOException, URISyntaxException {
+        Path dir = Path.of(RegressionTest.class.getResource("/regressions").toURI());
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
+        }
+        assertTrue(!files.isEmpty(), "no regression files in " + dir);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> replay(f)));
+    }
+
+    private static void replay(Path file) throws IOException {
+        Map<String, String> fields = Case.parseRegression(Files.readString(file, StandardCharsets.UTF_8));
+        Case c = Case.fromRegression(fields);
+        String awaiting = fields.get("awaitingFix");
+        String subject = fields.getOrDefault("subject", "reference");
+        List<String> failures = new ArrayList<>();
+        if (subject.equals("reference")) {
+            Outcome oracle = c.core(core, clock);
+            check(failures, "the core no longer answers as recorded", recorded(fields.get("oracle")), oracle);
+            check(failures, "reference vs core", oracle, c.reference(clock));
+        } else {
+            Pair pair = pair(subject, c.platformData());
+            boolean json = pair.jsonCodec();
+            Outcome got = pair.answer(c, clock);
+            check(failures, subject + " vs core JSON path", CodecView.coreAnswer(json, c, core, clock), got);
+            check(failures, subject + " vs reference", got, CodecView.referenceAnswer(json, c, clock));
+            if (json && c.check() == Case.Check.VARIABLE) {
+                check(failures, subject + " variable() vs its own variableJson()", got, pair.apiAnswer(c, clock));
+            }
+        }
+        if (awaiting != null) {
+            Assumptions.abort("awaiting fix: " + awaiting + (failures.isEmpty() ? " (it passes now: drop awaitingFix)" : ""));
+        }
+        if (!failures.isEmpty()) {
+            fail(Texts.printable(String.join("\n", failures) + "\ncause: " + fields.get("cause") + "\nreplay:\n" + c.replay()));
+        }
+    }
+
+    private static void check(List<String> failures, String what, Outcome expected, Outcome actual) {
+        Optional<String> d = ResultDiff.diff(expected, actual);
+        d.ifPresent(diff -> failures.add(what + ": " + diff));
+    }
+
+    /** An outcome as a regression file records it: a JSON value, null, or {"error": ...}. */
+    private static Outcome recorded(String text) {
+        if (text == null || text.equals("null")) {
+            return Outcome.NULL;
+        }
+        Outcome o = Outcome.json(text);
+        if (o.tree() != null && o.tree().isObject() && o.tree().size() == 1 && o.tree().has("error")) {
+            return Outcome.error(o.tree().get("error").asText());
+        }
+        return o;
+    }
+
+    /** The pair a subject names: {@code "<engine> x <codec>"}, optionally followed by {@code " (pool)"}. */
+    private static Pair pair(String subject, String platformData) {
+        return PAIRS.computeIfAbsent(subject + "\n" + platformData, k -> {
+            boolean pool = subject.endsWith(" (pool)");
+            String[] parts = subject.replace(" (pool)", "").split(" x ");
+            return new Pair(Engine.parse(parts[0]), Codec.parse(parts[1]), pool ? Concurrency.POOL : Concurrency.MUTEX,
+                    JsonCodec.parsePlatformData(platformData), clock);
+        });
+    }
+}
