@@ -1,5 +1,6 @@
 package flagparity.parity;
 
+import flagparity.parity.gen.ConfigArbitraries;
 import flagparity.parity.gen.Pools;
 import flagparity.parity.gen.Scenario;
 import flagparity.parity.gen.ScenarioArbitraries;
@@ -22,6 +23,8 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * The reference against the real core, both given the same JSON texts (what a request line holds):
@@ -50,49 +53,67 @@ class CoreParityProperties {
         core.close();
     }
 
+    /** Every try asks this many variables (and a bucketed config per user): the deep run counts on it. */
+    static final int MIN_EVALUATIONS_PER_TRY = 40;
+
     @Provide
     Arbitrary<Scenario> scenarios() {
-        return ScenarioArbitraries.scenarios(6, 30, true, true);
+        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(), 8, MIN_EVALUATIONS_PER_TRY, MIN_EVALUATIONS_PER_TRY, true, true);
     }
 
     /**
      * Properties 1, 2 and 4 on raw texts: the reference accepts the configs the core accepts, and
      * gives every request the core's variable (or null, or an error) and every user the core's
-     * bucketed config. {@code -Dparity.tries=N} makes this the deep run.
+     * bucketed config. {@code -Dparity.tries=N} makes this the deep run (see {@link ParityTries}).
      */
     @Property(tries = 150, shrinking = ShrinkingMode.OFF)
+    @StatisticsReport(onFailureOnly = true)
     @AddLifecycleHook(ParityTries.class)
     void referenceAgreesWithCore(@ForAll("scenarios") Scenario s) {
         Function<Case, Case.Answers> compare = Case.coreVersusReference(core, clock);
         Mismatches m = new Mismatches("referenceAgreesWithCore");
         clock.set(s.now());
         core.setPlatformData(s.platformData());
+        core.setClientCustomData(s.clientCustomData());
         Outcome coreConfig = core.setConfig(s.config());
         ReferenceEvaluator ref = new ReferenceEvaluator(JsonCodec.parsePlatformData(s.platformData()), clock);
+        if (s.clientCustomData() != null) {
+            ref.setClientCustomData(s.clientCustomData());
+        }
         Outcome refConfig = Outcome.of(() -> {
             ref.setConfig(s.config());
             return "{}";
         });
-        m.check("setConfig", Case.setConfig(s.config(), s.now(), s.platformData()), new Case.Answers(coreConfig, refConfig), compare);
+        Statistics.label("config").collect(coreConfig.kind() == Outcome.Kind.ERROR ? "rejected" : "accepted");
+        m.check("setConfig", Case.setConfig(s.config(), s.now(), s.platformData()).withClientCustomData(s.clientCustomData()), new Case.Answers(coreConfig, refConfig), compare);
         if (coreConfig.kind() == Outcome.Kind.VALUE && refConfig.kind() == Outcome.Kind.VALUE) {
             List<String> users = s.userJsons();
             for (Scenario.Request r : s.requests()) {
                 String user = users.get(r.user());
                 Outcome expected = core.variable(user, r.key(), r.type()).asApiVariable();
                 Outcome actual = Outcome.ofVariable(() -> ref.variable(JsonCodec.parseUser(user), r.key(), r.type()));
+                Statistics.label("variable").collect(expected.kind().name());
                 m.check("variable " + r.key() + " (" + r.type() + ")",
-                        Case.variable(s.config(), s.now(), s.platformData(), user, r.key(), r.type()),
+                        Case.variable(s.config(), s.now(), s.platformData(), user, r.key(), r.type())
+                                .withClientCustomData(s.clientCustomData()),
                         new Case.Answers(expected, actual), compare);
                 evaluations++;
             }
             for (String user : users) {
                 Outcome expected = core.bucketedConfig(user);
                 Outcome actual = Outcome.of(() -> ref.bucketedConfig(JsonCodec.parseUser(user)));
-                m.check("bucketedConfig", Case.bucketedConfig(s.config(), s.now(), s.platformData(), user),
+                m.check("bucketedConfig", Case.bucketedConfig(s.config(), s.now(), s.platformData(), user).withClientCustomData(s.clientCustomData()),
                         new Case.Answers(expected, actual), compare);
                 evaluations++;
             }
         }
         m.assertNone();
+        // the generators are worth little unless the core accepts their configs and serves values often
+        Statistics.label("config").coverage(c -> c.check("accepted").percentage(p -> p >= 90));
+        Statistics.label("variable").coverage(c -> {
+            c.check("VALUE").percentage(p -> p >= 25);
+            c.check("NULL").percentage(p -> p >= 20);
+            c.check("ERROR").count(n -> n > 0);
+        });
     }
 }

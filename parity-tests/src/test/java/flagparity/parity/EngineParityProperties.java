@@ -138,14 +138,15 @@ class EngineParityProperties {
         // user as a JSON codec or as a protobuf codec presents it (computed once per try)
         Map<Scenario.Request, Expected> expected = new LinkedHashMap<>();
         for (Scenario.Request r : s.requests()) {
-            Case c = Case.variable(s.config(), s.now(), pd, texts.get(r.user()), r.key(), r.type());
+            Case c = Case.variable(s.config(), s.now(), pd, texts.get(r.user()), r.key(), r.type())
+                    .withClientCustomData(s.clientCustomData());
             Outcome refJson = CodecView.referenceAnswer(true, c, clock);
             Outcome coreJson = CodecView.coreAnswer(true, c, jsonPath, clock);
             boolean same = CodecView.protobufInput(c).user().equals(c.user());
             expected.put(r, new Expected(refJson, same ? refJson.asProtobufDelivers() : CodecView.referenceAnswer(false, c, clock), coreJson,
                     same ? coreJson.asProtobufDelivers() : CodecView.coreAnswer(false, c, jsonPath, clock)));
         }
-        Case configCase = Case.setConfig(s.config(), s.now(), pd);
+        Case configCase = Case.setConfig(s.config(), s.now(), pd).withClientCustomData(s.clientCustomData());
         Outcome refConfig = configCase.reference(clock);
         Outcome coreConfig = configCase.core(jsonPath, clock);
         for (Pair p : pairs(engine)) {
@@ -160,7 +161,8 @@ class EngineParityProperties {
             }
             for (Scenario.Request r : s.requests()) {
                 User user = users.get(r.user());
-                Case c = Case.variable(s.config(), s.now(), pd, texts.get(r.user()), r.key(), r.type());
+                Case c = Case.variable(s.config(), s.now(), pd, texts.get(r.user()), r.key(), r.type())
+                    .withClientCustomData(s.clientCustomData());
                 Expected want = expected.get(r);
                 Outcome got = p.timed(() -> p.lookup(user, r.key(), r.type()));
                 String what = " variable " + r.key() + " (" + r.type() + ")";
@@ -175,7 +177,7 @@ class EngineParityProperties {
             }
             if (p.codec() == Codec.JSON) {
                 for (int u = 0; u < users.size(); u++) {
-                    Case c = Case.bucketedConfig(s.config(), s.now(), pd, texts.get(u));
+                    Case c = Case.bucketedConfig(s.config(), s.now(), pd, texts.get(u)).withClientCustomData(s.clientCustomData());
                     Outcome got = p.timed(() -> p.answer(c, clock));
                     m.check(p.name() + " vs reference: bucketedConfig", p.name(), c, new Case.Answers(got, c.reference(clock)),
                             cc -> new Case.Answers(p.answer(cc, clock), cc.reference(clock)));

@@ -6,24 +6,21 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
- * Sets the tries of the deep property from {@code -Dparity.tries=N}
- * ({@code ./mvnw -B verify -pl parity-tests -Dparity.tries=1000000}); without it the property keeps
- * the tries its annotation gives.
+ * The deep run: {@code -Dparity.tries=N} ({@code ./mvnw -B verify -pl parity-tests
+ * -Dparity.tries=1000000}) asks the core-vs-reference property for at least N evaluations. Each of
+ * its tries evaluates at least {@link CoreParityProperties#MIN_EVALUATIONS_PER_TRY} lookups, so
+ * the property runs N / that many tries. Without the option the property keeps its annotation's tries.
  */
 public final class ParityTries implements AroundPropertyHook {
     static final String PROPERTY = "parity.tries";
-
-    /** The tries asked for with {@code -Dparity.tries}, or {@code fallback}. */
-    static int tries(int fallback) {
-        String v = System.getProperty(PROPERTY);
-        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
-    }
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         String v = System.getProperty(PROPERTY);
         if (v != null && !v.isBlank()) {
-            context.attributes().setTries(Integer.parseInt(v.trim()));
+            long evaluations = Long.parseLong(v.trim());
+            long tries = (evaluations + CoreParityProperties.MIN_EVALUATIONS_PER_TRY - 1) / CoreParityProperties.MIN_EVALUATIONS_PER_TRY;
+            context.attributes().setTries((int) Math.min(Integer.MAX_VALUE, Math.max(1, tries)));
         }
         return property.execute();
     }

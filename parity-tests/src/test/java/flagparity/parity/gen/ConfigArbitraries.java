@@ -128,7 +128,7 @@ public final class ConfigArbitraries {
 
     static Arbitrary<VariationSpec> variation() {
         return Combinators.combine(value().list().ofMinSize(3).ofMaxSize(3),
-                        Arbitraries.frequency(Tuple.of(40, false), Tuple.of(1, true)))
+                        Arbitraries.frequency(Tuple.of(120, false), Tuple.of(1, true)))
                 .as(VariationSpec::new);
     }
 
@@ -182,14 +182,14 @@ public final class ConfigArbitraries {
                         Filters.topLevel(true),
                         rollout().injectNull(0.6),
                         slice().list().ofMinSize(1).ofMaxSize(4),
-                        Arbitraries.frequency(Tuple.of(25, false), Tuple.of(1, true)),
+                        Arbitraries.frequency(Tuple.of(80, false), Tuple.of(1, true)),
                         bucketingKeys)
                 .as(TargetSpec::new);
     }
 
     static Arbitrary<Slice> slice() {
         return Combinators.combine(
-                        Arbitraries.frequency(Tuple.of(40, 0), Tuple.of(1, -1)).flatMap(m -> m < 0
+                        Arbitraries.frequency(Tuple.of(120, 0), Tuple.of(1, -1)).flatMap(m -> m < 0
                                 ? Arbitraries.just(-1) : Arbitraries.integers().between(0, 8)),
                         Arbitraries.of(1, 1, 2, 3, 5, 10, 0))
                 .as(Slice::new);

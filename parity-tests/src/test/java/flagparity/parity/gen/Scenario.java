@@ -21,8 +21,11 @@ public final class Scenario {
     private final String platformData;
     private final List<ObjectNode> users;
     private final List<Request> requests;
+    private final String clientCustomData;
 
-    public Scenario(String config, long now, String platformData, List<ObjectNode> users, List<Request> requests) {
+    public Scenario(String config, long now, String platformData, List<ObjectNode> users, List<Request> requests,
+            String clientCustomData) {
+        this.clientCustomData = clientCustomData;
         this.config = config;
         this.now = now;
         this.platformData = platformData;
@@ -43,6 +46,8 @@ public final class Scenario {
         return out;
     }
     public List<Request> requests() { return requests; }
+    /** The client custom data (a flat JSON object), or {@code null} for none. */
+    public String clientCustomData() { return clientCustomData; }
 
     /** The variable keys of the config (what requests mostly ask for). */
     static List<String> variableKeys(JsonNode config) {
@@ -57,6 +62,7 @@ public final class Scenario {
     @Override
     public String toString() {
         return "Scenario{config " + config.length() + " chars, now " + now + ", " + users.size() + " users, "
-                + requests.size() + " requests; platform data " + platformData + "}";
+                + requests.size() + " requests; platform data " + platformData
+                + (clientCustomData == null ? "" : "; client custom data " + clientCustomData) + "}";
     }
 }

@@ -66,12 +66,23 @@ public final class ScenarioArbitraries {
                         nows(),
                         varyPlatformData ? platformData() : Arbitraries.just(FIXED_PLATFORM_DATA),
                         UserArbitraries.users(rawNumbers).list().ofMinSize(1).ofMaxSize(maxUsers),
-                        request.list().ofMinSize(minRequests).ofMaxSize(maxRequests))
+                        request.list().ofMinSize(minRequests).ofMaxSize(maxRequests),
+                        UserArbitraries.customData(false).map(o -> Texts.printable(o.toString())).injectNull(0.7),
+                        spellings(rawNumbers))
                 .as(ScenarioArbitraries::scenario);
     }
 
+    /** How the config text is spelled: compact mostly; with raw texts, sometimes indented and escaped, or with a member given twice. */
+    static Arbitrary<Tuple.Tuple2<Spellings.Spelling, Integer>> spellings(boolean raw) {
+        Arbitrary<Spellings.Spelling> spelling = raw
+                ? Arbitraries.frequency(Tuple.of(16, Spellings.Spelling.COMPACT), Tuple.of(2, Spellings.Spelling.PRETTY_ESCAPED),
+                        Tuple.of(1, Spellings.Spelling.DUPLICATE_MEMBER))
+                : Arbitraries.just(Spellings.Spelling.COMPACT);
+        return Combinators.combine(spelling, Arbitraries.integers().between(0, 100_000)).as(Tuple::of);
+    }
+
     static Scenario scenario(ConfigArbitraries.ConfigSpec spec, long now, String platformData, List<ObjectNode> users,
-            List<RequestSpec> specs) {
+            List<RequestSpec> specs, String clientCustomData, Tuple.Tuple2<Spellings.Spelling, Integer> spelling) {
         ObjectNode config = ConfigArbitraries.build(spec);
         List<String> keys = Scenario.variableKeys(config);
         List<VariableType> types = new ArrayList<>();
@@ -90,6 +101,6 @@ public final class ScenarioArbitraries {
             VariableType type = r.typeRef() < 0 ? types.get(k) : VariableType.fromIndex(r.typeRef());
             requests.add(new Scenario.Request(user, keys.get(k), type));
         }
-        return new Scenario(Texts.printable(config.toString()), now, platformData, users, requests);
+        return new Scenario(Spellings.spell(config, spelling.get1(), spelling.get2()), now, platformData, users, requests, clientCustomData);
     }
 }

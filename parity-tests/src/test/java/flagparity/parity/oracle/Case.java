@@ -45,8 +45,14 @@ public final class Case {
     private final String user;
     private final String key;
     private final VariableType type;
+    private final String clientCustomData;
 
     public Case(Check check, String config, long now, String platformData, String user, String key, VariableType type) {
+        this(check, config, now, platformData, user, key, type, null);
+    }
+
+    private Case(Check check, String config, long now, String platformData, String user, String key, VariableType type,
+            String clientCustomData) {
         this.check = check;
         this.config = config;
         this.now = now;
@@ -54,6 +60,7 @@ public final class Case {
         this.user = user;
         this.key = key;
         this.type = type;
+        this.clientCustomData = clientCustomData;
     }
 
     public static Case variable(String config, long now, String platformData, String user, String key, VariableType type) {
@@ -75,19 +82,27 @@ public final class Case {
     public String user() { return user; }
     public String key() { return key; }
     public VariableType type() { return type; }
+    /** The client custom data (a flat JSON object), or {@code null} for none. */
+    public String clientCustomData() { return clientCustomData; }
+
+    /** This case with client custom data ({@code null}: none). */
+    public Case withClientCustomData(String json) {
+        return new Case(check, config, now, platformData, user, key, type, json);
+    }
 
     Case withConfig(String c) {
-        return new Case(check, c, now, platformData, user, key, type);
+        return new Case(check, c, now, platformData, user, key, type, clientCustomData);
     }
 
     Case withUser(String u) {
-        return new Case(check, config, now, platformData, u, key, type);
+        return new Case(check, config, now, platformData, u, key, type, clientCustomData);
     }
 
     /** The core's answer (the oracle). A config the core rejects is the answer to every check. */
     public Outcome core(CoreOracle core, MutableClock clock) {
         clock.set(now);
         core.setPlatformData(platformData);
+        core.setClientCustomData(clientCustomData);
         Outcome accepted = core.setConfig(config);
         if (check == Check.SET_CONFIG || accepted.kind() == Outcome.Kind.ERROR) {
             return accepted;
@@ -103,9 +118,12 @@ public final class Case {
     /** The reference's answer (the subject), from the same texts. */
     public Outcome reference(MutableClock clock) {
         clock.set(now);
-        String cacheKey = System.identityHashCode(clock) + "\n" + platformData + "\n" + config;
+        String cacheKey = System.identityHashCode(clock) + "\n" + platformData + "\n" + clientCustomData + "\n" + config;
         if (!cacheKey.equals(lastKey)) {
             ReferenceEvaluator fresh = new ReferenceEvaluator(JsonCodec.parsePlatformData(platformData), clock);
+            if (clientCustomData != null) {
+                fresh.setClientCustomData(clientCustomData);
+            }
             lastAccepted = Outcome.of(() -> {
                 fresh.setConfig(config);
                 return "{}";
@@ -227,7 +245,8 @@ public final class Case {
 
     /** How to replay this case with the command-line tool. */
     public String replay() {
-        String pd = " --platform-data '" + platformData.replace("'", "'\\''") + "'";
+        String pd = " --platform-data '" + platformData.replace("'", "'\\''") + "'"
+                + (clientCustomData == null ? "" : " (and client custom data " + clientCustomData + ": the tool has no option for it)");
         switch (check) {
             case VARIABLE:
                 return "config.json: " + config + "\nrequests.jsonl: " + requestLine()
@@ -256,6 +275,9 @@ public final class Case {
         sb.append("  \"check\": \"").append(check.name()).append("\",\n");
         sb.append("  \"now\": ").append(now).append(",\n");
         sb.append("  \"platformData\": ").append(platformData).append(",\n");
+        if (clientCustomData != null) {
+            sb.append("  \"clientCustomData\": ").append(clientCustomData).append(",\n");
+        }
         sb.append("  \"config\": ").append(config).append(",\n");
         if (user != null) {
             sb.append("  \"user\": ").append(user).append(",\n");
@@ -301,7 +323,7 @@ public final class Case {
     public static Case fromRegression(Map<String, String> f) {
         Check check = Check.valueOf(f.get("check"));
         return new Case(check, f.get("config"), Long.parseLong(f.get("now")), f.get("platformData"), f.get("user"), f.get("key"),
-                f.get("type") == null ? null : VariableType.parse(f.get("type")));
+                f.get("type") == null ? null : VariableType.parse(f.get("type")), f.get("clientCustomData"));
     }
 
     private static String quote(String s) {

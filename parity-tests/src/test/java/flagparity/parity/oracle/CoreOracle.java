@@ -5,7 +5,6 @@ import flagparity.wasm.CoreAbortException;
 import flagparity.wasm.Engine;
 import flagparity.wasm.engine.CoreInstance;
 import java.time.Clock;
-import java.util.Objects;
 
 /**
  * The real core, called with raw JSON texts exactly as a request holds them: the oracle of the
@@ -86,17 +85,17 @@ public final class CoreOracle implements AutoCloseable {
         }
     }
 
-    /** Sets (or with {@code null}, clears) the client custom data; the core must accept it. */
+    /**
+     * Sets the client custom data; {@code null} sets an empty object, which the core treats as none
+     * (it starts every SDK key with an empty object).
+     */
     public void setClientCustomData(String json) {
-        if (Objects.equals(json, clientCustomData)) {
+        String data = json == null ? "{}" : json;
+        if (data.equals(clientCustomData == null ? "{}" : clientCustomData)) {
             return;
         }
-        if (json == null) {
-            discard();
-        } else {
-            core().setClientCustomData(SDK_KEY, json);
-        }
-        clientCustomData = json;
+        core().setClientCustomData(SDK_KEY, data);
+        clientCustomData = data;
     }
 
     public Outcome variable(String userJson, String key, VariableType type) {

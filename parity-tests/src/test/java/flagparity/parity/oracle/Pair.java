@@ -24,6 +24,8 @@ public final class Pair implements AutoCloseable {
     private long nanos;
     private long configs;
     private long configNanos;
+    /** The client custom data last given to the evaluator ({@code "{}"} stands for none). */
+    private String clientCustomData = "{}";
 
     public Pair(Engine engine, Codec codec, Concurrency concurrency, PlatformData platformData, Clock clock) {
         this.engine = engine;
@@ -78,6 +80,11 @@ public final class Pair implements AutoCloseable {
     /** This pair's answer to a case; it takes the case's config first. */
     public Outcome answer(Case c, MutableClock clock) {
         clock.set(c.now());
+        String customData = c.clientCustomData() == null ? "{}" : c.clientCustomData();
+        if (!customData.equals(clientCustomData)) {
+            evaluator.setClientCustomData(customData);
+            clientCustomData = customData;
+        }
         Outcome accepted = Outcome.of(() -> {
             evaluator.setConfig(c.config());
             return "{}";
@@ -94,7 +101,7 @@ public final class Pair implements AutoCloseable {
 
     /** This pair's {@code variable()} (the API form) for a case. */
     public Outcome apiAnswer(Case c, MutableClock clock) {
-        Outcome accepted = answer(Case.setConfig(c.config(), c.now(), c.platformData()), clock);
+        Outcome accepted = answer(Case.setConfig(c.config(), c.now(), c.platformData()).withClientCustomData(c.clientCustomData()), clock);
         if (accepted.kind() == Outcome.Kind.ERROR) {
             return accepted;
         }
