@@ -30,6 +30,7 @@ final class Environment {
         line(b, "project commit", git());
         line(b, "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vm.vendor") + "), " + System.getProperty("java.home"));
+        line(b, "classpath (report process)", System.getProperty("java.class.path"));
         line(b, "jvm flags (report process)", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         line(b, "jvm flags (JMH forks)", "each row's jvmArgs in jmh/*.json: JMH passes the report process's flags on,"
                 + " and the benchmarks add -Xms1g -Xmx1g");
