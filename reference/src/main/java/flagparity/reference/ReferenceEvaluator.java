@@ -73,6 +73,9 @@ public final class ReferenceEvaluator implements Evaluator {
 
     @Override
     public Variable variable(User user, String key, VariableType type) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(type, "type");
         Snapshot s = snapshot.get();
         CompiledConfig config = s.config;
         if (config == null) return null;
@@ -90,6 +93,8 @@ public final class ReferenceEvaluator implements Evaluator {
 
     /** The steps {@link #variable} takes for the same arguments, and its answer. Never throws for a core abort: that is {@link Reason#ERROR}. */
     public Explanation explain(User user, String key, VariableType type) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
         ExplanationBuilder x = new ExplanationBuilder(key, type);
         Snapshot s = snapshot.get();
@@ -171,6 +176,7 @@ public final class ReferenceEvaluator implements Evaluator {
      */
     @Override
     public String bucketedConfig(User user) {
+        Objects.requireNonNull(user, "user");
         Snapshot s = snapshot.get();
         CompiledConfig config = s.config;
         if (config == null) throw new EvaluationException("Config data is not set.");
@@ -225,6 +231,7 @@ public final class ReferenceEvaluator implements Evaluator {
 
     @Override
     public void setConfig(String configJson) {
+        Objects.requireNonNull(configJson, "configJson");
         CompiledConfig config = ConfigParser.parse(configJson);
         snapshot.updateAndGet(s -> new Snapshot(config, s.env));
     }
@@ -236,6 +243,7 @@ public final class ReferenceEvaluator implements Evaluator {
      */
     @Override
     public void setClientCustomData(String customDataJson) {
+        Objects.requireNonNull(customDataJson, "customDataJson");
         Map<String, Object> data = JsonCodec.parseClientCustomData(customDataJson);
         snapshot.updateAndGet(s -> new Snapshot(s.config, s.env.withClientCustomData(data)));
     }

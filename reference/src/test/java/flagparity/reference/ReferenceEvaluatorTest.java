@@ -121,6 +121,30 @@ class ReferenceEvaluatorTest {
     }
 
     @Test
+    void nullArgumentsAreRefusedByNameAndServingGoesOn() {
+        // as every Wasm adapter: a null argument is the caller's bug, never an answer
+        ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
+        User u = user("{\"user_id\":\"12345\"}");
+        Object before = value(e, "{\"user_id\":\"12345\"}", "num", VariableType.Number);
+        assertNullRefused("user", () -> e.variable(null, "num", VariableType.Number));
+        assertNullRefused("key", () -> e.variable(u, null, VariableType.Number));
+        assertNullRefused("type", () -> e.variable(u, "num", null));
+        assertNullRefused("user", () -> e.bucketedConfig(null));
+        assertNullRefused("user", () -> e.explain(null, "num", VariableType.Number));
+        assertNullRefused("key", () -> e.explain(u, null, VariableType.Number));
+        assertNullRefused("type", () -> e.explain(u, "num", null));
+        assertNullRefused("configJson", () -> e.setConfig(null));
+        assertNullRefused("customDataJson", () -> e.setClientCustomData(null));
+        assertEquals(before, value(e, "{\"user_id\":\"12345\"}", "num", VariableType.Number));
+        // no config yet: the arguments are still checked first
+        assertNullRefused("key", () -> TestConfigs.evaluator(null).variable(u, null, VariableType.Number));
+    }
+
+    private static void assertNullRefused(String parameter, org.junit.jupiter.api.function.Executable call) {
+        assertEquals(parameter, assertThrows(NullPointerException.class, call).getMessage());
+    }
+
+    @Test
     void aRejectedConfigLeavesThePreviousOneInService() {
         ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
         String u = "{\"user_id\":\"12345\"}";

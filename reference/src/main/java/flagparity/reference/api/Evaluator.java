@@ -5,7 +5,8 @@ package flagparity.reference.api;
  * reference and each Wasm engine x codec x concurrency), so tests and benchmarks are written once.
  *
  * <p>Implementations are thread-safe. An evaluation always sees one whole config, the old or the
- * new one, never a mix.
+ * new one, never a mix. No argument may be null: every implementation throws
+ * {@link NullPointerException}, naming the parameter, for a null one.
  */
 public interface Evaluator extends AutoCloseable {
 
