@@ -14,6 +14,8 @@ import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Evaluator behaviour on {@code configs/features.json} and small configs. Values marked "core" are
@@ -155,6 +157,28 @@ class ReferenceEvaluatorTest {
         e.setConfig(TestConfigs.singleTarget("{\"operator\":\"and\",\"filters\":[{\"type\":\"all\"}]}", "{}"));
         assertNull(value(e, u, "num", VariableType.Number));
         assertEquals(true, value(e, u, "flag", VariableType.Boolean));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"arrays", "objects", "in an unknown field", "in a JSON value", "never closed"})
+    void configsTenThousandLevelsDeepAreRejectedAndThePreviousOneServes(String where) {
+        // core: each aborts in its shadow-stack check (the reliability suite's deeply nested configs)
+        String arrays = "[".repeat(10_000) + "]".repeat(10_000);
+        String config;
+        switch (where) {
+            case "arrays": config = arrays; break;
+            case "objects": config = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000); break;
+            case "in an unknown field": config = FEATURES.replaceFirst("\\{", "{\"zz_deep\":" + arrays + ","); break;
+            case "in a JSON value": config = FEATURES.replaceFirst("\"value\": \\{", "\"value\": {\"deep\":" + arrays + ","); break;
+            default: config = "[".repeat(10_000);
+        }
+        assertTrue(config.length() >= 10_000 && !config.equals(FEATURES), "the shape is in the config");
+        ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
+        String u = "{\"user_id\":\"12345\"}";
+        Object before = value(e, u, "num", VariableType.Number);
+        String message = assertThrows(ConfigException.class, () -> e.setConfig(config)).getMessage();
+        assertTrue(message.contains("Nested deeper than"), message);
+        assertEquals(before, value(e, u, "num", VariableType.Number));
     }
 
     @Test

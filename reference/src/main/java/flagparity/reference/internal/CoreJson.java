@@ -1,6 +1,8 @@
 package flagparity.reference.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,10 @@ import java.util.Map;
  * one digit, and is a float iff it holds one of {@code . + - e E} after its sign (or is {@code -0}).
  * Integers are accumulated in a double and truncated to 64 bits with saturation. Strings may not
  * hold control characters; {@code \f} is not a known escape.
+ *
+ * <p>The core's parser recurses, so its shadow stack bounds the nesting: a value deeper than
+ * {@link CoreStack#PARSE_DEPTH} levels is rejected here as the core aborts on it. This parser keeps
+ * its open containers on the heap, so no input can exhaust the calling thread's stack.
  */
 public final class CoreJson {
 
@@ -37,21 +43,53 @@ public final class CoreJson {
         }
     }
 
-    private final String in;
-    private int pos;
+    /** An object or array whose closing bracket has not been read yet. */
+    private static final class Open {
+        final Map<String, Object> object;
+        final List<Object> array;
+        /** The key of the member being parsed (objects only). */
+        String key;
+        boolean first = true;
 
-    private CoreJson(String in) {
-        this.in = in;
+        Open(boolean isObject) {
+            this.object = isObject ? new LinkedHashMap<>() : null;
+            this.array = isObject ? null : new ArrayList<>();
+        }
+
+        void add(Object value) {
+            if (object != null) {
+                object.put(key, value);
+            } else {
+                array.add(value);
+            }
+        }
+
+        Object value() {
+            return object != null ? object : array;
+        }
     }
 
-    /** Parses {@code json} as the core does. */
+    private final String in;
+    private final int maxDepth;
+    private int pos;
+
+    private CoreJson(String in, int maxDepth) {
+        this.in = in;
+        this.maxDepth = maxDepth;
+    }
+
+    /** Parses {@code json} as the core does when a config or a user is set ({@link CoreStack#PARSE_DEPTH}). */
     public static Object parse(String json) {
-        CoreJson p = new CoreJson(json);
-        Object[] out = new Object[1];
-        if (!p.parseValue(out)) {
-            throw new ParseException("Cannot parse JSON");
-        }
-        return out[0];
+        return parse(json, CoreStack.PARSE_DEPTH);
+    }
+
+    /**
+     * Parses {@code json} as the core does from an entry point whose stack lets a value start at
+     * level {@code maxDepth} at most (the root value is level 1; a member of an object, one level
+     * less).
+     */
+    public static Object parse(String json, int maxDepth) {
+        return new CoreJson(json, maxDepth).parseDocument();
     }
 
     private int peek() {
@@ -71,61 +109,74 @@ public final class CoreJson {
         }
     }
 
-    /** Parses one value into {@code out[0]}; false (and nothing stored) when no value starts here. */
-    private boolean parseValue(Object[] out) {
-        skipWhitespace();
-        boolean ok = parseObject(out) || parseArray(out) || parseString(out) || parseBoolean(out)
-                || parseNumber(out) || parseNull(out);
-        skipWhitespace();
-        return ok;
-    }
-
-    private boolean parseObject(Object[] out) {
-        if (peek() != '{') return false;
-        read();
-        skipWhitespace();
-        Map<String, Object> obj = new LinkedHashMap<>();
-        Object[] value = new Object[1];
-        boolean first = true;
-        while (peek() != '}') {
-            if (!first) {
-                check(read() == ',', "Expected ','");
+    /**
+     * The core's recursive descent ({@code parseValue} -> {@code parseObject}/{@code parseArray} ->
+     * {@code parseValue}) with the open containers on a heap stack: the same reads in the same order,
+     * so the same values and errors, whatever the thread's stack. A value that does not parse is
+     * skipped inside a container and is an error at the root.
+     */
+    private Object parseDocument() {
+        Deque<Open> open = new ArrayDeque<>();
+        Object[] primitive = new Object[1];
+        boolean member = false;
+        for (;;) {
+            // parseValue at level open.size() + 1
+            skipWhitespace();
+            checkDepth(open.size() + 1, member);
+            int c = peek();
+            if (c == '{' || c == '[') {
+                read();
+                skipWhitespace();
+                open.push(new Open(c == '{'));
             } else {
-                first = false;
+                boolean ok = parseString(primitive) || parseBoolean(primitive) || parseNumber(primitive)
+                        || parseNull(primitive);
+                skipWhitespace();
+                if (open.isEmpty()) {
+                    check(ok, "Cannot parse JSON");
+                    return primitive[0];
+                }
+                if (ok) {
+                    open.peek().add(primitive[0]);
+                }
             }
-            skipWhitespace();
-            String key = readString();
-            skipWhitespace();
-            check(read() == ':', "Expected ':'");
-            if (parseValue(value)) {
-                obj.put(key, value[0]);
+            // Close every container that ends here, then start the next member or element.
+            for (;;) {
+                Open top = open.peek();
+                boolean isObject = top.object != null;
+                if (peek() != (isObject ? '}' : ']')) {
+                    if (!top.first) {
+                        check(read() == ',', "Expected ','");
+                    } else {
+                        top.first = false;
+                    }
+                    if (isObject) {
+                        skipWhitespace();
+                        top.key = readString();
+                        skipWhitespace();
+                        check(read() == ':', "Expected ':'");
+                    }
+                    member = isObject;
+                    break;
+                }
+                check(read() == (isObject ? '}' : ']'), isObject ? "Unexpected end of object" : "Unexpected end of array");
+                open.pop();
+                skipWhitespace();
+                if (open.isEmpty()) {
+                    return top.value();
+                }
+                open.peek().add(top.value());
             }
         }
-        check(read() == '}', "Unexpected end of object");
-        out[0] = obj;
-        return true;
     }
 
-    private boolean parseArray(Object[] out) {
-        if (peek() != '[') return false;
-        read();
-        skipWhitespace();
-        List<Object> arr = new ArrayList<>();
-        Object[] value = new Object[1];
-        boolean first = true;
-        while (peek() != ']') {
-            if (!first) {
-                check(read() == ',', "Expected ','");
-            } else {
-                first = false;
-            }
-            if (parseValue(value)) {
-                arr.add(value[0]);
-            }
+    /** The core makes the call whether or not a value follows, so the depth counts either way. */
+    private void checkDepth(int level, boolean member) {
+        int limit = member ? maxDepth - 1 : maxDepth;
+        if (level > limit) {
+            throw new ParseException("Nested deeper than " + limit + " levels at offset " + pos
+                    + " (the core's stack overflows)");
         }
-        check(read() == ']', "Unexpected end of array");
-        out[0] = arr;
-        return true;
     }
 
     private boolean parseString(Object[] out) {

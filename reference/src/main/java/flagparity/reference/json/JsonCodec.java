@@ -13,6 +13,7 @@ import flagparity.reference.api.VariableType;
 import flagparity.reference.internal.AsNumbers;
 import flagparity.reference.internal.CoreJson;
 import flagparity.reference.internal.CoreJsonWriter;
+import flagparity.reference.internal.CoreStack;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class JsonCodec {
      * @throws InvalidUserException with the core's message when the core rejects the user
      */
     public static User parseUser(String json) {
-        Object root = parse(json);
+        Object root = parse(json, CoreStack.PARSE_DEPTH);
         if (!(root instanceof Map)) {
             throw new InvalidUserException("dvcUserFromJSONString not a JSON Object");
         }
@@ -82,9 +83,9 @@ public final class JsonCodec {
                 .build();
     }
 
-    private static Object parse(String json) {
+    private static Object parse(String json, int maxDepth) {
         try {
-            return CoreJson.parse(json);
+            return CoreJson.parse(json, maxDepth);
         } catch (CoreJson.ParseException e) {
             throw new InvalidUserException(e.getMessage(), e);
         }
@@ -232,7 +233,7 @@ public final class JsonCodec {
      * @throws InvalidUserException when it is not a JSON object the core can read
      */
     public static Map<String, Object> parseClientCustomData(String json) {
-        Object root = parse(json);
+        Object root = parse(json, CoreStack.CLIENT_CUSTOM_DATA_PARSE_DEPTH);
         if (!(root instanceof Map)) {
             throw new InvalidUserException("invalid global clientCustomDataJSONStr");
         }

@@ -90,4 +90,59 @@ class CoreJsonTest {
         assertEquals("{\"n\":1.0,\"i\":3,\"s\":\"q\\\"\\\\\\n\\u000b\u0001/é\",\"a\":[true,null,1e+21],\"o\":{}}",
                 CoreJsonWriter.write(v));
     }
+
+    // Depths: core 1.32.0 (node and wasmtime), setConfigDataUTF8 / variableForUser, binary search on
+    // the depth; one past each limit the core's shadow-stack check aborts.
+
+    @Test
+    void arraysParseToTheCoresDepthAndNoFurther() {
+        assertTrue(CoreJson.parse(nest("[", "", "]", 1631)) instanceof List);
+        CoreJson.ParseException e = assertThrows(CoreJson.ParseException.class, () -> CoreJson.parse(nest("[", "", "]", 1632)));
+        assertEquals("Nested deeper than 1631 levels at offset 1631 (the core's stack overflows)", e.getMessage());
+        // under a root object (a config's or user's unknown field): one level is the root
+        assertTrue(CoreJson.parse("{\"zz\":" + nest("[", "", "]", 1630) + "}") instanceof Map);
+        assertThrows(CoreJson.ParseException.class, () -> CoreJson.parse("{\"zz\":" + nest("[", "", "]", 1631) + "}"));
+        // a primitive counts as a level, as an empty array does
+        assertTrue(CoreJson.parse(nest("[", "1", "]", 1630)) instanceof List);
+        assertThrows(CoreJson.ParseException.class, () -> CoreJson.parse(nest("[", "1", "]", 1631)));
+    }
+
+    @Test
+    void anObjectsMembersGetOneLevelLess() {
+        assertTrue(CoreJson.parse(nest("{\"a\":", "1", "}", 1629)) instanceof Map);
+        CoreJson.ParseException e = assertThrows(CoreJson.ParseException.class,
+                () -> CoreJson.parse(nest("{\"a\":", "1", "}", 1630)));
+        assertTrue(e.getMessage().startsWith("Nested deeper than 1630 levels at offset "), e.getMessage());
+        // a member that does not parse still costs the core its call
+        assertThrows(CoreJson.ParseException.class, () -> CoreJson.parse(nest("{\"a\":", "", "}", 1630)));
+    }
+
+    @Test
+    void anEntryPointWithMoreStackTakesOneLevelMore() {
+        assertTrue(CoreJson.parse(nest("[", "", "]", 1632), 1632) instanceof List);
+        assertThrows(CoreJson.ParseException.class, () -> CoreJson.parse(nest("[", "", "]", 1633), 1632));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"arrays", "objects", "unclosed"})
+    void tenThousandLevelsAreAParseErrorOnASmallThreadStack(String shape) throws Exception {
+        String json = shape.equals("arrays") ? nest("[", "", "]", 10_000)
+                : shape.equals("objects") ? nest("{\"a\":", "1", "}", 10_000) : "[".repeat(10_000);
+        Throwable[] thrown = new Throwable[1];
+        // 64 KiB: the parser keeps its open containers on the heap, not on the thread's stack
+        Thread t = new Thread(null, () -> {
+            try {
+                CoreJson.parse(json);
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        }, "small-stack", 64 * 1024);
+        t.start();
+        t.join();
+        assertTrue(thrown[0] instanceof CoreJson.ParseException, String.valueOf(thrown[0]));
+    }
+
+    private static String nest(String open, String inner, String close, int depth) {
+        return open.repeat(depth) + inner + close.repeat(depth);
+    }
 }

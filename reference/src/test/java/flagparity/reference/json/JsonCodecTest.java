@@ -3,6 +3,7 @@ package flagparity.reference.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.User;
@@ -123,6 +124,39 @@ class JsonCodecTest {
         assertNull(data.get("a"));
         assertEquals(Map.of("c", 1L), data.get("b"));
         assertThrows(InvalidUserException.class, () -> JsonCodec.parseClientCustomData("[]"));
+    }
+
+    @Test
+    void rejectsUsersNestedDeeperThanTheCoresStackAllows() {
+        // core (node, wasmtime): variableForUser aborts in its stack check one level past each of these
+        String deep = "[".repeat(1630) + "]".repeat(1630);
+        String deeper = "[".repeat(1631) + "]".repeat(1631);
+        assertEquals("a", JsonCodec.parseUser("{\"user_id\":\"a\",\"x\":" + deep + "}").userId());
+        assertDeepUser("{\"user_id\":\"a\",\"x\":" + deeper + "}");
+        assertEquals("DVCUser customData can't contain nested objects or arrays", assertThrows(InvalidUserException.class,
+                () -> JsonCodec.parseUser("{\"user_id\":\"a\",\"customData\":{\"x\":" + deep.substring(1, deep.length() - 1) + "}}")).getMessage());
+        assertDeepUser("{\"user_id\":\"a\",\"customData\":{\"x\":" + deep + "}}");
+        assertEquals("dvcUserFromJSONString not a JSON Object", assertThrows(InvalidUserException.class,
+                () -> JsonCodec.parseUser(deeper)).getMessage());
+        assertDeepUser("[" + deeper + "]");
+        // the reliability suite's 10,000 levels
+        String tenThousand = "[".repeat(10_000) + "]".repeat(10_000);
+        assertDeepUser(tenThousand);
+        assertDeepUser("{\"user_id\":\"a\",\"customData\":{\"x\":" + tenThousand + "}}");
+        assertDeepUser("{\"user_id\":\"a\",\"x\":" + tenThousand + "}");
+    }
+
+    private static void assertDeepUser(String json) {
+        String message = assertThrows(InvalidUserException.class, () -> JsonCodec.parseUser(json)).getMessage();
+        assertTrue(message.startsWith("Nested deeper than "), message);
+    }
+
+    @Test
+    void clientCustomDataMayNestOneLevelMoreThanAUser() {
+        // core: setClientCustomDataUTF8 enters the parser one level shallower than variableForUser
+        String inside = "[".repeat(1631) + "]".repeat(1631);
+        assertEquals(1, JsonCodec.parseClientCustomData("{\"x\":" + inside + "}").size());
+        assertThrows(InvalidUserException.class, () -> JsonCodec.parseClientCustomData("{\"x\":[" + inside + "]}"));
     }
 
     @Test
