@@ -31,10 +31,6 @@ public final class Mismatches {
         d.ifPresent(diff -> found.add(new Found(what, subject, c, compare, diff)));
     }
 
-    public boolean isEmpty() {
-        return found.isEmpty();
-    }
-
     /**
      * With {@code -Dparity.survey=true} a property does not fail: it records one example of each kind
      * of mismatch and prints them when the JVM ends, to see every kind in one run.

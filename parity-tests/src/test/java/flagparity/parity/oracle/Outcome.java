@@ -130,11 +130,6 @@ public final class Outcome {
         return variable(new Variable(tree.path("_id").asText(), tree.path("key").asText(), flagparity.reference.api.VariableType.JSON, ""));
     }
 
-    /** Whether this variable's value has another type than the variable (see {@link #asApiVariable()}). */
-    public boolean hasWrongTypedValue() {
-        return asApiVariable() != this;
-    }
-
     public Kind kind() { return kind; }
     /** The JSON text, or the error message. */
     public String text() { return text; }

@@ -87,7 +87,7 @@ public final class ResultDiff {
     }
 
     private static boolean isNonFinite(JsonNode n) {
-        return n.isDouble() || n.isFloat() ? !Double.isFinite(n.doubleValue()) : false;
+        return (n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue());
     }
 
     private static BigDecimal exact(JsonNode n) {
