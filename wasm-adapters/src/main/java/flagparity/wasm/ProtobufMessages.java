@@ -1,6 +1,8 @@
 package flagparity.wasm;
 
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
@@ -14,6 +16,7 @@ import flagparity.wasm.proto.NullableString;
 import flagparity.wasm.proto.SDKVariable_PB;
 import flagparity.wasm.proto.VariableForUserParams_PB;
 import flagparity.wasm.proto.VariableType_PB;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -78,24 +81,66 @@ final class ProtobufMessages {
         return b.setType(CustomDataType.Num).setDoubleValue(((Number) v).doubleValue()).build();
     }
 
-    /** The served variable, or null for none; a JSON variable's value is the JSON text the core wrote. */
+    private static final int ID = SDKVariable_PB._ID_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int TYPE = SDKVariable_PB.TYPE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_VARINT;
+    private static final int KEY = SDKVariable_PB.KEY_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int BOOL_VALUE = SDKVariable_PB.BOOLVALUE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_VARINT;
+    private static final int DOUBLE_VALUE = SDKVariable_PB.DOUBLEVALUE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_FIXED64;
+    private static final int STRING_VALUE = SDKVariable_PB.STRINGVALUE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+
+    /**
+     * The served variable, or null for none; a JSON variable's value is the JSON text the core wrote.
+     *
+     * <p>Read field by field rather than through {@code SDKVariable_PB.parseFrom}: the core encodes
+     * strings with {@code String.UTF8.encode}, which writes an unpaired surrogate as WTF-8, and
+     * protobuf-java rejects that as invalid UTF-8. Strings are decoded straight from {@code pb}
+     * ({@link Wtf8}); other fields, absent fields (proto3 defaults) and repeated fields (the last
+     * wins) read as {@code parseFrom} reads them, and {@code evalReason} is skipped.
+     */
     static Variable variable(byte[] pb) {
         if (pb == null) {
             return null;
         }
-        SDKVariable_PB v;
+        String id = "";
+        String key = "";
+        int type = 0;
+        boolean boolValue = false;
+        double doubleValue = 0;
+        String stringValue = "";
         try {
-            v = SDKVariable_PB.parseFrom(pb);
-        } catch (InvalidProtocolBufferException e) {
+            CodedInputStream in = CodedInputStream.newInstance(pb);
+            for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+                switch (tag) {
+                    case ID: id = string(in, pb); break;
+                    case TYPE: type = in.readEnum(); break;
+                    case KEY: key = string(in, pb); break;
+                    case BOOL_VALUE: boolValue = in.readBool(); break;
+                    case DOUBLE_VALUE: doubleValue = in.readDouble(); break;
+                    case STRING_VALUE: stringValue = string(in, pb); break;
+                    default:
+                        if (!in.skipField(tag)) {
+                            throw new InvalidProtocolBufferException("unexpected end-group tag");
+                        }
+                }
+            }
+            VariableType t = VariableType.fromIndex(type);
+            Object value;
+            switch (t) {
+                case Boolean: value = boolValue; break;
+                case Number: value = doubleValue; break;
+                default: value = stringValue;
+            }
+            return new Variable(id, key, t, value);
+        } catch (IOException | IllegalArgumentException e) {
             throw new EvaluationException("the core returned an unreadable SDKVariable_PB", e);
         }
-        VariableType type = VariableType.fromIndex(v.getTypeValue());
-        Object value;
-        switch (type) {
-            case Boolean: value = v.getBoolValue(); break;
-            case Number: value = v.getDoubleValue(); break;
-            default: value = v.getStringValue();
-        }
-        return new Variable(v.getId(), v.getKey(), type, value);
+    }
+
+    /** A length-delimited string field, decoded in place from {@code pb} (which {@code in} reads from its start). */
+    private static String string(CodedInputStream in, byte[] pb) throws IOException {
+        int length = in.readRawVarint32();
+        int offset = in.getTotalBytesRead();
+        in.skipRawBytes(length); // checks the length against what is left
+        return Wtf8.decode(pb, offset, length);
     }
 }
