@@ -21,9 +21,11 @@ import flagparity.reference.explain.ExplanationBuilder;
 import flagparity.reference.explain.Reason;
 import flagparity.reference.json.JsonCodec;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -88,7 +90,13 @@ public final class ReferenceEvaluator implements Evaluator {
         CompiledVariation variation = bucket(target, user, null);
         Variable served = binding.served(variation.index());
         if (served == null) throw new EvaluationException("Internal error processing configuration");
-        return served.type() == type ? served : null;
+        if (served.type() != type) return null;
+        if (binding.tooDeepToWrite(variation.index())) throw tooDeepToWrite(key);
+        return served;
+    }
+
+    private static EvaluationException tooDeepToWrite(String key) {
+        return new EvaluationException("the value of " + key + " is nested too deeply for the core's stack: it aborts writing it");
     }
 
     /** The steps {@link #variable} takes for the same arguments, and its answer. Never throws for a core abort: that is {@link Reason#ERROR}. */
@@ -115,7 +123,9 @@ public final class ReferenceEvaluator implements Evaluator {
                 return x.build(Reason.ERROR, null, "Internal error processing configuration (variation "
                         + variation.id() + " lacks variable " + binding.id() + ")");
             }
-            return served.type() == type ? x.build(Reason.SERVED, served, null) : x.build(Reason.TYPE_MISMATCH, null, null);
+            if (served.type() != type) return x.build(Reason.TYPE_MISMATCH, null, null);
+            if (binding.tooDeepToWrite(variation.index())) return x.build(Reason.ERROR, null, tooDeepToWrite(key).getMessage());
+            return x.build(Reason.SERVED, served, null);
         } catch (EvaluationException e) {
             return x.build(Reason.ERROR, null, e.getMessage());
         }
@@ -184,6 +194,8 @@ public final class ReferenceEvaluator implements Evaluator {
         Map<String, String> featureVariations = new LinkedHashMap<>();
         Map<String, String> variableVariations = new LinkedHashMap<>();
         Map<String, String> variables = new LinkedHashMap<>();
+        // keys whose value (the last feature's) the core cannot write; null while there are none
+        Set<String> tooDeep = null;
         for (int i = 0, n = config.featureCount(); i < n; i++) {
             CompiledFeature feature = config.feature(i);
             CompiledTarget target = qualify(config, feature, user, s.env, null);
@@ -197,8 +209,15 @@ public final class ReferenceEvaluator implements Evaluator {
             for (CompiledVariation.BucketedVariable v : variation.bucketedVariables()) {
                 variableVariations.put(v.key(), v.variableVariationJson());
                 variables.put(v.key(), v.variableJson());
+                if (v.tooDeepToWrite()) {
+                    if (tooDeep == null) tooDeep = new HashSet<>();
+                    tooDeep.add(v.key());
+                } else if (tooDeep != null) {
+                    tooDeep.remove(v.key());
+                }
             }
         }
+        if (tooDeep != null && !tooDeep.isEmpty()) throw tooDeepToWrite(tooDeep.iterator().next());
         int size = 160 + config.projectJson().length() + config.environmentJson().length()
                 + length(features) + length(featureVariations) + length(variableVariations) + length(variables);
         StringBuilder sb = new StringBuilder(size);

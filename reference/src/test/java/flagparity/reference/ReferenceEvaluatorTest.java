@@ -146,6 +146,85 @@ class ReferenceEvaluatorTest {
         assertEquals(parameter, assertThrows(NullPointerException.class, call).getMessage());
     }
 
+    // Depths below: core 1.32.0 (node and wasmtime); one step further its shadow-stack check aborts.
+
+    @Test
+    void aServedValueNestedTooDeeplyForTheCoreToWriteIsAnError() {
+        User u = user("{\"user_id\":\"u1\"}");
+        ReferenceEvaluator e = TestConfigs.evaluator(servingValue(arrays(583), "JSON"));
+        assertEquals(arrays(583), e.variable(u, "flag", VariableType.JSON).value());
+        e.setConfig(servingValue(arrays(584), "JSON"));
+        assertThrows(EvaluationException.class, () -> e.variable(u, "flag", VariableType.JSON));
+        assertEquals(flagparity.reference.explain.Reason.ERROR, e.explain(u, "flag", VariableType.JSON).reason());
+        // written whatever the variable's type, but only when the type asked for matches
+        e.setConfig(servingValue(arrays(584), "Boolean"));
+        assertThrows(EvaluationException.class, () -> e.variable(u, "flag", VariableType.Boolean));
+        assertNull(e.variable(u, "flag", VariableType.Number));
+        // the bucketed config writes from a shallower depth
+        e.setConfig(servingValue(arrays(580), "JSON"));
+        assertTrue(e.bucketedConfig(u).contains(arrays(580)));
+        e.setConfig(servingValue(arrays(581), "JSON"));
+        assertThrows(EvaluationException.class, () -> e.bucketedConfig(u));
+    }
+
+    @Test
+    void theVariableIsWrittenFromTheFirstFeatureTheBucketedConfigFromTheLast() {
+        // core: two features serve v1; variableForUser writes the first one's value, the bucketed
+        // config keeps the last one's
+        User u = user("{\"user_id\":\"u1\"}");
+        ReferenceEvaluator deepFirst = TestConfigs.evaluator(twoFeatures(arrays(600), "{\"x\":1}"));
+        assertThrows(EvaluationException.class, () -> deepFirst.variable(u, "flag", VariableType.JSON));
+        assertTrue(deepFirst.bucketedConfig(u).contains("\"value\":{\"x\":1}"));
+        ReferenceEvaluator deepLast = TestConfigs.evaluator(twoFeatures("{\"x\":1}", arrays(600)));
+        assertEquals("{\"x\":1}", deepLast.variable(u, "flag", VariableType.JSON).value());
+        assertThrows(EvaluationException.class, () -> deepLast.bucketedConfig(u));
+    }
+
+    @Test
+    void aChainOfAudiencesLongerThanTheCoreCanFollowIsAnError() {
+        // core: each audience one operator over an audienceMatch of the next, the last over "all"
+        String audience = "{\"operator\":\"and\",\"filters\":[" + audienceMatch(0) + "]}";
+        ReferenceEvaluator e = TestConfigs.evaluator(TestConfigs.singleTarget(audience, chain(270)));
+        assertEquals(true, value(e, "{\"user_id\":\"u1\"}", "flag", VariableType.Boolean));
+        e.setConfig(TestConfigs.singleTarget(audience, chain(271)));
+        assertThrows(EvaluationException.class, () -> e.variable(user("{\"user_id\":\"u1\"}"), "flag", VariableType.Boolean));
+        assertThrows(EvaluationException.class, () -> e.bucketedConfig(user("{\"user_id\":\"u1\"}")));
+    }
+
+    private static String chain(int length) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append("\"a").append(i).append("\":{\"filters\":{\"operator\":\"and\",\"filters\":[")
+                    .append(i + 1 < length ? audienceMatch(i + 1) : "{\"type\":\"all\"}").append("]}}");
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String audienceMatch(int i) {
+        return "{\"type\":\"audienceMatch\",\"comparator\":\"=\",\"_audiences\":[\"a" + i + "\"]}";
+    }
+
+    private static String arrays(int depth) {
+        return "[".repeat(depth) + "]".repeat(depth);
+    }
+
+    /** configs/single-target.json for everyone, its variable "flag" of {@code type} holding {@code value}. */
+    private static String servingValue(String value, String type) {
+        return TestConfigs.singleTarget("{\"operator\":\"and\",\"filters\":[{\"type\":\"all\"}]}", "{}")
+                .replace("\"value\": true", "\"value\": " + value)
+                .replace("\"type\": \"Boolean\"", "\"type\": \"" + type + "\"");
+    }
+
+    private static String twoFeatures(String first, String last) {
+        String feature = "{\"_id\":\"F\",\"key\":\"F\",\"type\":\"release\",\"variations\":[{\"_id\":\"vF\",\"key\":\"on\",\"name\":\"On\","
+                + "\"variables\":[{\"_var\":\"v1\",\"value\":VALUE}]}],\"configuration\":{\"_id\":\"cF\",\"targets\":[{\"_id\":\"tF\","
+                + "\"_audience\":{\"filters\":{\"operator\":\"and\",\"filters\":[{\"type\":\"all\"}]}},\"distribution\":[{\"_variation\":\"vF\",\"percentage\":1}]}]}}";
+        return "{\"project\":{\"_id\":\"p1\",\"key\":\"proj\",\"a0_organization\":\"org\",\"settings\":{}},\"environment\":{\"_id\":\"e1\",\"key\":\"dev\"},"
+                + "\"audiences\":{},\"features\":[" + feature.replace("F", "f1").replace("VALUE", first) + ","
+                + feature.replace("F", "f2").replace("VALUE", last) + "],\"variables\":[{\"_id\":\"v1\",\"key\":\"flag\",\"type\":\"JSON\"}]}";
+    }
+
     @Test
     void aRejectedConfigLeavesThePreviousOneInService() {
         ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);

@@ -13,16 +13,20 @@ public final class CompiledVariation {
         private final String key;
         private final String variableVariationJson;
         private final String variableJson;
+        private final boolean tooDeepToWrite;
 
-        BucketedVariable(String key, String variableVariationJson, String variableJson) {
+        BucketedVariable(String key, String variableVariationJson, String variableJson, boolean tooDeepToWrite) {
             this.key = key;
             this.variableVariationJson = variableVariationJson;
             this.variableJson = variableJson;
+            this.tooDeepToWrite = tooDeepToWrite;
         }
 
         public String key() { return key; }
         public String variableVariationJson() { return variableVariationJson; }
         public String variableJson() { return variableJson; }
+        /** Whether its value is nested too deeply for the core to write in a bucketed config (it aborts). */
+        public boolean tooDeepToWrite() { return tooDeepToWrite; }
     }
 
     private final int index;

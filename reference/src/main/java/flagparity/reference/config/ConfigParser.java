@@ -17,6 +17,7 @@ import flagparity.reference.eval.VersionFilter;
 import flagparity.reference.internal.AsDate;
 import flagparity.reference.internal.CoreJson;
 import flagparity.reference.internal.CoreJsonWriter;
+import flagparity.reference.internal.CoreStack;
 import flagparity.reference.json.JsonCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses and validates a DevCycle server config as the core's {@code setConfigDataUTF8} does
@@ -108,7 +111,8 @@ public final class ConfigParser {
         for (Map.Entry<String, Object> e : audienceDefinitions.entrySet()) {
             String path = "audiences." + e.getKey();
             Map<String, Object> audience = element(e.getValue(), path);
-            audiences.get(e.getKey()).define(operator(object(audience, "filters", path), path + ".filters"));
+            audiences.get(e.getKey()).define(operator(object(audience, "filters", path), path + ".filters", 0,
+                    CoreStack.BUILD_AUDIENCE_LIMIT));
         }
 
         // Variables: by key and by id the last one wins, as in the core's maps.
@@ -169,16 +173,19 @@ public final class ConfigParser {
     private static VariableBinding binding(String[] variable, FeatureSource source) {
         String id = variable[0];
         if (source == null) {
-            return new VariableBinding(id, variable[2], variable[1], null, new Variable[0]);
+            return new VariableBinding(id, variable[2], variable[1], null, new Variable[0], new boolean[0]);
         }
         Variable[] served = new Variable[source.valuesByVariation.size()];
+        boolean[] tooDeep = new boolean[served.length];
         for (int i = 0; i < served.length; i++) {
             Map<String, Object> values = source.valuesByVariation.get(i);
             if (values.containsKey(id)) {
-                served[i] = JsonCodec.variableFromCore(id, variable[2], variable[1], values.get(id));
+                Object value = values.get(id);
+                served[i] = JsonCodec.variableFromCore(id, variable[2], variable[1], value);
+                tooDeep[i] = CoreStack.writeCost(value) > CoreStack.VARIABLE_WRITE_LIMIT;
             }
         }
-        return new VariableBinding(id, variable[2], variable[1], source.compiled, served);
+        return new VariableBinding(id, variable[2], variable[1], source.compiled, served, tooDeep);
     }
 
     private FeatureSource feature(Map<String, Object> f, String path, Map<String, String[]> variablesById) {
@@ -212,7 +219,8 @@ public final class ConfigParser {
                     bucketed.add(new CompiledVariation.BucketedVariable(variable[2],
                             "{\"_feature\":" + quoted(id) + ",\"_variation\":" + quoted(vId) + "}",
                             "{\"_id\":" + quoted(variable[0]) + ",\"type\":" + quoted(variable[1]) + ",\"key\":"
-                                    + quoted(variable[2]) + ",\"value\":" + CoreJsonWriter.write(value) + "}"));
+                                    + quoted(variable[2]) + ",\"value\":" + CoreJsonWriter.write(value) + "}",
+                            CoreStack.writeCost(value) > CoreStack.BUCKETED_WRITE_LIMIT));
                 }
             }
             String featureJson = "{\"_id\":" + quoted(id) + ",\"type\":" + quoted(type) + ",\"key\":" + quoted(key)
@@ -255,7 +263,8 @@ public final class ConfigParser {
     private CompiledTarget target(int index, Map<String, Object> t, String path, Map<String, CompiledVariation> variationsById) {
         String id = string(t, "_id", path);
         Map<String, Object> audience = object(t, "_audience", path);
-        Operator operator = operator(object(audience, "filters", path + "._audience"), path + "._audience.filters");
+        Operator operator = operator(object(audience, "filters", path + "._audience"), path + "._audience.filters", 0,
+                CoreStack.BUILD_TARGET_LIMIT);
         Object rolloutJson = t.get("rollout");
         Rollout rollout = rolloutJson instanceof Map ? rollout(asMap(rolloutJson), path + ".rollout") : null;
         List<Object> distributionList = array(t, "distribution", path);
@@ -298,22 +307,32 @@ public final class ConfigParser {
         return new Rollout(type, startDate, startPercentage, stages.toArray(new Rollout.Stage[0]), syntheticStageDate);
     }
 
-    private Operator operator(Map<String, Object> o, String path) {
+    /**
+     * An operator and what it holds, built as the core builds it: recursively, {@code stack} bytes of
+     * its shadow stack in use, which may not pass {@code limit} (see {@link CoreStack}).
+     */
+    private Operator operator(Map<String, Object> o, String path, int stack, int limit) {
+        int used = stack + CoreStack.BUILD_OPERATOR;
+        if (used > limit) throw tooDeep(path, "operators nested");
         String operator = string(o, "operator", path);
         List<Object> filterList = array(o, "filters", path);
         List<Condition> children = new ArrayList<>();
         for (int i = 0; i < filterList.size(); i++) {
             String fPath = path + ".filters[" + i + "]";
             Map<String, Object> f = element(filterList.get(i), fPath);
-            children.add(f.get("operator") instanceof String ? operator(f, fPath) : filter(f, fPath));
+            children.add(f.get("operator") instanceof String ? operator(f, fPath, used, limit) : filter(f, fPath, used, limit));
         }
         return new Operator(operator, children);
     }
 
-    private Condition filter(Map<String, Object> f, String path) {
+    private Condition filter(Map<String, Object> f, String path, int stack, int limit) {
         Object typeValue = f.get("type");
-        if ("user".equals(typeValue)) {
-            return userFilter(f, path);
+        boolean user = "user".equals(typeValue);
+        if (stack + (user || "audienceMatch".equals(typeValue) ? CoreStack.BUILD_USER_FILTER : CoreStack.BUILD_FILTER) > limit) {
+            throw tooDeep(path, "a filter under operators nested");
+        }
+        if (user) {
+            return userFilter(f, path, stack + CoreStack.BUILD_FILTER, limit);
         }
         if ("audienceMatch".equals(typeValue)) {
             return audienceMatch(f, path);
@@ -324,11 +343,12 @@ public final class ConfigParser {
         return new ConstantFilter(false, "unknown filter type \"" + type + "\" (never passes)");
     }
 
-    private Condition userFilter(Map<String, Object> f, String path) {
+    /** A user filter; a value it warns about is written with {@code stack} bytes in use. */
+    private Condition userFilter(Map<String, Object> f, String path, int stack, int limit) {
         List<Object> values = array(f, "values", path);
         String subType = string(f, "subType", path);
         String comparatorText = string(f, "comparator", path);
-        FilterValues compiled = values(values, path);
+        FilterValues compiled = values(values, path, stack, limit);
         String dataKey = null;
         String dataKeyType = null;
         if ("customData".equals(subType)) {
@@ -368,20 +388,32 @@ public final class ConfigParser {
                 refs.add(audiences.get(id));
             }
         }
-        return new AudienceMatchFilter("=".equals(comparator), names, refs, audiences.size());
+        return new AudienceMatchFilter("=".equals(comparator), names, refs);
     }
 
-    /** A filter's values, typed by the first one as the core does (others of another type are dropped). */
+    /**
+     * A filter's values, typed by the first one as the core does: others of another type are dropped,
+     * and the core writes each into a warning, which it cannot do for one nested too deeply.
+     */
     private static final class FilterValues {
         String[] strings = new String[0];
         double[] numbers = new double[0];
         boolean[] booleans = new boolean[0];
     }
 
-    private static FilterValues values(List<Object> values, String path) {
+    private static FilterValues values(List<Object> values, String path, int stack, int limit) {
         FilterValues out = new FilterValues();
         if (values.isEmpty()) return out;
         Object first = values.get(0);
+        if (first instanceof Boolean || first instanceof String || first instanceof Long || first instanceof Double) {
+            boolean number = first instanceof Long || first instanceof Double;
+            for (Object v : values) {
+                boolean sameType = number ? v instanceof Long || v instanceof Double : v.getClass() == first.getClass();
+                if (!sameType && stack + CoreStack.writeCost(v) > limit) {
+                    throw tooDeep(path, "a filter value nested");
+                }
+            }
+        }
         if (first instanceof Boolean) {
             boolean[] b = new boolean[values.size()];
             int n = 0;
@@ -473,6 +505,21 @@ public final class ConfigParser {
         StringBuilder sb = new StringBuilder(s.length() + 2);
         CoreJsonWriter.appendString(sb, s);
         return sb.toString();
+    }
+
+    /** Runs of the same step, as in a path through nested operators. */
+    private static final Pattern REPEATED_STEP = Pattern.compile("(\\.filters\\[\\d+])\\1+");
+
+    /** The problem at {@code path} with runs of one step written once with a count. */
+    private static ConfigException tooDeep(String path, String what) {
+        Matcher m = REPEATED_STEP.matcher(path);
+        StringBuilder compact = new StringBuilder();
+        while (m.find()) {
+            String step = m.group(1);
+            m.appendReplacement(compact, Matcher.quoteReplacement(step + "x" + m.group().length() / step.length()));
+        }
+        m.appendTail(compact);
+        return fail(compact.toString(), what + " too deeply for the core's stack (it aborts)");
     }
 
     private static ConfigException fail(String path, String problem) {

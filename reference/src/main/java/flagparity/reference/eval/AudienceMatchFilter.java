@@ -2,34 +2,31 @@ package flagparity.reference.eval;
 
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.User;
+import flagparity.reference.internal.CoreStack;
 import java.util.List;
 
 /**
  * An {@code audienceMatch} filter: the audiences are tried in order; an id the config lacks makes
  * the filter false at once; the first audience the user is in decides ({@code =} true, {@code !=}
- * false); in none, {@code !=} is true. An audience that (indirectly) contains itself recurses
- * without end in the core, which aborts; here that is an {@link EvaluationException}.
+ * false); in none, {@code !=} is true. The core recurses into each audience, so a long enough chain
+ * of audiences, or one that (indirectly) contains itself, overflows its stack and it aborts; here
+ * that is an {@link EvaluationException} at the same depth ({@link CoreStack#EVAL_LIMIT}).
  */
 public final class AudienceMatchFilter extends Condition {
     private final boolean equals;
     private final String[] ids;
     private final Audience[] audiences;
-    private final int maxDepth;
 
-    /**
-     * @param audiences in filter order; null where the config has no audience with that id
-     * @param audienceCount how many audiences the config has: deeper nesting means a cycle
-     */
-    public AudienceMatchFilter(boolean equals, List<String> ids, List<Audience> audiences, int audienceCount) {
+    /** @param audiences in filter order; null where the config has no audience with that id */
+    public AudienceMatchFilter(boolean equals, List<String> ids, List<Audience> audiences) {
         super(false);
         this.equals = equals;
         this.ids = ids.toArray(new String[0]);
         this.audiences = audiences.toArray(new Audience[0]);
-        this.maxDepth = audienceCount;
     }
 
     @Override
-    public boolean matches(User user, Environment env, int depth, Tracer tracer) {
+    public boolean matches(User user, Environment env, int stack, Tracer tracer) {
         if (tracer != null) tracer.enter("audienceMatch", describe());
         boolean result = !equals;
         String note = null;
@@ -40,11 +37,8 @@ public final class AudienceMatchFilter extends Condition {
                 note = "the config has no audience " + ids[i];
                 break;
             }
-            if (depth >= maxDepth) {
-                throw new EvaluationException("audience " + a.id() + " contains itself: the core recurses until its stack is exhausted");
-            }
             if (tracer != null) tracer.enter("audience", a.id());
-            boolean in = a.filters().matches(user, env, depth + 1, tracer);
+            boolean in = a.filters().matches(user, env, stack + CoreStack.EVAL_AUDIENCE_MATCH, tracer);
             if (tracer != null) tracer.exit(in, null);
             if (in) {
                 result = equals;

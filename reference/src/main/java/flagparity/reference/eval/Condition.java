@@ -14,10 +14,12 @@ public abstract class Condition {
     /**
      * Whether {@code user} passes.
      *
-     * @param depth how many audiences enclose this evaluation (to detect a reference cycle)
+     * @param stack the bytes of the core's shadow stack its evaluation would have in use here (0 at
+     *     a target's audience; see {@link flagparity.reference.internal.CoreStack#EVAL_LIMIT})
      * @param tracer receives the steps, or null
+     * @throws flagparity.reference.api.EvaluationException where the core's stack would overflow
      */
-    public abstract boolean matches(User user, Environment env, int depth, Tracer tracer);
+    public abstract boolean matches(User user, Environment env, int stack, Tracer tracer);
 
     /** A short description for explain, e.g. {@code email contain ["@x.com"]}. */
     public abstract String describe();

@@ -14,7 +14,7 @@ public final class ConstantFilter extends Condition {
     }
 
     @Override
-    public boolean matches(User user, Environment env, int depth, Tracer tracer) {
+    public boolean matches(User user, Environment env, int stack, Tracer tracer) {
         if (tracer != null) tracer.leaf("constant", description, null, result, null);
         return result;
     }

@@ -33,7 +33,7 @@ public final class CustomDataFilter extends Condition {
     }
 
     @Override
-    public boolean matches(User user, Environment env, int depth, Tracer tracer) {
+    public boolean matches(User user, Environment env, int stack, Tracer tracer) {
         Object v = CustomData.withClientFallback(user, env, dataKey);
         boolean r = check(v);
         if (tracer != null) tracer.leaf("customData", describe(), CustomData.describe(v), r, null);

@@ -24,7 +24,7 @@ public final class StringFilter extends Condition {
     }
 
     @Override
-    public boolean matches(User user, Environment env, int depth, Tracer tracer) {
+    public boolean matches(User user, Environment env, int stack, Tracer tracer) {
         String v = field.get(user, env);
         boolean r = valueSet != null
                 ? v != null && valueSet.contains(v) == (comparator == Comparator.EQ)

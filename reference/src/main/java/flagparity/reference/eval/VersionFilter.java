@@ -23,7 +23,7 @@ public final class VersionFilter extends Condition {
     }
 
     @Override
-    public boolean matches(User user, Environment env, int depth, Tracer tracer) {
+    public boolean matches(User user, Environment env, int stack, Tracer tracer) {
         String v = field.get(user, env);
         boolean r = comparator == Comparator.EQ
                 ? comparator.checkString(v, values)

@@ -1,5 +1,7 @@
 package flagparity.reference.internal;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,28 +21,67 @@ public final class CoreJsonWriter {
         return sb.toString();
     }
 
-    /** Appends the core's JSON text of {@code value}. */
+    /** An object or array being written: its remaining members or elements. */
+    private static final class Open {
+        final Iterator<?> rest;
+        final boolean object;
+        boolean first = true;
+
+        Open(Iterator<?> rest, boolean object) {
+            this.rest = rest;
+            this.object = object;
+        }
+    }
+
+    /**
+     * Appends the core's JSON text of {@code value}. Open containers are kept on the heap, so a value
+     * nested as deep as {@link CoreJson} reads does not exhaust the calling thread's stack.
+     */
     public static void append(StringBuilder sb, Object value) {
+        if (!(value instanceof Map) && !(value instanceof List)) {
+            appendScalar(sb, value);
+            return;
+        }
+        Deque<Open> open = new ArrayDeque<>();
+        Object next = value;
+        for (;;) {
+            if (next instanceof Map) {
+                sb.append('{');
+                open.push(new Open(((Map<?, ?>) next).entrySet().iterator(), true));
+            } else if (next instanceof List) {
+                sb.append('[');
+                open.push(new Open(((List<?>) next).iterator(), false));
+            } else {
+                appendScalar(sb, next);
+            }
+            // Close what is finished, then take the next member or element.
+            for (;;) {
+                if (open.isEmpty()) {
+                    return;
+                }
+                Open top = open.peek();
+                if (top.rest.hasNext()) {
+                    if (!top.first) sb.append(',');
+                    top.first = false;
+                    Object item = top.rest.next();
+                    if (top.object) {
+                        Map.Entry<?, ?> e = (Map.Entry<?, ?>) item;
+                        appendKey(sb, (String) e.getKey());
+                        next = e.getValue();
+                    } else {
+                        next = item;
+                    }
+                    break;
+                }
+                sb.append(top.object ? '}' : ']');
+                open.pop();
+            }
+        }
+    }
+
+    private static void appendScalar(StringBuilder sb, Object value) {
         if (value instanceof String) {
             appendString(sb, (String) value);
-        } else if (value instanceof Map) {
-            sb.append('{');
-            Iterator<? extends Map.Entry<?, ?>> it = ((Map<?, ?>) value).entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<?, ?> e = it.next();
-                appendKey(sb, (String) e.getKey());
-                append(sb, e.getValue());
-                if (it.hasNext()) sb.append(',');
-            }
-            sb.append('}');
-        } else if (value instanceof List) {
-            sb.append('[');
-            List<?> list = (List<?>) value;
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) sb.append(',');
-                append(sb, list.get(i));
-            }
-            sb.append(']');
         } else if (value instanceof Double) {
             sb.append(AsNumbers.formatFloat((Double) value));
         } else if (value instanceof Long || value instanceof Boolean) {

@@ -1,5 +1,11 @@
 package flagparity.reference.internal;
 
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
 /**
  * How deep the core can recurse before its shadow stack overflows. AssemblyScript keeps managed
  * locals on a 32 KiB shadow stack and checks it in every function prologue; when it runs out the
@@ -34,4 +40,100 @@ public final class CoreStack {
 
     /** As {@link #PARSE_DEPTH}, for {@code setClientCustomDataUTF8}, which enters the parser one level shallower. */
     public static final int CLIENT_CUSTOM_DATA_PARSE_DEPTH = PARSE_DEPTH + 1;
+
+    // What follows is counted in bytes of the core's shadow stack: the frame sizes of its functions
+    // (from its .wat) where one function repeats, and a limit fitted to where the core aborted.
+
+    /** Building a config: {@code new AudienceOperator} for each nested operator (with its AudienceFilterOrOperator). */
+    public static final int BUILD_OPERATOR = 56;
+    /** Building an {@code all}, {@code optIn} or unknown-type filter, or one that warns about a value. */
+    public static final int BUILD_FILTER = 56;
+    /** Building a {@code user} (also custom data) or {@code audienceMatch} filter. */
+    public static final int BUILD_USER_FILTER = 112;
+    /**
+     * What building a target's audience may use: operators nest 577 deep with no filter in the
+     * innermost, 576 over an {@code all} filter, 575 over a user filter; a warning about a filter
+     * value of another type than the first writes the value, so under one operator a value of 575
+     * nested arrays or 619 nested objects is the most it takes (under 100 operators 476 and 513,
+     * under 310 operators 266 and 287).
+     */
+    public static final int BUILD_TARGET_LIMIT = 32346;
+    /** As {@link #BUILD_TARGET_LIMIT} for the config's {@code audiences}, built three operators shallower. */
+    public static final int BUILD_AUDIENCE_LIMIT = BUILD_TARGET_LIMIT + 3 * BUILD_OPERATOR;
+
+    /** Evaluating: each {@code _evaluateOperator}. */
+    public static final int EVAL_OPERATOR = 44;
+    /** Evaluating a filter ({@code doesUserPassFilter}). */
+    public static final int EVAL_FILTER = 44;
+    /** Evaluating an {@code audienceMatch} filter, up to the referenced audience's operator. */
+    public static final int EVAL_AUDIENCE_MATCH = 76;
+    /**
+     * What evaluating a target's audience may use. The core recurses through audienceMatch filters:
+     * a chain of audiences, each one operator over an audienceMatch of the next, ends in an
+     * {@code all} filter after 270 audiences and aborts with 271 (198 with two operators in each,
+     * 109 with five; 252 under 50 operators in the target). An audience that contains itself
+     * recurses until this limit. A custom-data filter at the end takes one audience fewer, a version
+     * filter four or five: the reference counts every filter as an {@code all}.
+     */
+    public static final int EVAL_LIMIT = 32560;
+
+    /**
+     * Writing (stringify) an array or object with something in it, an empty one, a string (other
+     * values take nothing that counts). The leaf costs are fitted: no one set of frame sizes gives
+     * every measured limit, these give all of those listed here.
+     */
+    public static final int WRITE_ARRAY = 56;
+    public static final int WRITE_OBJECT = 52;
+    public static final int WRITE_EMPTY_ARRAY = 44;
+    public static final int WRITE_EMPTY_OBJECT = 59;
+    public static final int WRITE_STRING = 32;
+    /**
+     * What writing the value of a variable {@code variableForUser} serves may use: 583 nested arrays
+     * (the innermost empty, or holding a number) are written, 584 abort; 582 with a string or an
+     * empty object innermost; 627 nested objects over a number, string or empty array, 626 over an
+     * empty object; 302 pairs {@code [{"a":…}]}. The config was taken (the parser goes deeper than
+     * the writer). The value is written whatever the variable's type, so a Boolean variable holding
+     * such an array aborts too.
+     */
+    public static final int VARIABLE_WRITE_LIMIT = 32650;
+    /**
+     * As {@link #VARIABLE_WRITE_LIMIT} for the values in {@code generateBucketedConfigForUser}'s
+     * output: 580 arrays (579 over a string or empty object), 625 objects over a number (624 over
+     * anything else), 300 pairs.
+     */
+    public static final int BUCKETED_WRITE_LIMIT = 32507;
+
+    /**
+     * The stack the core's {@code stringify} of {@code value} (a {@link CoreJson} value) takes: the
+     * most, over every path from the root, of {@link #WRITE_ARRAY} or {@link #WRITE_OBJECT} per
+     * container and what its end takes (an empty container or a string).
+     */
+    public static int writeCost(Object value) {
+        int max = 0;
+        Deque<Object> values = new ArrayDeque<>();
+        Deque<Integer> costs = new ArrayDeque<>();
+        values.push(value);
+        costs.push(0);
+        while (!values.isEmpty()) {
+            Object v = values.pop();
+            int cost = costs.pop();
+            Collection<?> children;
+            if (v instanceof Map) {
+                children = ((Map<?, ?>) v).values();
+                cost += children.isEmpty() ? WRITE_EMPTY_OBJECT : WRITE_OBJECT;
+            } else if (v instanceof List) {
+                children = (List<?>) v;
+                cost += children.isEmpty() ? WRITE_EMPTY_ARRAY : WRITE_ARRAY;
+            } else {
+                cost += v instanceof String ? WRITE_STRING : 0;
+                children = List.of();
+            }
+            max = Math.max(max, cost);
+            for (Object child : children) {
+                values.push(child);
+                costs.push(cost);
+            }
+        }
+        return max;
+    }
 }

@@ -54,6 +54,68 @@ class ConfigParserTest {
                 e.getMessage());
     }
 
+    // Nesting limits: core 1.32.0 (node and wasmtime), setConfigDataUTF8; one step past each, the
+    // core's shadow-stack check aborts while it builds the config's classes.
+
+    @Test
+    void operatorsNestAsDeepAsTheCoreBuildsThem() {
+        String all = "{\"type\":\"all\"}";
+        String email = "{\"type\":\"user\",\"subType\":\"email\",\"comparator\":\"=\",\"values\":[\"a@b.c\"]}";
+        String empty = "{\"operator\":\"or\",\"filters\":[]}";
+        assertBuilt(target(operators(576, all)));
+        assertTooDeep(target(operators(577, all)));
+        assertBuilt(target(operators(575, email)));
+        assertTooDeep(target(operators(576, email)));
+        assertBuilt(target(operators(576, empty)));
+        assertTooDeep(target(operators(577, empty)));
+        // the config's audiences are built three operators shallower
+        assertBuilt(audience(operators(579, all)));
+        assertTooDeep(audience(operators(580, all)));
+    }
+
+    @Test
+    void aFilterValueOfAnotherTypeIsWrittenIntoAWarning() {
+        // the core writes the array into "Filter values must be all of the same type"
+        assertBuilt(target(operators(1, emailValues("\"a\"," + arrays(575)))));
+        assertTooDeep(target(operators(1, emailValues("\"a\"," + arrays(576)))));
+        assertBuilt(target(operators(100, emailValues("\"a\"," + arrays(476)))));
+        assertTooDeep(target(operators(100, emailValues("\"a\"," + arrays(477)))));
+        assertBuilt(target(operators(1, emailValues("\"a\"," + "{\"a\":".repeat(619) + "1" + "}".repeat(619)))));
+        assertTooDeep(target(operators(1, emailValues("\"a\"," + "{\"a\":".repeat(620) + "1" + "}".repeat(620)))));
+        // nothing else in a filter is written
+        assertBuilt(target(operators(1, emailValues("\"a\"").replace("]}", "],\"zz\":" + arrays(900) + "}"))));
+    }
+
+    private static String operators(int depth, String innermost) {
+        return "{\"operator\":\"and\",\"filters\":[".repeat(depth) + innermost + "]}".repeat(depth);
+    }
+
+    private static String emailValues(String values) {
+        return "{\"type\":\"user\",\"subType\":\"email\",\"comparator\":\"=\",\"values\":[" + values + "]}";
+    }
+
+    private static String arrays(int depth) {
+        return "[".repeat(depth) + "]".repeat(depth);
+    }
+
+    private static String target(String operator) {
+        return resource("configs/single-target.json").replace("\"__AUDIENCE__\"", operator).replace("\"__AUDIENCES__\"", "{}");
+    }
+
+    private static String audience(String operator) {
+        return resource("configs/single-target.json").replace("\"__AUDIENCE__\"", "{\"operator\":\"and\",\"filters\":[{\"type\":\"all\"}]}")
+                .replace("\"__AUDIENCES__\"", "{\"a1\":{\"filters\":" + operator + "}}");
+    }
+
+    private static void assertBuilt(String config) {
+        assertNotNull(ConfigParser.parse(config));
+    }
+
+    private static void assertTooDeep(String config) {
+        String message = assertThrows(ConfigException.class, () -> ConfigParser.parse(config)).getMessage();
+        assertTrue(message.endsWith("too deeply for the core's stack (it aborts)") && message.length() < 300, message);
+    }
+
     @Test
     void rejectsNull() {
         assertThrows(ConfigException.class, () -> ConfigParser.parse(null));

@@ -142,6 +142,17 @@ class CoreJsonTest {
         assertTrue(thrown[0] instanceof CoreJson.ParseException, String.valueOf(thrown[0]));
     }
 
+    @Test
+    void writesTheDeepestValueItReadsOnASmallThreadStack() throws Exception {
+        String json = nest("[{\"a\":", "1", "}]", 814);
+        Object value = CoreJson.parse(json);
+        String[] written = new String[1];
+        Thread t = new Thread(null, () -> written[0] = CoreJsonWriter.write(value), "small-stack", 64 * 1024);
+        t.start();
+        t.join();
+        assertEquals(json, written[0]);
+    }
+
     private static String nest(String open, String inner, String close, int depth) {
         return open.repeat(depth) + inner + close.repeat(depth);
     }
