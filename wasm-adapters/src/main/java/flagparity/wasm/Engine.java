@@ -11,7 +11,13 @@ public enum Engine {
     CHICORY_COMPILER("chicory-compiler"),
     /** Chicory's build-time compiler: a class generated from the built-in core by the build. */
     CHICORY_AOT("chicory-aot"),
-    /** wasmtime-java 0.19.0 (Cranelift JIT behind JNI). */
+    /**
+     * wasmtime-java 0.19.0 (Cranelift JIT behind JNI). Wasm runs on the calling thread's native stack:
+     * the most deeply nested input the core takes needs about 300 KiB of it, and a call back into the
+     * JVM at that depth needs more. Call it from threads with at least 512 KiB of stack (the JVM's
+     * default is 1 MiB): with 256 or 384 KiB a deeply nested config crashed the JVM here (a stack
+     * overflow in native code, or wasmtime-java aborting the process when the callback overflowed).
+     */
     WASMTIME("wasmtime");
 
     private final String id;

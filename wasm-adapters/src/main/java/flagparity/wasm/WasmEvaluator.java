@@ -197,7 +197,7 @@ public final class WasmEvaluator implements Evaluator {
             try {
                 first = build(next);
             } catch (CoreAbortException e) {
-                throw new ConfigException(e.coreMessage() != null ? e.coreMessage() : e.getMessage(), e);
+                throw new ConfigException(message(e), e);
             } catch (EvaluationException e) {
                 throw new ConfigException("the core failed on the config: " + e.getMessage(), e);
             }
@@ -248,8 +248,7 @@ public final class WasmEvaluator implements Evaluator {
                 try {
                     core.setClientCustomData(SDK_KEY, customDataJson);
                 } catch (CoreAbortException e) {
-                    throw new InvalidUserException(e.coreMessage() != null ? e.coreMessage() : e.getMessage(),
-                            recover(first, e));
+                    throw new InvalidUserException(message(e), recover(first, e));
                 } catch (EvaluationException e) {
                     throw recover(first, e);
                 }
@@ -274,6 +273,12 @@ public final class WasmEvaluator implements Evaluator {
                 }
             }
         }
+    }
+
+    /** The core's own message when it has one that says something, else the exception's account of the abort. */
+    private static String message(CoreAbortException e) {
+        String core = e.coreMessage();
+        return core != null && !core.isBlank() ? core : e.getMessage();
     }
 
     /** How many instances were thrown away and rebuilt after a core abort or trap. */

@@ -142,9 +142,15 @@ public abstract class CoreInstance implements AutoCloseable {
 
     // ---- host imports (created once per instance by the engine; they call these) ----
 
+    /**
+     * The core's {@code abort}. AssemblyScript's shadow-stack check aborts at 1:1 with a message and
+     * file name the compiler laid out after the module's data and never wrote ("stack overflow"), so
+     * whatever the heap now holds there is not read: a file name past the static data is that check.
+     */
     final void hostAbort(int message, int file, int line, int column) {
-        CoreAbortException e = new CoreAbortException(liftStringQuietly(message), liftStringQuietly(file),
-                line, column);
+        CoreAbortException e = line == 1 && column == 1 && (file & 0xFFFFFFFFL) >= module.staticDataEnd()
+                ? CoreAbortException.forStackOverflow()
+                : new CoreAbortException(liftStringQuietly(message), liftStringQuietly(file), line, column);
         pendingAbort = e;
         throw e;
     }
@@ -195,8 +201,27 @@ public abstract class CoreInstance implements AutoCloseable {
             if (abort != null) {
                 throw abort;
             }
+            if (stackExhausted(e)) {
+                throw new EvaluationException("the engine's call stack ran out inside the core (input nested too"
+                        + " deeply?): " + e, e);
+            }
             throw new EvaluationException("the core trapped: " + e, e);
         }
+    }
+
+    /**
+     * Whether the engine's own stack ran out before the core's check: the JVM's under Chicory (which
+     * reports "call stack exhausted"), the stack wasmtime allows wasm (trap STACK_OVERFLOW).
+     */
+    private static boolean stackExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof StackOverflowError || message.contains("call stack exhausted")
+                    || message.contains("STACK_OVERFLOW")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** False once the core aborted or trapped, or the instance was closed. */

@@ -2,11 +2,15 @@ package flagparity.wasm.engine;
 
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ActiveDataSegment;
+import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
 import flagparity.wasm.Engine;
 import flagparity.wasm.chicory.FlagCore;
 import java.io.IOException;
@@ -34,9 +38,11 @@ abstract class CoreModule {
     private static final Map<String, CoreModule> CACHE = new ConcurrentHashMap<>();
 
     private final Map<String, FunctionType> exportTypes;
+    private final long staticDataEnd;
 
     CoreModule(WasmModule parsed) {
         this.exportTypes = exportTypes(parsed);
+        this.staticDataEnd = staticDataEnd(parsed);
     }
 
     /** The core in this jar, read and hashed once. */
@@ -78,6 +84,27 @@ abstract class CoreModule {
             throw new IllegalArgumentException("the core exports no function \"" + name + "\"");
         }
         return t;
+    }
+
+    /**
+     * The first address past the module's data segments. The core's own strings (its abort messages'
+     * file names among them) all lie below it.
+     */
+    final long staticDataEnd() {
+        return staticDataEnd;
+    }
+
+    private static long staticDataEnd(WasmModule m) {
+        long end = 0;
+        for (DataSegment segment : m.dataSection().dataSegments()) {
+            if (segment instanceof ActiveDataSegment) {
+                List<Instruction> offset = ((ActiveDataSegment) segment).offsetInstructions();
+                if (!offset.isEmpty() && offset.get(0).opcode() == OpCode.I32_CONST) {
+                    end = Math.max(end, (offset.get(0).operand(0) & 0xFFFFFFFFL) + segment.data().length);
+                }
+            }
+        }
+        return end;
     }
 
     private static Map<String, FunctionType> exportTypes(WasmModule m) {
