@@ -113,6 +113,7 @@ public final class WasmEvaluator implements Evaluator {
 
     @Override
     public Variable variable(User user, String key, VariableType type) {
+        checkLookup(user, key, type);
         if (codec.json()) {
             return CoreVariableJson.parse(lookupJson(user, key, type));
         }
@@ -125,6 +126,7 @@ public final class WasmEvaluator implements Evaluator {
      * ({@link JsonCodec#writeVariable}).
      */
     public String variableJson(User user, String key, VariableType type) {
+        checkLookup(user, key, type);
         if (codec.json()) {
             return lookupJson(user, key, type);
         }
@@ -132,9 +134,14 @@ public final class WasmEvaluator implements Evaluator {
         return v == null ? null : JsonCodec.writeVariable(v);
     }
 
+    private static void checkLookup(User user, String key, VariableType type) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(type, "type");
+    }
+
     private String lookupJson(User user, String key, VariableType type) {
         String userJson = JsonCodec.writeUser(user);
-        Objects.requireNonNull(key, "key");
         int typeIndex = type.index();
         Slot slot = acquire();
         try {
@@ -153,7 +160,7 @@ public final class WasmEvaluator implements Evaluator {
     }
 
     private byte[] lookupProtobuf(User user, String key, VariableType type) {
-        byte[] request = ProtobufMessages.request(SDK_KEY, user, Objects.requireNonNull(key, "key"), type);
+        byte[] request = ProtobufMessages.request(SDK_KEY, user, key, type);
         Slot slot = acquire();
         try {
             CoreInstance core = ready(slot);
@@ -172,7 +179,7 @@ public final class WasmEvaluator implements Evaluator {
 
     @Override
     public String bucketedConfig(User user) {
-        String userJson = JsonCodec.writeUser(user);
+        String userJson = JsonCodec.writeUser(Objects.requireNonNull(user, "user"));
         Slot slot = acquire();
         try {
             CoreInstance core = ready(slot);
