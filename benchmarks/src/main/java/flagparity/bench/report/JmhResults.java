@@ -45,8 +45,14 @@ final class JmhResults {
         Metric alloc = allocNode.isMissingNode() ? null : metric(allocNode);
         List<String> jvmArgs = new ArrayList<>();
         r.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+        List<List<Double>> iterations = new ArrayList<>();
+        for (JsonNode fork : r.path("primaryMetric").path("rawData")) {
+            List<Double> values = new ArrayList<>();
+            fork.forEach(v -> values.add(number(v)));
+            iterations.add(values);
+        }
         return new JmhRow(benchmark, r.path("mode").asText(), r.path("threads").asInt(1), params,
-                metric(r.path("primaryMetric")), alloc, settings(r), String.join(" ", jvmArgs), command);
+                metric(r.path("primaryMetric")), alloc, settings(r), String.join(" ", jvmArgs), command, iterations);
     }
 
     private static Metric metric(JsonNode m) {

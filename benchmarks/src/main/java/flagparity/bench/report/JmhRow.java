@@ -1,5 +1,8 @@
 package flagparity.bench.report;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,12 +17,41 @@ import java.util.TreeMap;
  * @param settings forks and iterations, as the report shows them
  * @param jvmArgs the forked JVM's arguments
  * @param command the command that reproduces the row, or {@code null} when unknown
+ * @param iterations the primary score of each measured iteration, per fork
  */
 record JmhRow(String benchmark, String mode, int threads, Map<String, String> params, Metric primary, Metric alloc,
-        String settings, String jvmArgs, String command) {
+        String settings, String jvmArgs, String command, List<List<Double>> iterations) {
+
+    /** How much worse than the rest a fork's first measured iteration may be before the row counts as still warming. */
+    static final double WARMING_RATIO = 1.3;
 
     JmhRow {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+        iterations = iterations.stream().map(List::copyOf).collect(java.util.stream.Collectors.toUnmodifiableList());
+    }
+
+    /**
+     * True when some fork's first measured iteration is more than {@link #WARMING_RATIO} times worse than
+     * the median of its later ones: the warm-up was too short and the score mixes in warming time.
+     */
+    boolean stillWarming() {
+        if ("ss".equals(mode)) {
+            return false;
+        }
+        for (List<Double> fork : iterations) {
+            if (fork.size() < 3) {
+                continue;
+            }
+            List<Double> rest = new ArrayList<>(fork.subList(1, fork.size()));
+            Collections.sort(rest);
+            double median = rest.get(rest.size() / 2);
+            double first = fork.get(0);
+            double worse = higherIsBetter() ? median / first : first / median;
+            if (worse > WARMING_RATIO) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code VariableBenchmark.variable}. */
@@ -54,6 +86,6 @@ record JmhRow(String benchmark, String mode, int threads, Map<String, String> pa
     }
 
     JmhRow withCommand(String newCommand) {
-        return new JmhRow(benchmark, mode, threads, params, primary, alloc, settings, jvmArgs, newCommand);
+        return new JmhRow(benchmark, mode, threads, params, primary, alloc, settings, jvmArgs, newCommand, iterations);
     }
 }

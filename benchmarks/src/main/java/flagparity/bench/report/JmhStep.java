@@ -40,8 +40,10 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
      * Benchmark methods of the class and the params to sweep over them (every combination, as JMH does).
      * Every param the methods take that is annotated with more than one value must be given here
      * (JMH would sweep the annotated values too), so the row count is the product of the lists' sizes.
+     *
+     * @param timing this set's forks and iterations, or {@code null} for the step's
      */
-    record ParamSet(List<String> methods, Map<String, List<String>> params) {
+    record ParamSet(List<String> methods, Map<String, List<String>> params, JmhTiming timing) {
         ParamSet {
             methods = List.copyOf(methods);
             Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -49,8 +51,17 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
             params = java.util.Collections.unmodifiableMap(copy);
         }
 
+        ParamSet(List<String> methods, Map<String, List<String>> params) {
+            this(methods, params, null);
+        }
+
         static ParamSet of(String method, Map<String, List<String>> params) {
             return new ParamSet(List.of(method), params);
+        }
+
+        /** The same set with its own forks and iterations. */
+        ParamSet with(JmhTiming ownTiming) {
+            return new ParamSet(methods, params, ownTiming);
         }
 
         int rows() {
@@ -82,7 +93,15 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
 
     @Override
     public Duration estimate() {
-        return Duration.ofMillis(Math.round(units() * timing.rowSeconds(benchmark) * 1000));
+        double seconds = 0;
+        for (ParamSet set : sets) {
+            seconds += set.rows() * timing(set).rowSeconds(benchmark);
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private JmhTiming timing(ParamSet set) {
+        return set.timing() != null ? set.timing() : timing;
     }
 
     private String file(int set) {
@@ -102,7 +121,7 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
         List<String> a = new ArrayList<>();
         a.add(JAR + " jmh '" + set.regex(benchmark) + "'");
         set.params().forEach((k, v) -> a.add("-p " + k + "=" + String.join(",", v)));
-        a.addAll(timing.cliArgs());
+        a.addAll(timing(set).cliArgs());
         if (gc) {
             a.add("-prof gc");
         }
@@ -124,7 +143,7 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
                     .resultFormat(ResultFormatType.JSON)
                     .result(result.toString());
             set.params().forEach((k, v) -> b.param(k, v.toArray(new String[0])));
-            timing.apply(b);
+            timing(set).apply(b);
             if (gc) {
                 b.addProfiler(GCProfiler.class);
             }

@@ -14,6 +14,9 @@ final class Tables {
     private static final List<String> PARAM_ORDER =
             List.of("engine", "codec", "concurrency", "poolSize", "config", "customDataKeys", "preallocated");
 
+    /** Marks a score that was not at steady state ({@link JmhRow#stillWarming()}). */
+    static final String WARMING = "‡";
+
     private Tables() {}
 
     /** An extra column: its header and the cell of each row. */
@@ -66,7 +69,7 @@ final class Tables {
             if (threads) {
                 cells.add(Integer.toString(r.threads()));
             }
-            cells.add(Units.format(r.primary()));
+            cells.add(Units.format(r.primary()) + (r.stillWarming() ? " " + WARMING : ""));
             if (alloc) {
                 cells.add(r.alloc() == null ? "" : Units.format(r.alloc()));
             }
@@ -87,7 +90,13 @@ final class Tables {
         }
         b.append("; settings: ").append(String.join("; ", rows.stream().map(JmhRow::settings).distinct()
                 .toArray(String[]::new))).append(".\n\n");
-        b.append(markdown(header, body)).append('\n').append(commands.list());
+        b.append(markdown(header, body)).append('\n');
+        if (rows.stream().anyMatch(JmhRow::stillWarming)) {
+            b.append(WARMING).append(" still warming up: a fork's first measured iteration was more than ")
+                    .append(JmhRow.WARMING_RATIO).append(" times worse than its others, so the warm-up was too short "
+                            + "and the score overstates the steady-state cost.\n\n");
+        }
+        b.append(commands.list());
         return b.toString();
     }
 

@@ -25,12 +25,12 @@ class ComparisonTest {
 
     private static JmhRow with(JmhRow r, double score, double error) {
         return new JmhRow(r.benchmark(), r.mode(), r.threads(), r.params(), new Metric(score, error, r.primary().unit()),
-                r.alloc(), r.settings(), r.jvmArgs(), r.command());
+                r.alloc(), r.settings(), r.jvmArgs(), r.command(), r.iterations());
     }
 
     private static JmhRow withAlloc(JmhRow r, double bytes, double error) {
         return new JmhRow(r.benchmark(), r.mode(), r.threads(), r.params(), r.primary(), new Metric(bytes, error, "B/op"),
-                r.settings(), r.jvmArgs(), r.command());
+                r.settings(), r.jvmArgs(), r.command(), r.iterations());
     }
 
     private static Comparison.Line compare(JmhRow old, JmhRow now) {

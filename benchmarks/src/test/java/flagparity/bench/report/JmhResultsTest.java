@@ -58,6 +58,27 @@ class JmhResultsTest {
     }
 
     @Test
+    void iterationsAndWarming() throws IOException {
+        JmhRow r = JmhResults.read(Fixtures.resource("compare/variable.json"), null).get(0);
+        assertEquals(1, r.iterations().size(), "one fork");
+        assertEquals(3, r.iterations().get(0).size(), "three measured iterations");
+        JmhRow steady = withIterations(r, List.of(List.of(100.0, 101.0, 99.0)));
+        assertFalse(steady.stillWarming());
+        JmhRow warming = withIterations(r, List.of(List.of(300.0, 101.0, 99.0)));
+        assertTrue(warming.stillWarming());
+        assertFalse(withIterations(r, List.of(List.of(300.0, 101.0))).stillWarming(), "too few iterations to tell");
+        JmhRow thrpt = JmhResults.read(Fixtures.resource("compare/throughput.json"), null).get(0);
+        assertTrue(withIterations(thrpt, List.of(List.of(50.0, 100.0, 100.0))).stillWarming(),
+                "for throughput a low first iteration is the warming one");
+        assertFalse(withIterations(thrpt, List.of(List.of(300.0, 100.0, 100.0))).stillWarming());
+    }
+
+    private static JmhRow withIterations(JmhRow r, List<List<Double>> iterations) {
+        return new JmhRow(r.benchmark(), r.mode(), r.threads(), r.params(), r.primary(), r.alloc(), r.settings(),
+                r.jvmArgs(), r.command(), iterations);
+    }
+
+    @Test
     void throughputRows() throws IOException {
         List<JmhRow> rows = JmhResults.read(Fixtures.resource("compare/throughput.json"), null);
         assertEquals(2, rows.size());

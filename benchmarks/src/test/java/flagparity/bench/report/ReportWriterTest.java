@@ -76,6 +76,6 @@ class ReportWriterTest {
 
     private static JmhRow row(double ns, double error) {
         return new JmhRow("flagparity.bench.jmh.VariableBenchmark.variable", "avgt", 1, Map.of("engine", "x"),
-                new Metric(ns, error, "ns/op"), null, "", "", null);
+                new Metric(ns, error, "ns/op"), null, "", "", null, List.of());
     }
 }
