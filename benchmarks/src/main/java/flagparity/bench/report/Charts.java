@@ -148,17 +148,23 @@ final class Charts {
             data.addSeries(s);
         }
         LogAxis x = decades(new LogAxis("percentile"), 1, maxX);
+        x.setRange(1, x.getUpperBound()); // 1/(1-p) starts at 1: the 0th percentile
         x.setNumberFormatOverride(new PercentileFormat());
         LogAxis y = decades(new LogAxis("latency (µs, log scale)"), minY == Double.MAX_VALUE ? 0.1 : minY,
                 Math.max(maxY, 1));
         y.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // engine colours as in the other charts, unless one engine has several runs
+        List<String> engines = curves.stream().filter(c -> !c.dashed()).map(c -> c.name().split("[ ,]")[0])
+                .collect(java.util.stream.Collectors.toList());
+        boolean byEngine = engines.size() == new java.util.HashSet<>(engines).size();
         int colour = -1;
         for (int i = 0; i < curves.size(); i++) {
             if (!curves.get(i).dashed()) {
                 colour++;
             }
-            r.setSeriesPaint(i, PALETTE[Math.max(colour, 0) % PALETTE.length]);
+            r.setSeriesPaint(i, byEngine ? engineColor(curves.get(i).name())
+                    : PALETTE[Math.max(colour, 0) % PALETTE.length]);
             r.setSeriesStroke(i, curves.get(i).dashed()
                     ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
                     : new BasicStroke(2f));
@@ -260,7 +266,7 @@ final class Charts {
 
     /** Reference green, the SDK peer red, each Wasm engine its own blue-ish shade. */
     static Color engineColor(String category) {
-        String engine = category.split("[ /]")[0];
+        String engine = category.split("[ /,]")[0];
         switch (engine) {
             case "reference": return new Color(0x2CA02C);
             case "devcycle-sdk": return new Color(0xD62728);
