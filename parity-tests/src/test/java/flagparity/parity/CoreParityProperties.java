@@ -58,7 +58,8 @@ class CoreParityProperties {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(), 8, MIN_EVALUATIONS_PER_TRY, MIN_EVALUATIONS_PER_TRY, true, true);
+        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(), 8, MIN_EVALUATIONS_PER_TRY, MIN_EVALUATIONS_PER_TRY,
+                true, true);
     }
 
     /**
@@ -85,7 +86,8 @@ class CoreParityProperties {
             return "{}";
         });
         Statistics.label("config").collect(coreConfig.kind() == Outcome.Kind.ERROR ? "rejected" : "accepted");
-        m.check("setConfig", Case.setConfig(s.config(), s.now(), s.platformData()).withClientCustomData(s.clientCustomData()), new Case.Answers(coreConfig, refConfig), compare);
+        m.check("setConfig", Case.setConfig(s.config(), s.now(), s.platformData()).withClientCustomData(s.clientCustomData()),
+                new Case.Answers(coreConfig, refConfig), compare);
         if (coreConfig.kind() == Outcome.Kind.VALUE && refConfig.kind() == Outcome.Kind.VALUE) {
             List<String> users = s.userJsons();
             for (Scenario.Request r : s.requests()) {
@@ -102,7 +104,8 @@ class CoreParityProperties {
             for (String user : users) {
                 Outcome expected = core.bucketedConfig(user);
                 Outcome actual = Outcome.of(() -> ref.bucketedConfig(JsonCodec.parseUser(user)));
-                m.check("bucketedConfig", Case.bucketedConfig(s.config(), s.now(), s.platformData(), user).withClientCustomData(s.clientCustomData()),
+                m.check("bucketedConfig",
+                        Case.bucketedConfig(s.config(), s.now(), s.platformData(), user).withClientCustomData(s.clientCustomData()),
                         new Case.Answers(expected, actual), compare);
                 evaluations++;
             }

@@ -20,6 +20,11 @@ import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
 import flagparity.wasm.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -195,6 +200,24 @@ class EngineParityProperties {
                 }
             }
         }
-        m.assertNone();
+        try {
+            m.assertNone();
+        } catch (AssertionError e) {
+            // a failure may depend on the calls before it on the same instance: keep the whole try
+            saveTry(engine, s);
+            throw e;
+        }
+    }
+
+    private static void saveTry(Engine engine, Scenario s) {
+        try {
+            Path dir = Path.of("target", "parity-failures");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(engine.id() + "-try-" + Integer.toHexString(s.toJson().hashCode()) + ".json");
+            Files.writeString(file, s.toJson(), StandardCharsets.UTF_8);
+            System.out.println("[parity] " + engine.id() + ": the whole failing try saved to " + file.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -83,7 +83,8 @@ class PartsParityProperties {
     }
 
     @Property(tries = 200)
-    void murmurhashMatches(@ForAll @Size(min = 1, max = 20) List<@From("hashKeys") String> keys, @ForAll @Size(max = 5) List<@LongRange(max = 0xFFFF_FFFFL) Long> seeds) {
+    void murmurhashMatches(@ForAll @Size(min = 1, max = 20) List<@From("hashKeys") String> keys,
+            @ForAll @Size(max = 5) List<@LongRange(max = 0xFFFF_FFFFL) Long> seeds) {
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             long seed = seeds.isEmpty() ? 1 : seeds.get(i % seeds.size());
@@ -93,7 +94,8 @@ class PartsParityProperties {
     }
 
     @Property(tries = 200)
-    void boundedHashesMatch(@ForAll @Size(min = 1, max = 20) List<@From("hashKeys") String> userIds, @ForAll("hashKeys") String targetId) {
+    void boundedHashesMatch(@ForAll @Size(min = 1, max = 20) List<@From("hashKeys") String> userIds,
+            @ForAll("hashKeys") String targetId) {
         int seed = target("{\"_id\":" + quote(targetId) + ",\"_audience\":{\"filters\":{\"operator\":\"and\",\"filters\":[]}},"
                 + "\"distribution\":[{\"_variation\":\"a\",\"percentage\":1}]}").seed();
         for (String userId : userIds) {
@@ -101,8 +103,10 @@ class PartsParityProperties {
             JsonNode parsed = read(hashes.textValue());
             User user = User.builder(userId).build();
             String what = "generateBoundedHashesFromJSON(" + quote(userId) + ", " + quote(targetId) + ")";
-            same(parsed.get("rolloutHash").doubleValue(), Murmur3.bounded(BucketingKey.hash(user, null, seed, true)), what + ".rolloutHash");
-            same(parsed.get("bucketingHash").doubleValue(), Murmur3.bounded(BucketingKey.hash(user, null, seed, false)), what + ".bucketingHash");
+            same(parsed.get("rolloutHash").doubleValue(), Murmur3.bounded(BucketingKey.hash(user, null, seed, true)),
+                    what + ".rolloutHash");
+            same(parsed.get("bucketingHash").doubleValue(), Murmur3.bounded(BucketingKey.hash(user, null, seed, false)),
+                    what + ".bucketingHash");
         }
     }
 
@@ -124,8 +128,8 @@ class PartsParityProperties {
     }
 
     @Property(tries = 300)
-    void numberFilterMatches(@ForAll @Size(min = 1, max = 20) List<@From("numberTexts") String> numbers, @ForAll("comparators") String comparator,
-            @ForAll @Size(min = 1, max = 20) List<@From("numberTexts") String> filterValues) {
+    void numberFilterMatches(@ForAll @Size(min = 1, max = 20) List<@From("numberTexts") String> numbers,
+            @ForAll("comparators") String comparator, @ForAll @Size(min = 1, max = 20) List<@From("numberTexts") String> filterValues) {
         List<String> values = new ArrayList<>();
         for (String v : filterValues) {
             if (!v.startsWith("\"") && !v.equals("true") && !v.equals("null")) {
@@ -152,8 +156,8 @@ class PartsParityProperties {
     }
 
     @Property(tries = 400)
-    void versionFilterMatches(@ForAll @Size(min = 1, max = 20) List<@From("versionsOrNull") String> versions, @ForAll("comparators") String comparator,
-            @ForAll @Size(min = 1, max = 20) List<@From("versions") String> filterValues) {
+    void versionFilterMatches(@ForAll @Size(min = 1, max = 20) List<@From("versionsOrNull") String> versions,
+            @ForAll("comparators") String comparator, @ForAll @Size(min = 1, max = 20) List<@From("versions") String> filterValues) {
         String filter = "{\"type\":\"user\",\"subType\":\"appVersion\",\"comparator\":\"" + comparator + "\",\"values\":"
                 + JsonCodec.mapper().valueToTree(filterValues) + "}";
         VersionFilter reference = new VersionFilter(UserField.APP_VERSION, Comparator.parse(comparator), filterValues.toArray(new String[0]));
@@ -184,7 +188,8 @@ class PartsParityProperties {
     }
 
     @Property(tries = 400)
-    void customDataFilterMatches(@ForAll("customDataFilters") JsonNode filter, @ForAll @Size(min = 1, max = 20) List<@From("customDataOrNull") String> data) {
+    void customDataFilterMatches(@ForAll("customDataFilters") JsonNode filter,
+            @ForAll @Size(min = 1, max = 20) List<@From("customDataOrNull") String> data) {
         CompiledTarget target = targetWith("{\"operator\":\"and\",\"filters\":[" + Texts.printable(filter.toString()) + "]}", "{}");
         Environment env = new Environment(PLATFORM, Map.of(), clock);
         for (String d : data) {
@@ -206,7 +211,8 @@ class PartsParityProperties {
     }
 
     @Property(tries = 300)
-    void operatorMatches(@ForAll("operators") Tuple.Tuple2<String, String> operatorAndAudiences, @ForAll @Size(min = 1, max = 20) List<@From("users") String> users) {
+    void operatorMatches(@ForAll("operators") Tuple.Tuple2<String, String> operatorAndAudiences,
+            @ForAll @Size(min = 1, max = 20) List<@From("users") String> users) {
         String operator = operatorAndAudiences.get1();
         String audiences = operatorAndAudiences.get2();
         CompiledTarget target = targetWith(operator, audiences);
@@ -233,7 +239,8 @@ class PartsParityProperties {
     }
 
     @Property(tries = 300)
-    void targetVariationMatches(@ForAll("distributions") List<Tuple.Tuple2<String, Double>> distribution, @ForAll @Size(min = 1, max = 20) List<@From("hashes") Double> hashes) {
+    void targetVariationMatches(@ForAll("distributions") List<Tuple.Tuple2<String, Double>> distribution,
+            @ForAll @Size(min = 1, max = 20) List<@From("hashes") Double> hashes) {
         StringBuilder d = new StringBuilder("[");
         for (Tuple.Tuple2<String, Double> slice : distribution) {
             d.append(d.length() > 1 ? "," : "").append("{\"_variation\":").append(quote(slice.get1())).append(",\"percentage\":")
@@ -250,7 +257,8 @@ class PartsParityProperties {
     }
 
     @Property(tries = 400)
-    void rolloutMatches(@ForAll("rollouts") String rollout, @ForAll @Size(min = 1, max = 20) List<@From("nows") Long> nows, @ForAll("hashes") double hash) {
+    void rolloutMatches(@ForAll("rollouts") String rollout, @ForAll @Size(min = 1, max = 20) List<@From("nows") Long> nows,
+            @ForAll("hashes") double hash) {
         Rollout reference = target("{\"_id\":\"t\",\"_audience\":{\"filters\":{\"operator\":\"and\",\"filters\":[]}},\"rollout\":" + rollout
                 + ",\"distribution\":[{\"_variation\":\"a\",\"percentage\":1}]}").rollout();
         for (long now : nows) {

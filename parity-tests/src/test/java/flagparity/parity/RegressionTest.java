@@ -16,6 +16,7 @@ import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
 import flagparity.wasm.Engine;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code src/test/resources/regressions/} (written by a failing property to
  * {@code target/parity-failures/}, then kept with its cause). A case whose subject is the
  * reference must agree with the core; a case whose subject is an engine x codec pair must agree
- * with the core's JSON path and with the reference, in the form that codec delivers. A file with
+ * with the core's JSON path and with the reference, in the form that codec delivers; a
+ * {@code SEQUENCE} case replays a whole try on one fresh evaluator. A file with
  * {@code "awaitingFix"} is reported as skipped with that reason until the fix lands.
  */
 class RegressionTest {
@@ -70,7 +72,12 @@ class RegressionTest {
     }
 
     private static void replay(Path file) throws IOException {
-        Map<String, String> fields = Case.parseRegression(Files.readString(file, StandardCharsets.UTF_8));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Map<String, String> fields = Case.parseRegression(text);
+        if ("SEQUENCE".equals(fields.get("check"))) {
+            replaySequence(fields, JsonCodec.mapper().readTree(text));
+            return;
+        }
         Case c = Case.fromRegression(fields);
         String awaiting = fields.get("awaitingFix");
         String subject = fields.getOrDefault("subject", "reference");
@@ -94,6 +101,46 @@ class RegressionTest {
         }
         if (!failures.isEmpty()) {
             fail(Texts.printable(String.join("\n", failures) + "\ncause: " + fields.get("cause") + "\nreplay:\n" + c.replay()));
+        }
+    }
+
+    /**
+     * A failure that depends on the calls before it: on a fresh evaluator of the subject pair, the
+     * client custom data (when given) and the config are set once, then every request is asked in
+     * order and must get what the core's JSON path gives (in the form that codec delivers).
+     */
+    private static void replaySequence(Map<String, String> fields, JsonNode doc) {
+        String subject = fields.get("subject");
+        boolean pool = subject.endsWith(" (pool)");
+        String[] parts = subject.replace(" (pool)", "").split(" x ");
+        String config = fields.get("config");
+        String customData = fields.get("clientCustomData");
+        long now = Long.parseLong(fields.get("now"));
+        List<String> failures = new ArrayList<>();
+        try (Pair pair = new Pair(Engine.parse(parts[0]), Codec.parse(parts[1]), pool ? Concurrency.POOL : Concurrency.MUTEX,
+                JsonCodec.parsePlatformData(fields.get("platformData")), clock)) {
+            clock.set(now);
+            if (customData != null && !customData.equals("null")) {
+                pair.evaluator().setClientCustomData(customData);
+            }
+            pair.evaluator().setConfig(config);
+            int i = 0;
+            for (JsonNode r : doc.get("requests")) {
+                String user = Texts.printable(doc.get("users").get(r.get("user").asInt()).toString());
+                Case c = Case.variable(config, now, fields.get("platformData"), user, r.get("key").asText(),
+                        flagparity.reference.api.VariableType.parse(r.get("type").asText()))
+                        .withClientCustomData(customData == null || customData.equals("null") ? null : customData);
+                Outcome got = pair.lookup(JsonCodec.parseUser(user), c.key(), c.type());
+                clock.set(now);
+                check(failures, subject + " vs core JSON path, request " + i, CodecView.coreAnswer(pair.jsonCodec(), c, core, clock), got);
+                i++;
+            }
+        }
+        if (fields.get("awaitingFix") != null) {
+            Assumptions.abort("awaiting fix: " + fields.get("awaitingFix") + (failures.isEmpty() ? " (it passes now: drop awaitingFix)" : ""));
+        }
+        if (!failures.isEmpty()) {
+            fail(Texts.printable(String.join("\n", failures) + "\ncause: " + fields.get("cause")));
         }
     }
 

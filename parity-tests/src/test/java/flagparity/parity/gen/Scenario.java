@@ -49,6 +49,32 @@ public final class Scenario {
     /** The client custom data (a flat JSON object), or {@code null} for none. */
     public String clientCustomData() { return clientCustomData; }
 
+    /**
+     * The whole try as one JSON document (config, clock, platform data, client custom data, users and
+     * the requests in order): what replays a failure that depends on the calls before it.
+     */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder("{\n  \"now\": ").append(now)
+                .append(",\n  \"platformData\": ").append(platformData)
+                .append(",\n  \"clientCustomData\": ").append(clientCustomData)
+                .append(",\n  \"config\": ").append(config)
+                .append(",\n  \"users\": [");
+        List<String> texts = userJsons();
+        for (int i = 0; i < texts.size(); i++) {
+            sb.append(i == 0 ? "\n    " : ",\n    ").append(texts.get(i));
+        }
+        sb.append("\n  ],\n  \"requests\": [");
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            ObjectNode o = Json.object();
+            o.put("user", r.user());
+            o.put("key", r.key());
+            o.put("type", r.type().name());
+            sb.append(i == 0 ? "\n    " : ",\n    ").append(Texts.printable(o.toString()));
+        }
+        return sb.append("\n  ]\n}\n").toString();
+    }
+
     /** The variable keys of the config (what requests mostly ask for). */
     static List<String> variableKeys(JsonNode config) {
         List<String> keys = new ArrayList<>();
