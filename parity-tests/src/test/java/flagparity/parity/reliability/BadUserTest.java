@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,7 +182,6 @@ class BadUserTest {
     }
 
     @Test
-    @Disabled("awaiting fix: ReferenceEvaluator.variable returns null for a null key or type instead of throwing")
     void theReferenceRefusesNullArgumentsAsTheAdaptersDo() {
         nullArgumentsAreRefused(Subject.REFERENCE);
     }

@@ -17,7 +17,6 @@ import flagparity.wasm.Concurrency;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,19 +45,16 @@ class DeepNestingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("adapters")
-    @Disabled("awaiting fix: WasmEvaluator.setConfig gives a blank ConfigException message when the core's stack check aborts")
     void theAdaptersSayWhatIsWrongWithADeepConfig(Subject subject) {
         check(subject, true);
     }
 
     @Test
-    @Disabled("awaiting fix: CoreJson recursion lets StackOverflowError escape ReferenceEvaluator.setConfig")
     void theReferenceRejectsDeepConfigsWithAConfigException() {
         check(Subject.REFERENCE, true);
     }
 
     @Test
-    @Disabled("awaiting fix: CoreJson recursion lets StackOverflowError escape JsonCodec.parseUser")
     void parseUserRejectsDeepUsersWithAnInvalidUserException() {
         List<Executable> checks = new ArrayList<>();
         for (String json : List.of(DEEP_ARRAY, "{\"user_id\":\"a\",\"customData\":{\"x\":" + DEEP_ARRAY + "}}",
