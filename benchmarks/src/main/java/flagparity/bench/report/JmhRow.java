@@ -42,9 +42,7 @@ record JmhRow(String benchmark, String mode, int threads, Map<String, String> pa
             if (fork.size() < 3) {
                 continue;
             }
-            List<Double> rest = new ArrayList<>(fork.subList(1, fork.size()));
-            Collections.sort(rest);
-            double median = rest.get(rest.size() / 2);
+            double median = median(fork.subList(1, fork.size()));
             double first = fork.get(0);
             double worse = higherIsBetter() ? median / first : first / median;
             if (worse > WARMING_RATIO) {
@@ -52,6 +50,37 @@ record JmhRow(String benchmark, String mode, int threads, Map<String, String> pa
             }
         }
         return false;
+    }
+
+    /**
+     * True when some fork's later measured iterations are more than {@link #WARMING_RATIO} times worse
+     * than its earlier ones (median of the second half against the first): the cost grew while it was
+     * measured (a leak, a growing heap, or other work arriving on the machine).
+     */
+    boolean drifting() {
+        if ("ss".equals(mode)) {
+            return false;
+        }
+        for (List<Double> fork : iterations) {
+            if (fork.size() < 4) {
+                continue;
+            }
+            int half = fork.size() / 2;
+            double early = median(fork.subList(0, half));
+            double late = median(fork.subList(fork.size() - half, fork.size()));
+            double worse = higherIsBetter() ? early / late : late / early;
+            if (worse > WARMING_RATIO) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** {@code VariableBenchmark.variable}. */

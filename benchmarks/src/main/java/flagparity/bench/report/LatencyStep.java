@@ -15,7 +15,7 @@ import java.util.Locale;
 record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, Duration duration) implements Step {
 
     /** Seconds a latency JVM takes beyond warm-up and measurement (start, engine setup, writing out). */
-    static final double JVM_SECONDS = 4;
+    static final double JVM_SECONDS = 2;
 
     /**
      * One latency run.

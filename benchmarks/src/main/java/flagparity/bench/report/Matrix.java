@@ -40,12 +40,15 @@ final class Matrix {
      * @param jmh rows whose hot path is plain Java (the reference, the interpreter's loop, encode and decode)
      * @param jmhWasm rows that run compiled Wasm code (Chicory's generated classes, wasmtime and the SDK
      *     peer through JNI): they need a longer warm-up before the JIT has settled
+     * @param jmhContended Wasm rows with two calling threads on two cores, where the JIT's compiler
+     *     threads compete with the benchmark for the cores and warming takes longer still
      */
-    record Timing(String mode, JmhTiming jmh, JmhTiming jmhWasm, JmhTiming coldStart, Duration latencyWarmup,
+    record Timing(String mode, JmhTiming jmh, JmhTiming jmhWasm, JmhTiming jmhContended, JmhTiming coldStart, Duration latencyWarmup,
             Duration latencyDuration, Duration profileWarmup, Duration profileDuration, int profilePeriodMillis) {
 
         String describe() {
-            return "JMH: " + jmh.describe() + " (plain-Java rows), " + jmhWasm.describe() + " (rows running Wasm); "
+            return "JMH: " + jmh.describe() + " (plain-Java rows), " + jmhWasm.describe() + " (rows running Wasm), "
+                    + jmhContended.describe() + " (Wasm throughput rows); "
                     + "cold start: " + coldStart.describe() + ", one shot per fork; latency: " + seconds(latencyWarmup)
                     + " warm-up + " + seconds(latencyDuration) + " measured per run; profile: "
                     + seconds(profileWarmup) + " warm-up + " + seconds(profileDuration) + " sampled every "
@@ -58,16 +61,19 @@ final class Matrix {
     }
 
     static final Timing QUICK_TIMING = new Timing(QUICK,
-            new JmhTiming(1, 3, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 4),
-            new JmhTiming(1, 7, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 4),
-            new JmhTiming(3, null, null, null, null, 3.5),
+            new JmhTiming(1, 3, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 2.5),
+            new JmhTiming(1, 7, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 2.5),
+            new JmhTiming(1, 15, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 2.5),
+            new JmhTiming(3, null, null, null, null, 3),
             Duration.ofSeconds(10), Duration.ofSeconds(12), Duration.ofSeconds(10), Duration.ofSeconds(12), 1);
     static final Timing SMOKE_TIMING = new Timing(SMOKE,
+            new JmhTiming(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), 4),
             new JmhTiming(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), 4),
             new JmhTiming(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), 4),
             new JmhTiming(1, null, null, null, null, 3),
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2), 1);
     static final Timing FULL_TIMING = new Timing(FULL, JmhTiming.annotated(5), JmhTiming.annotated(5),
+            new JmhTiming(null, 20, Duration.ofSeconds(2), null, null, 5),
             new JmhTiming(10, null, null, null, null, 3.5),
             Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofSeconds(60), 1);
 
@@ -112,7 +118,7 @@ final class Matrix {
                                 "customDataKeys", List.of("0", "1000")).with(w)), t.jmh(), true),
                 new JmhStep("throughput", "mutex against pool at 1 and 2 threads", ThroughputBenchmark.class, List.of(
                         new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", List.of("chicory-aot"),
-                                "codec", best, "concurrency", List.of("mutex", "pool"))).with(w),
+                                "codec", best, "concurrency", List.of("mutex", "pool"))).with(t.jmhContended()),
                         new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", List.of("reference"),
                                 "concurrency", List.of("mutex")))),
                         t.jmh(), true),
@@ -168,9 +174,10 @@ final class Matrix {
                                 "customDataKeys", users)), j, true),
                 new JmhStep("throughput", "mutex against pool at 1 and 2 threads", ThroughputBenchmark.class, List.of(
                         new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", COMPILED,
-                                "codec", best, "concurrency", List.of("mutex", "pool"))),
+                                "codec", best, "concurrency", List.of("mutex", "pool"))).with(t.jmhContended()),
                         new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", List.of("chicory-aot"),
-                                "codec", best, "concurrency", List.of("pool"), "poolSize", List.of("1", "4"))),
+                                "codec", best, "concurrency", List.of("pool"), "poolSize", List.of("1", "4")))
+                                .with(t.jmhContended()),
                         new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", PEERS,
                                 "concurrency", List.of("mutex")))), j, true),
                 new JmhStep("boundary", "encode, call, decode", BoundaryBenchmark.class, List.of(

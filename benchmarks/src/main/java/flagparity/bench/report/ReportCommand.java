@@ -154,8 +154,11 @@ public final class ReportCommand implements Callable<Integer> {
         String id = RUN_ID.format(started) + "-" + matrix;
         Path runDir = results.resolve("runs").resolve(id);
         Files.createDirectories(runDir);
-        String command = "java -jar benchmarks/target/flagparity.jar report "
-                + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && spec.name().equals(args.get(0))) {
+            args.remove(0); // run through the tool's main command, the list starts with this subcommand's name
+        }
+        String command = "java -jar benchmarks/target/flagparity.jar report " + String.join(" ", args);
         String timing = Matrix.timing(matrix).describe();
         Files.writeString(runDir.resolve(Run.ENV), Environment.describe(command, timing), StandardCharsets.UTF_8);
         Manifest manifest = new Manifest(id, matrix, command, started.toString(), null, timing, List.of());

@@ -16,6 +16,8 @@ final class Tables {
 
     /** Marks a score that was not at steady state ({@link JmhRow#stillWarming()}). */
     static final String WARMING = "‡";
+    /** Marks a score whose cost grew during the measurement ({@link JmhRow#drifting()}). */
+    static final String DRIFTING = "↗";
 
     private Tables() {}
 
@@ -69,7 +71,8 @@ final class Tables {
             if (threads) {
                 cells.add(Integer.toString(r.threads()));
             }
-            cells.add(Units.format(r.primary()) + (r.stillWarming() ? " " + WARMING : ""));
+            cells.add(Units.format(r.primary()) + (r.stillWarming() ? " " + WARMING : "")
+                    + (r.drifting() ? " " + DRIFTING : ""));
             if (alloc) {
                 cells.add(r.alloc() == null ? "" : Units.format(r.alloc()));
             }
@@ -95,6 +98,11 @@ final class Tables {
             b.append(WARMING).append(" still warming up: a fork's first measured iteration was more than ")
                     .append(JmhRow.WARMING_RATIO).append(" times worse than its others, so the warm-up was too short "
                             + "and the score overstates the steady-state cost.\n\n");
+        }
+        if (rows.stream().anyMatch(JmhRow::drifting)) {
+            b.append(DRIFTING).append(" slowing down: the later half of a fork's measured iterations was more than ")
+                    .append(JmhRow.WARMING_RATIO).append(" times worse than the earlier half; the score is an average "
+                            + "over a cost that was still growing.\n\n");
         }
         b.append(commands.list());
         return b.toString();

@@ -73,6 +73,19 @@ class JmhResultsTest {
         assertFalse(withIterations(thrpt, List.of(List.of(300.0, 100.0, 100.0))).stillWarming());
     }
 
+    @Test
+    void drifting() throws IOException {
+        JmhRow r = JmhResults.read(Fixtures.resource("compare/variable.json"), null).get(0);
+        assertFalse(withIterations(r, List.of(List.of(100.0, 101.0, 99.0, 102.0, 100.0))).drifting());
+        assertTrue(withIterations(r, List.of(List.of(100.0, 99.0, 124.0, 188.0, 149.0))).drifting(),
+                "later iterations a half slower");
+        assertFalse(withIterations(r, List.of(List.of(100.0, 99.0, 188.0))).drifting(), "too few iterations to tell");
+        JmhRow thrpt = JmhResults.read(Fixtures.resource("compare/throughput.json"), null).get(0);
+        assertTrue(withIterations(thrpt, List.of(List.of(100.0, 100.0, 60.0, 60.0))).drifting());
+        assertFalse(withIterations(thrpt, List.of(List.of(60.0, 60.0, 100.0, 100.0))).drifting(),
+                "for throughput rising is not slowing down");
+    }
+
     private static JmhRow withIterations(JmhRow r, List<List<Double>> iterations) {
         return new JmhRow(r.benchmark(), r.mode(), r.threads(), r.params(), r.primary(), r.alloc(), r.settings(),
                 r.jvmArgs(), r.command(), iterations);
