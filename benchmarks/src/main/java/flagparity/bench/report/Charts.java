@@ -66,13 +66,15 @@ final class Charts {
 
     /**
      * Horizontal bars, one per category, coloured by the category's first word (the engine), whiskers
-     * at ± the error, each bar labelled with its value.
+     * at ± the error; the value and its error are written after the category's name, where no whisker
+     * can cover them.
      */
     static void bars(Path png, String title, String valueLabel, List<Bar> bars, boolean log, String unit)
             throws IOException {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (Bar b : bars) {
-            data.add(b.value(), Double.isFinite(b.error()) ? b.error() : 0, b.series(), b.category());
+            data.add(b.value(), Double.isFinite(b.error()) ? b.error() : 0, b.series(),
+                    b.category() + "   " + Units.number(b.value(), b.error()) + (unit.isEmpty() ? "" : " " + unit));
         }
         StatisticalBarRenderer r = new StatisticalBarRenderer() {
             @Override
@@ -82,7 +84,6 @@ final class Charts {
         };
         ValueAxis axis = valueAxis(valueLabel, log, bars);
         CategoryPlot plot = categoryPlot(data, r, axis, PlotOrientation.HORIZONTAL);
-        labelBars(r, unit, true);
         r.setErrorIndicatorPaint(Color.BLACK);
         save(png, chart(title, plot, bars.stream().map(Bar::series).distinct().count() > 1), WIDTH,
                 120 + 34 * data.getColumnCount() * data.getRowCount());
@@ -103,7 +104,7 @@ final class Charts {
         r.setItemMargin(0.05);
         CategoryPlot plot = categoryPlot(data, r, valueAxis(valueLabel, log, bars), PlotOrientation.VERTICAL);
         plot.getDomainAxis().setLabel(categoryLabel);
-        labelBars(r, unit, false);
+        labelBars(r, unit);
         save(png, chart(title, plot, true), WIDTH, 560);
     }
 
@@ -193,7 +194,7 @@ final class Charts {
         categories.setTickLabelFont(LABEL);
         categories.setLabelFont(LABEL);
         if (orientation == PlotOrientation.HORIZONTAL) {
-            categories.setMaximumCategoryLabelWidthRatio(0.45f);
+            categories.setMaximumCategoryLabelWidthRatio(0.5f);
         } else {
             categories.setMaximumCategoryLabelLines(2);
             if (data.getColumnCount() > 6) {
@@ -241,13 +242,11 @@ final class Charts {
         return a;
     }
 
-    private static void labelBars(BarRenderer r, String unit, boolean horizontal) {
+    private static void labelBars(BarRenderer r, String unit) {
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new ValueFormat(unit)));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(SMALL);
-        r.setDefaultPositiveItemLabelPosition(horizontal
-                ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
-                : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
     }
 
     private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {

@@ -15,13 +15,15 @@ import java.util.Map;
  *
  * @param response percentiles of the time from the planned start (includes queueing: what a caller sees)
  * @param service percentiles of the time from the actual start
+ * @param startLag percentiles of how late each call started against its plan: the load generator's own
+ *     floor (waking a thread takes time), which every response time includes
  * @param gcCollections JVM collections in the measured window, all collectors together
  * @param command how to reproduce it, or {@code null} when unknown
  */
 record LatencyRun(String name, String engine, String codec, String concurrency, int poolSize, double targetRate,
         int threads, double durationSeconds, String collector, boolean valid, String invalidBecause, long completed,
         long notIssued, double achievedRate, Map<String, Double> response, Map<String, Double> service,
-        long gcCollections, long gcMillis, List<Hgrm.Point> responseCurve, List<Hgrm.Point> serviceCurve,
+        Map<String, Double> startLag, long gcCollections, long gcMillis, List<Hgrm.Point> responseCurve, List<Hgrm.Point> serviceCurve,
         String command) {
 
     static final String SUMMARY = ".summary.json";
@@ -49,7 +51,7 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
                 s.path("gc").path("collector").asText(), s.path("valid").asBoolean(),
                 s.path("invalidBecause").asText(null), s.path("completed").asLong(), s.path("notIssued").asLong(),
                 s.path("achievedRate").asDouble(), percentiles(s.path("response")), percentiles(s.path("service")),
-                collections, millis, curve(dir.resolve(name + ".response.hgrm")),
+                percentiles(s.path("startLag")), collections, millis, curve(dir.resolve(name + ".response.hgrm")),
                 curve(dir.resolve(name + ".service.hgrm")), command);
     }
 

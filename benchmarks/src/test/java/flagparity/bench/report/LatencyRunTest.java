@@ -29,6 +29,8 @@ class LatencyRunTest {
         assertEquals(0, l.notIssued());
         assertEquals(110.143, l.response().get("p50"));
         assertEquals(List.of("p50", "p90", "p99", "p99_9", "p99_99", "max", "mean"), List.copyOf(l.response().keySet()));
+        assertTrue(l.startLag().get("p50") > 0, "the generator's start lag is read");
+        assertTrue(l.response().get("p50") >= l.startLag().get("p50"), "a response time includes its start lag");
         assertEquals("reference, G1", l.label());
         assertFalse(l.wasm());
         assertEquals("cmd", l.command());
