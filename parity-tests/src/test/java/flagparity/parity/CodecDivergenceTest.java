@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,10 @@ import flagparity.parity.gen.Pools;
 import flagparity.parity.gen.ScenarioArbitraries;
 import flagparity.parity.oracle.CoreOracle;
 import flagparity.parity.oracle.MutableClock;
+import flagparity.parity.oracle.Outcome;
+import flagparity.parity.oracle.ProtobufHeapFault;
 import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
@@ -205,4 +209,51 @@ class CodecDivergenceTest {
         assertEquals("a\u0001b", protobuf.variable(user, "k", VariableType.String).value());
         assertEquals("a\u0001b", reference(config).variable(user, "k", VariableType.String).value());
     }
+
+    /**
+     * D7: for a user with both customData and privateCustomData, the core's protobuf entry points can
+     * corrupt its own heap, depending on where its incremental GC steps inside the call. A recorded
+     * sequence (client custom data, one config, 300 lookups by three users) replays it on every engine:
+     * protobuf-preallocated aborts inside AssemblyScript's runtime at lookup 207 and its instance is
+     * replaced, while the JSON codec answers all 300. The same sequence fails the same way in Node with
+     * the core's own JS loader: the defect is the core's.
+     */
+    @Test
+    void protobufEntryPointsCanCorruptTheCoreHeapForAUserWithBothCustomDataMaps() throws Exception {
+        JsonNode doc = JsonCodec.mapper().readTree(
+                CodecDivergenceTest.class.getResource("/divergences/d7-protobuf-heap-fault-sequence.json"));
+        int faulting = 207;
+        for (Engine engine : new Engine[] {Engine.CHICORY_AOT, Engine.WASMTIME}) {
+            clock.set(doc.get("now").asLong());
+            try (WasmEvaluator onJson = d7Evaluator(engine, Codec.JSON, doc);
+                    WasmEvaluator onProtobuf = d7Evaluator(engine, Codec.PROTOBUF_PREALLOCATED, doc)) {
+                int i = 0;
+                for (JsonNode r : doc.get("requests")) {
+                    User user = JsonCodec.parseUser(doc.get("users").get(r.get("user").asInt()).toString());
+                    String key = r.get("key").asText();
+                    VariableType type = VariableType.parse(r.get("type").asText());
+                    onJson.variable(user, key, type);
+                    if (i == faulting) {
+                        EvaluationException e = assertThrows(EvaluationException.class, () -> onProtobuf.variable(user, key, type));
+                        assertTrue(ProtobufHeapFault.is(user, Outcome.error(e.getMessage())), engine + ": " + e.getMessage());
+                        assertEquals(1, onProtobuf.instancesReplaced(), engine + ": the broken instance is replaced");
+                    } else {
+                        onProtobuf.variable(user, key, type);
+                    }
+                    i++;
+                }
+                assertEquals(0, onJson.instancesReplaced(), engine + " on the JSON codec");
+                assertEquals(1, onProtobuf.instancesReplaced(), engine + ": lookups after the fault run on the new instance");
+            }
+        }
+    }
+
+    private static WasmEvaluator d7Evaluator(Engine engine, Codec codec, JsonNode doc) {
+        WasmEvaluator e = WasmEvaluator.builder().engine(engine).codec(codec)
+                .platformData(JsonCodec.parsePlatformData(doc.get("platformData").toString())).clock(clock).build();
+        e.setClientCustomData(doc.get("clientCustomData").toString());
+        e.setConfig(doc.get("config").toString());
+        return e;
+    }
 }
+

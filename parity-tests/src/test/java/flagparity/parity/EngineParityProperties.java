@@ -11,6 +11,7 @@ import flagparity.parity.oracle.Mismatches;
 import flagparity.parity.oracle.MutableClock;
 import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.Pair;
+import flagparity.parity.oracle.ProtobufHeapFault;
 import flagparity.parity.oracle.SaveFailures;
 import flagparity.parity.oracle.Texts;
 import flagparity.reference.ReferenceEvaluator;
@@ -56,6 +57,8 @@ class EngineParityProperties {
     private static MutableClock clock;
     private static CoreOracle jsonPath;
     private static final Map<Engine, List<Pair>> PAIRS = new EnumMap<>(Engine.class);
+    /** Protobuf lookups that hit the core's heap fault (D7): counted, not compared. */
+    private static int heapFaults;
 
     @BeforeContainer
     static void open() {
@@ -76,6 +79,7 @@ class EngineParityProperties {
         }
         PAIRS.clear();
         jsonPath.close();
+        System.out.println("[parity] protobuf lookups that hit the core's heap fault (D7), not compared: " + heapFaults);
     }
 
     private static List<Pair> pairs(Engine engine) {
@@ -179,6 +183,11 @@ class EngineParityProperties {
                 Expected want = expected.get(r);
                 Outcome got = p.timed(() -> p.lookup(user, r.key(), r.type()));
                 String what = " variable " + r.key() + " (" + r.type() + ")";
+                if (!json && ProtobufHeapFault.is(user, got)) {
+                    heapFaults++;
+                    System.out.println("[parity] " + name + ":" + what + ": the core's protobuf heap fault (D7), not compared: " + got.text());
+                    continue;
+                }
                 m.check(name + " vs reference:" + what, name, c,
                         new Case.Answers(got, json ? want.referenceJson() : want.referenceProtobuf()), versusReference);
                 m.check(name + " vs core JSON path:" + what, name, c,
