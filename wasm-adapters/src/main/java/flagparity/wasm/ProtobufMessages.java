@@ -26,11 +26,13 @@ import java.util.Map;
  * <p>Absent optional fields are left out (the core reads a missing {@code Nullable*} as null). Unlike
  * DevCycle's Java SDK 2.6.0, {@code deviceModel} is sent. Custom-data numbers can only travel as
  * doubles here, so the core hashes an integer 7 as "7.0" on this path ("7" on the JSON path).
+ * Public so that benchmarks time the encoder and decoder the adapter uses.
  */
-final class ProtobufMessages {
+public final class ProtobufMessages {
     private ProtobufMessages() {}
 
-    static byte[] request(String sdkKey, User user, String key, VariableType type) {
+    /** The {@code VariableForUserParams_PB} bytes of one lookup, event tracking off. */
+    public static byte[] request(String sdkKey, User user, String key, VariableType type) {
         return VariableForUserParams_PB.newBuilder()
                 .setSdkKey(sdkKey)
                 .setVariableKey(key)
@@ -97,7 +99,7 @@ final class ProtobufMessages {
      * ({@link Wtf8}); other fields, absent fields (proto3 defaults) and repeated fields (the last
      * wins) read as {@code parseFrom} reads them, and {@code evalReason} is skipped.
      */
-    static Variable variable(byte[] pb) {
+    public static Variable variable(byte[] pb) {
         if (pb == null) {
             return null;
         }

@@ -45,8 +45,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * lookup's garbage is reclaimed by the lookups after it: linear memory stayed at its 100-page minimum
  * over 1,000,000 lookups (handwritten test config, three users, ten keys) on wasmtime (json,
  * protobuf-preallocated), chicory-aot (json, protobuf) and chicory-compiler (json-preallocated);
- * {@code MemoryTest} is the short version. {@code __collect} is therefore never called: a full
- * collection would only add an export call (and a pause) to some lookups.
+ * {@code MemoryTest} is the short version. So by default {@code __collect} is never called: a full
+ * collection would only add an export call (and a pause) to some lookups. To measure what full
+ * collections cost and when they are best run, {@link Builder#collectEvery} runs one on an instance
+ * after every n-th lookup it answers, and {@link #collectCoreGarbage()} runs one on every idle instance.
  */
 public final class WasmEvaluator implements Evaluator {
     /** The SDK key every instance files its config under (the core keys its state by it). */
@@ -62,8 +64,10 @@ public final class WasmEvaluator implements Evaluator {
     private final Clock clock;
     private final String platformDataJson;
     private final Slot[] slots;
+    private final int collectEvery;
     private final Object updates = new Object();
     private final AtomicLong replaced = new AtomicLong();
+    private final AtomicLong collections = new AtomicLong();
     private volatile State state = State.EMPTY;
     private volatile boolean closed;
 
@@ -84,6 +88,8 @@ public final class WasmEvaluator implements Evaluator {
         final ReentrantLock lock = new ReentrantLock();
         CoreInstance core;
         State state;
+        /** Lookups answered since the last full collection ({@link Builder#collectEvery}). */
+        int sinceCollect;
     }
 
     private WasmEvaluator(Builder b) {
@@ -91,6 +97,7 @@ public final class WasmEvaluator implements Evaluator {
         this.codec = b.codec;
         this.wasmFile = b.wasmFile;
         this.clock = b.clock;
+        this.collectEvery = b.collectEvery;
         this.platformDataJson = JsonCodec.writePlatformData(
                 b.platformData != null ? b.platformData : PlatformData.javaSdkDefault());
         int n = b.concurrency == Concurrency.MUTEX ? 1 : b.poolSize;
@@ -149,9 +156,11 @@ public final class WasmEvaluator implements Evaluator {
             if (slot.state.config == null) {
                 return null;
             }
-            return codec == Codec.JSON
+            String result = codec == Codec.JSON
                     ? core.variableForUser(SDK_KEY, userJson, key, typeIndex)
                     : core.variableForUserPreallocated(SDK_KEY, userJson, key, typeIndex);
+            countLookup(slot, core);
+            return result;
         } catch (EvaluationException e) {
             throw recover(slot, e);
         } finally {
@@ -167,14 +176,53 @@ public final class WasmEvaluator implements Evaluator {
             if (slot.state.config == null) {
                 return null;
             }
-            return codec == Codec.PROTOBUF
+            byte[] result = codec == Codec.PROTOBUF
                     ? core.variableForUserProtobuf(request)
                     : core.variableForUserProtobufPreallocated(request);
+            countLookup(slot, core);
+            return result;
         } catch (EvaluationException e) {
             throw recover(slot, e);
         } finally {
             slot.lock.unlock();
         }
+    }
+
+    /** After a lookup answered on a locked slot: a full collection every {@link #collectEvery} of them. */
+    private void countLookup(Slot slot, CoreInstance core) {
+        if (collectEvery > 0 && ++slot.sinceCollect >= collectEvery) {
+            slot.sinceCollect = 0;
+            core.collect();
+            collections.incrementAndGet();
+        }
+    }
+
+    /**
+     * Runs a full collection of the core's heap ({@code __collect}) on every instance no other thread
+     * is using right now; busy ones are skipped, so a caller with time to spare never waits for a
+     * lookup. Returns how many instances were collected.
+     */
+    public int collectCoreGarbage() {
+        ensureOpen();
+        int collected = 0;
+        for (Slot slot : slots) {
+            if (!slot.lock.tryLock()) {
+                continue;
+            }
+            try {
+                if (slot.core != null) {
+                    slot.core.collect();
+                    slot.sinceCollect = 0;
+                    collections.incrementAndGet();
+                    collected++;
+                }
+            } catch (EvaluationException e) {
+                throw recover(slot, e);
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+        return collected;
     }
 
     @Override
@@ -291,6 +339,11 @@ public final class WasmEvaluator implements Evaluator {
     /** How many instances were thrown away and rebuilt after a core abort or trap. */
     public long instancesReplaced() {
         return replaced.get();
+    }
+
+    /** How many full collections of a core's heap ran ({@link Builder#collectEvery}, {@link #collectCoreGarbage()}). */
+    public long coreCollections() {
+        return collections.get();
     }
 
     /** The largest linear memory, in 64 KiB pages, of this evaluator's instances. */
@@ -410,6 +463,7 @@ public final class WasmEvaluator implements Evaluator {
         private Path wasmFile;
         private PlatformData platformData;
         private Clock clock = Clock.systemUTC();
+        private int collectEvery;
 
         private Builder() {}
 
@@ -430,6 +484,16 @@ public final class WasmEvaluator implements Evaluator {
         public Builder platformData(PlatformData v) { this.platformData = v; return this; }
         /** The clock the core's {@code Date.now} reads (it decides rollouts). */
         public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v); return this; }
+
+        /**
+         * A full collection of the core's heap ({@code __collect}) on an instance after every
+         * {@code n}-th lookup it answers, inside that lookup's call; 0 (the default) never.
+         */
+        public Builder collectEvery(int n) {
+            if (n < 0) throw new IllegalArgumentException("collectEvery must be >= 0 (0 = never), not " + n);
+            this.collectEvery = n;
+            return this;
+        }
 
         public WasmEvaluator build() {
             return new WasmEvaluator(this);

@@ -39,7 +39,9 @@ import java.util.logging.Logger;
  * </table>
  *
  * <p>Every export call is a boundary crossing (about 5 µs each on wasmtime-java), so export handles
- * are looked up once and the preallocated entry points take one crossing per lookup.
+ * are looked up once and the preallocated entry points take one crossing per lookup. Their three
+ * stages are also public apart (write the request, run the export and get the result's address,
+ * read the result), so a benchmark can time each.
  */
 public abstract class CoreInstance implements AutoCloseable {
     private static final Logger CORE_LOG = Logger.getLogger("flagparity.wasm.core");
@@ -326,10 +328,19 @@ public abstract class CoreInstance implements AutoCloseable {
 
     /**
      * {@code variableForUserPreallocated}: as {@link #variableForUser}, but the user and key are written
-     * into strings pinned once per instance, so a lookup is a single export call.
+     * into strings pinned once per instance, so a lookup is a single export call. The three stages
+     * below, composed.
      */
     public String variableForUserPreallocated(String sdkKey, String userJson, String key, int typeIndex) {
-        int sdk = pinnedKey(sdkKey);
+        writeJsonRequest(userJson, key);
+        return readJsonResult(runJsonPreallocated(sdkKey, userJson.length(), key.length(), typeIndex));
+    }
+
+    /**
+     * Copy in: writes {@code userJson} and {@code key} as UTF-16 into the strings pinned for
+     * {@code variableForUserPreallocated} (regrown when too small). No export runs unless they regrow.
+     */
+    public void writeJsonRequest(String userJson, String key) {
         if (userJson.length() > userBufferChars) {
             int chars = Math.max(Math.max(userJson.length(), userBufferChars * 2), MIN_PREALLOCATED);
             userBuffer = regrowString(userBuffer, chars);
@@ -342,8 +353,26 @@ public abstract class CoreInstance implements AutoCloseable {
         }
         writeChars(userBuffer, userJson);
         writeChars(keyBuffer, key);
-        return liftString((int) invoke(fnVariableForUserPreallocated, sdk, userBuffer, userJson.length(),
-                keyBuffer, key.length(), typeIndex, 0));
+    }
+
+    /**
+     * The core's own work: {@code variableForUserPreallocated} on the first {@code userChars} and
+     * {@code keyChars} code units of the request last written ({@link #writeJsonRequest}). Returns the
+     * result string's address unread, 0 for null; the core does not keep it alive, so read it
+     * ({@link #readJsonResult}) before the next call into the core.
+     */
+    public int runJsonPreallocated(String sdkKey, int userChars, int keyChars, int typeIndex) {
+        if (userChars < 0 || userChars > userBufferChars || keyChars < 0 || keyChars > keyBufferChars) {
+            throw new IllegalArgumentException("the request is " + userChars + " + " + keyChars
+                    + " chars but only " + userBufferChars + " + " + keyBufferChars + " were written");
+        }
+        return (int) invoke(fnVariableForUserPreallocated, pinnedKey(sdkKey), userBuffer, userChars,
+                keyBuffer, keyChars, typeIndex, 0);
+    }
+
+    /** Copy out: the variable JSON string at {@code ptr} (from {@link #runJsonPreallocated}), null for 0. */
+    public String readJsonResult(int ptr) {
+        return liftString(ptr);
     }
 
     private int regrowString(int old, int chars) {
@@ -362,14 +391,41 @@ public abstract class CoreInstance implements AutoCloseable {
 
     /**
      * {@code variableForUser_PB_Preallocated}: as {@link #variableForUserProtobuf}, the request written
-     * into a Uint8Array pinned once per instance (and regrown when too small): one export call.
+     * into a Uint8Array pinned once per instance (and regrown when too small): one export call. The
+     * three stages below, composed.
      */
     public byte[] variableForUserProtobufPreallocated(byte[] params) {
+        return readProtobufResult(runProtobufPreallocated(writeProtobufRequest(params)));
+    }
+
+    /**
+     * Copy in: writes {@code VariableForUserParams_PB} bytes into the Uint8Array pinned for
+     * {@code variableForUser_PB_Preallocated} (regrown when too small); returns their length.
+     */
+    public int writeProtobufRequest(byte[] params) {
         if (params.length > pbCapacity) {
             regrowPbBuffer(Math.max(Math.max(params.length, pbCapacity * 2), MIN_PREALLOCATED));
         }
         writeBytes(pbData, params, 0, params.length);
-        return liftUint8Array((int) invoke(fnVariableForUserPbPreallocated, pbHeader, params.length));
+        return params.length;
+    }
+
+    /**
+     * The core's own work: {@code variableForUser_PB_Preallocated} on the first {@code length} bytes
+     * last written ({@link #writeProtobufRequest}). Returns the result Uint8Array's address unread, 0
+     * for null; read it ({@link #readProtobufResult}) before the next call into the core.
+     */
+    public int runProtobufPreallocated(int length) {
+        if (length < 0 || length > pbCapacity) {
+            throw new IllegalArgumentException("the request is " + length + " bytes but only " + pbCapacity
+                    + " were written");
+        }
+        return (int) invoke(fnVariableForUserPbPreallocated, pbHeader, length);
+    }
+
+    /** Copy out: the {@code SDKVariable_PB} bytes at {@code ptr} (from {@link #runProtobufPreallocated}), null for 0. */
+    public byte[] readProtobufResult(int ptr) {
+        return liftUint8Array(ptr);
     }
 
     private void regrowPbBuffer(int capacity) {
