@@ -7,6 +7,7 @@ import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Engine;
+import flagparity.wasm.ProtobufMessages;
 import flagparity.wasm.engine.CoreInstance;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -25,21 +26,27 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where a Wasm lookup's time goes, per codec: {@code encode} the request on the Java side,
- * {@code call} the core's export on the encoded request (copy in, the core's own work, copy out),
- * {@code decode} the answer on the Java side. The whole lookup through the adapter is
- * {@link VariableBenchmark} with the same engine and codec; what it costs beyond the sum of these
- * three is the adapter's own dispatch and locking.
+ * Where a Wasm lookup's time goes, per codec, stage by stage, on the core's preallocated entry points
+ * (the request written into memory pinned once per instance, one export call per lookup):
+ * <ol>
+ *   <li>{@code encode}: the request in Java, by the adapter's own encoder ({@link JsonCodec#writeUser}
+ *       for {@code json}, {@link ProtobufMessages#request} for {@code protobuf});</li>
+ *   <li>{@code copyIn}: the request written into the core's linear memory (UTF-16 strings or a Uint8Array);</li>
+ *   <li>{@code core}: the export on the request in memory, the core's own work, result left unread
+ *       ({@code variableForUserPreallocated}, {@code variableForUser_PB_Preallocated});</li>
+ *   <li>{@code copyOut}: the result read out of linear memory;</li>
+ *   <li>{@code decode}: the result in Java, by the adapter's own decoder ({@link JsonCodec#parseVariable}
+ *       for {@code json}, {@link ProtobufMessages#variable} for {@code protobuf}).</li>
+ * </ol>
+ * The whole lookup is {@link VariableBenchmark} with codec {@code json-preallocated} or
+ * {@code protobuf-preallocated}; what it costs beyond the sum of the stages is the adapter's dispatch
+ * and locking. The non-preallocated entry points differ from these in copy-in only (the core allocates
+ * the request on each call: four more export calls); compare them through VariableBenchmark's codecs.
  *
- * <p>{@code encode} and {@code decode} do not depend on the engine, so they have only the codec's
- * params (JMH gives each method the params of the states it reads). {@code call} is per engine and
- * per entry point: {@code preallocated=true} uses the core's preallocated variants, which write into
- * buffers pinned once per instance instead of allocating in the core on every call.
- *
- * <p>Not split yet: copy in, the core's own work and copy out inside {@code call}, which needs
- * hooks the adapters do not offer (write a request into the pinned buffer; run the export on it and
- * return the result pointer unread; read a result at a pointer). The protobuf encoder and decoder are
- * stand-ins ({@link Wire}).
+ * <p>{@code encode} and {@code decode} do not depend on the engine, so they have only the codec and
+ * workload params (JMH gives each method the params of the states it reads); the three stages in the
+ * core also have {@code engine}. {@code copyOut} reads the result the setup's lookup left: nothing calls
+ * the core while it runs, so the result stays where it is.
  *
  * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh BoundaryBenchmark -prof gc}.
  */
@@ -51,55 +58,67 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BoundaryBenchmark {
     static final String SDK_KEY = "dvc_server_flagparity_bench";
 
-    /** One request and the core's real answer to it, in one codec's wire form. */
+    /** One request in one codec's wire form, and the core's real answer to it. */
     @State(Scope.Benchmark)
     public static class Request {
         @Param({"json", "protobuf"})
         public String codec;
 
-        @Param({"large"})
-        public String config;
-
-        /** User JSON, or a path to a user JSON file ({@link Lookup#parseUser}). */
-        @Param({Workloads.DEFAULT_USER_JSON})
-        public String user;
-
-        @Param({Workloads.DEFAULT_KEY})
-        public String key;
-
-        Wire wire;
-        String configJson;
-        User parsedUser;
+        boolean json;
+        User user;
+        String key;
         VariableType type;
-        Object encoded;
-        Object response;
+        String userJson;
+        byte[] params;
+        String jsonResponse;
+        byte[] protobufResponse;
 
         @Setup(Level.Trial)
-        public void setUp() {
-            wire = Wire.parse(codec);
-            configJson = Workloads.config(config);
-            parsedUser = Lookup.parseUser(user);
-            type = Lookup.typeOf(configJson, key, config);
-            encoded = wire.encode(SDK_KEY, parsedUser, key, type);
+        public void setUp(Workload workload) {
+            if (!"json".equals(codec) && !"protobuf".equals(codec)) {
+                throw new IllegalArgumentException("unknown codec \"" + codec + "\" (json, protobuf; both on the"
+                        + " preallocated entry points)");
+            }
+            json = "json".equals(codec);
+            user = Lookup.parseUser(workload.user);
+            key = workload.key;
+            String configJson = Workloads.config(workload.config);
+            type = Lookup.typeOf(configJson, key, workload.config);
+            userJson = JsonCodec.writeUser(user);
+            params = ProtobufMessages.request(SDK_KEY, user, key, type);
             try (CoreInstance core = Core.open(Engine.CHICORY_AOT, configJson)) {
-                response = wire.call(core, SDK_KEY, encoded, key, type, false);
+                if (json) {
+                    jsonResponse = core.variableForUserPreallocated(SDK_KEY, userJson, key, type.index());
+                } else {
+                    protobufResponse = core.variableForUserProtobufPreallocated(params);
+                }
             }
-            if (response == null) {
-                throw new IllegalStateException("the core serves no value of " + key + " to " + user);
+            if (decode() == null) {
+                throw new IllegalStateException("the core serves no value of " + key + " to " + workload.user);
             }
+        }
+
+        Variable decode() {
+            return json ? (jsonResponse == null ? null : JsonCodec.parseVariable(jsonResponse))
+                    : ProtobufMessages.variable(protobufResponse);
         }
     }
 
-    /** One core instance, loaded with the request's config. */
+    /**
+     * One core instance loaded with the workload's config, the request written and run once by the
+     * stages; {@code result} is where that run left its answer.
+     */
     @State(Scope.Benchmark)
     public static class Core {
         @Param({"chicory-aot", "wasmtime"})
         public String engine;
 
-        @Param({"false", "true"})
-        public boolean preallocated;
-
         CoreInstance instance;
+        int userChars;
+        int keyChars;
+        int typeIndex;
+        int length;
+        int result;
 
         static CoreInstance open(Engine engine, String configJson) {
             CoreInstance core = CoreInstance.open(engine, null, Clock.systemUTC());
@@ -114,11 +133,23 @@ public class BoundaryBenchmark {
         }
 
         @Setup(Level.Trial)
-        public void setUp(Request r) {
-            instance = open(Engine.parse(engine), r.configJson);
-            Object answer = r.wire.call(instance, SDK_KEY, r.encoded, r.key, r.type, preallocated);
-            if (!r.wire.decode(answer).equals(r.wire.decode(r.response))) {
-                throw new IllegalStateException(engine + " answers differently from chicory-aot");
+        public void setUp(Request r, Workload workload) {
+            instance = open(Engine.parse(engine), Workloads.config(workload.config));
+            userChars = r.userJson.length();
+            keyChars = r.key.length();
+            typeIndex = r.type.index();
+            Variable staged;
+            if (r.json) {
+                instance.writeJsonRequest(r.userJson, r.key);
+                result = instance.runJsonPreallocated(SDK_KEY, userChars, keyChars, typeIndex);
+                staged = JsonCodec.parseVariable(instance.readJsonResult(result));
+            } else {
+                length = instance.writeProtobufRequest(r.params);
+                result = instance.runProtobufPreallocated(length);
+                staged = ProtobufMessages.variable(instance.readProtobufResult(result));
+            }
+            if (!staged.equals(r.decode())) {
+                throw new IllegalStateException(engine + " answers differently from chicory-aot's whole lookup");
             }
         }
 
@@ -137,16 +168,31 @@ public class BoundaryBenchmark {
 
     @Benchmark
     public Object encode(Request r) {
-        return r.wire.encode(SDK_KEY, r.parsedUser, r.key, r.type);
+        return r.json ? JsonCodec.writeUser(r.user) : ProtobufMessages.request(SDK_KEY, r.user, r.key, r.type);
     }
 
     @Benchmark
-    public Object call(Core c, Request r) {
-        return r.wire.call(c.instance, SDK_KEY, r.encoded, r.key, r.type, c.preallocated);
+    public int copyIn(Core c, Request r) {
+        if (r.json) {
+            c.instance.writeJsonRequest(r.userJson, r.key);
+            return r.userJson.length();
+        }
+        return c.instance.writeProtobufRequest(r.params);
+    }
+
+    @Benchmark
+    public int core(Core c, Request r) {
+        return r.json ? c.instance.runJsonPreallocated(SDK_KEY, c.userChars, c.keyChars, c.typeIndex)
+                : c.instance.runProtobufPreallocated(c.length);
+    }
+
+    @Benchmark
+    public Object copyOut(Core c, Request r) {
+        return r.json ? c.instance.readJsonResult(c.result) : c.instance.readProtobufResult(c.result);
     }
 
     @Benchmark
     public Variable decode(Request r) {
-        return r.wire.decode(r.response);
+        return r.json ? JsonCodec.parseVariable(r.jsonResponse) : ProtobufMessages.variable(r.protobufResponse);
     }
 }

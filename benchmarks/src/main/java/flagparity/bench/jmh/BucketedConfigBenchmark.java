@@ -1,8 +1,5 @@
 package flagparity.bench.jmh;
 
-import flagparity.bench.data.Workloads;
-import flagparity.reference.api.Evaluator;
-import flagparity.reference.api.User;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,7 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,42 +33,15 @@ public class BucketedConfigBenchmark {
     @Param({"reference", "chicory-compiler", "chicory-aot", "wasmtime"})
     public String engine;
 
-    @Param({"large"})
-    public String config;
-
-    /** User JSON, or a path to a user JSON file ({@link Lookup#parseUser}). */
-    @Param({Workloads.DEFAULT_USER_JSON})
-    public String user;
-
-    /** A key {@link #user} is served: setup proves with it that the config is in service. */
-    @Param({Workloads.DEFAULT_KEY})
-    public String key;
-
-    private Lookup lookup;
-
-    private Evaluator evaluator;
-    private User parsedUser;
-
+    /** Setup proves with the workload's key that the config is in service. */
     @Setup(Level.Trial)
-    public void setUp() {
-        lookup = Lookup.open(engine, Combinations.CODEC, Combinations.CONCURRENCY, 0, config,
-                Lookup.parseUser(user), key);
-        evaluator = lookup.evaluator();
-        parsedUser = lookup.user();
-    }
-
-    @TearDown(Level.Iteration)
-    public void checkHealthy() {
-        lookup.checkHealthy();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        lookup.close();
+    public void setUp(Served served, Workload workload) {
+        served.open(engine, Combinations.CODEC, Combinations.CONCURRENCY, 0, workload.config,
+                Lookup.parseUser(workload.user), workload.key);
     }
 
     @Benchmark
-    public String bucketedConfig() {
-        return evaluator.bucketedConfig(parsedUser);
+    public String bucketedConfig(Served s) {
+        return s.evaluator.bucketedConfig(s.user);
     }
 }

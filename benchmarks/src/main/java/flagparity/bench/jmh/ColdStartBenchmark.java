@@ -47,12 +47,6 @@ public class ColdStartBenchmark {
     @Param({"reference", "chicory-interpreter", "chicory-compiler", "chicory-aot", "wasmtime", "devcycle-sdk"})
     public String engine;
 
-    @Param({"protobuf"})
-    public String codec;
-
-    @Param({"mutex"})
-    public String concurrency;
-
     @Param({"large"})
     public String config;
 
@@ -63,6 +57,8 @@ public class ColdStartBenchmark {
     @Param({"Boolean"})
     public String type;
 
+    private String codec;
+    private String concurrency;
     private String configJson;
     private User user;
     private VariableType variableType;
@@ -71,7 +67,9 @@ public class ColdStartBenchmark {
     private Variable answer;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp(WasmSetting setting) {
+        codec = setting.codec;
+        concurrency = setting.concurrency;
         Combinations.requireDistinct(engine, codec, concurrency, 0);
         configJson = Workloads.config(config);
         user = Workloads.user(0);

@@ -1,7 +1,6 @@
 package flagparity.bench.jmh;
 
 import flagparity.bench.data.Workloads;
-import flagparity.reference.api.Evaluator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,35 +49,24 @@ public class SetConfigBenchmark {
     @Param({"large"})
     public String config;
 
-    private Lookup lookup;
-
-    private Evaluator evaluator;
     private String configJson;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        Combinations.requireDistinct(engine, Combinations.CODEC, concurrency, poolSize);
-        lookup = Lookup.open(engine, Combinations.CODEC, concurrency, poolSize, config,
+    public void setUp(Served served) {
+        served.open(engine, Combinations.CODEC, concurrency, poolSize, config,
                 Lookup.parseUser(Workloads.DEFAULT_USER_JSON), Workloads.DEFAULT_KEY);
-        evaluator = lookup.evaluator();
         configJson = Workloads.config(config);
     }
 
     @TearDown(Level.Iteration)
-    public void checkStillServed() {
-        if (lookup.call() == null) {
-            throw new IllegalStateException(engine + " stopped serving " + lookup.key() + " after repeated setConfig");
+    public void checkStillServed(Served served) {
+        if (served.lookup().call() == null) {
+            throw new IllegalStateException(engine + " stopped serving " + served.key + " after repeated setConfig");
         }
-        lookup.checkHealthy();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        lookup.close();
     }
 
     @Benchmark
-    public void setConfig() {
-        evaluator.setConfig(configJson);
+    public void setConfig(Served s) {
+        s.evaluator.setConfig(configJson);
     }
 }

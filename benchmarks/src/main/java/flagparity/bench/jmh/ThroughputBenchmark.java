@@ -1,10 +1,6 @@
 package flagparity.bench.jmh;
 
-import flagparity.bench.data.Workloads;
-import flagparity.reference.api.Evaluator;
-import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
-import flagparity.reference.api.VariableType;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,7 +13,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -57,53 +52,21 @@ public class ThroughputBenchmark {
     @Param({"0"})
     public int poolSize;
 
-    @Param({"large"})
-    public String config;
-
-    /** User JSON, or a path to a user JSON file ({@link Lookup#parseUser}). */
-    @Param({Workloads.DEFAULT_USER_JSON})
-    public String user;
-
-    @Param({Workloads.DEFAULT_KEY})
-    public String key;
-
-    private Lookup lookup;
-
-    // Shared by the calling threads (Scope.Benchmark): one evaluator under contention.
-    private Evaluator evaluator;
-    private User parsedUser;
-    private String variableKey;
-    private VariableType type;
-
     @Setup(Level.Trial)
-    public void setUp() {
-        Combinations.requireDistinct(engine, codec, concurrency, poolSize);
-        lookup = Lookup.open(engine, codec, concurrency, poolSize, config, Lookup.parseUser(user), key);
-        evaluator = lookup.evaluator();
-        parsedUser = lookup.user();
-        variableKey = lookup.key();
-        type = lookup.type();
-    }
-
-    @TearDown(Level.Iteration)
-    public void checkHealthy() {
-        lookup.checkHealthy();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        lookup.close();
+    public void setUp(Served served, Workload workload) {
+        served.open(engine, codec, concurrency, poolSize, workload.config, Lookup.parseUser(workload.user),
+                workload.key);
     }
 
     @Benchmark
     @Threads(1)
-    public Variable oneThread() {
-        return evaluator.variable(parsedUser, variableKey, type);
+    public Variable oneThread(Served s) {
+        return s.evaluator.variable(s.user, s.key, s.type);
     }
 
     @Benchmark
     @Threads(2)
-    public Variable twoThreads() {
-        return evaluator.variable(parsedUser, variableKey, type);
+    public Variable twoThreads(Served s) {
+        return s.evaluator.variable(s.user, s.key, s.type);
     }
 }

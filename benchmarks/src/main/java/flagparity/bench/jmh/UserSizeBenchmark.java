@@ -1,10 +1,7 @@
 package flagparity.bench.jmh;
 
 import flagparity.bench.data.Workloads;
-import flagparity.reference.api.Evaluator;
-import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
-import flagparity.reference.api.VariableType;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,7 +14,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -39,12 +35,6 @@ public class UserSizeBenchmark {
     @Param({"reference", "chicory-aot", "wasmtime", "devcycle-sdk"})
     public String engine;
 
-    @Param({"protobuf"})
-    public String codec;
-
-    @Param({"mutex"})
-    public String concurrency;
-
     @Param({"large"})
     public String config;
 
@@ -54,35 +44,13 @@ public class UserSizeBenchmark {
     @Param({Workloads.DEFAULT_KEY})
     public String key;
 
-    private Lookup lookup;
-
-    private Evaluator evaluator;
-    private User user;
-    private String variableKey;
-    private VariableType type;
-
     @Setup(Level.Trial)
-    public void setUp() {
-        Combinations.requireDistinct(engine, codec, concurrency, 0);
-        lookup = Lookup.open(engine, codec, concurrency, 0, config, Workloads.user(customDataKeys), key);
-        evaluator = lookup.evaluator();
-        user = lookup.user();
-        variableKey = lookup.key();
-        type = lookup.type();
-    }
-
-    @TearDown(Level.Iteration)
-    public void checkHealthy() {
-        lookup.checkHealthy();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        lookup.close();
+    public void setUp(Served served, WasmSetting setting) {
+        served.open(engine, setting.codec, setting.concurrency, 0, config, Workloads.user(customDataKeys), key);
     }
 
     @Benchmark
-    public Variable variable() {
-        return evaluator.variable(user, variableKey, type);
+    public Variable variable(Served s) {
+        return s.evaluator.variable(s.user, s.key, s.type);
     }
 }

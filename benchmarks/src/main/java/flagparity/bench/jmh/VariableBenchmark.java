@@ -1,10 +1,7 @@
 package flagparity.bench.jmh;
 
 import flagparity.bench.data.Workloads;
-import flagparity.reference.api.Evaluator;
-import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
-import flagparity.reference.api.VariableType;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,7 +14,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -26,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Defaults: the built-in large workload (~220 KB), user {@link Workloads#DEFAULT_USER_JSON},
  * Boolean key {@link Workloads#DEFAULT_KEY}, each Wasm engine over protobuf behind a mutex (what
  * DevCycle's Java SDK does). Setup proves the variable is served; after every iteration the run is
- * refused if the SDK peer served defaults or a core instance was rebuilt ({@link Lookup}).
+ * refused if the SDK peer served defaults or a core instance was rebuilt ({@link Served}). The
+ * params besides {@code engine} come from the shared states {@link WasmSetting} and {@link Workload}.
  *
  * <p>The same method answers the other per-lookup questions through {@code -p}:
  * <ul>
@@ -53,52 +50,14 @@ public class VariableBenchmark {
     @Param({"reference", "chicory-interpreter", "chicory-compiler", "chicory-aot", "wasmtime", "devcycle-sdk"})
     public String engine;
 
-    @Param({"protobuf"})
-    public String codec;
-
-    @Param({"mutex"})
-    public String concurrency;
-
-    @Param({"large"})
-    public String config;
-
-    /** User JSON, or a path to a user JSON file ({@link Lookup#parseUser}). */
-    @Param({Workloads.DEFAULT_USER_JSON})
-    public String user;
-
-    @Param({Workloads.DEFAULT_KEY})
-    public String key;
-
-    private Lookup lookup;
-
-    // Inputs of the timed call: non-final, so the JIT cannot treat them as constants.
-    private Evaluator evaluator;
-    private User parsedUser;
-    private String variableKey;
-    private VariableType type;
-
     @Setup(Level.Trial)
-    public void setUp() {
-        Combinations.requireDistinct(engine, codec, concurrency, 0);
-        lookup = Lookup.open(engine, codec, concurrency, 0, config, Lookup.parseUser(user), key);
-        evaluator = lookup.evaluator();
-        parsedUser = lookup.user();
-        variableKey = lookup.key();
-        type = lookup.type();
-    }
-
-    @TearDown(Level.Iteration)
-    public void checkHealthy() {
-        lookup.checkHealthy();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        lookup.close();
+    public void setUp(Served served, WasmSetting setting, Workload workload) {
+        served.open(engine, setting.codec, setting.concurrency, 0, workload.config, Lookup.parseUser(workload.user),
+                workload.key);
     }
 
     @Benchmark
-    public Variable variable() {
-        return evaluator.variable(parsedUser, variableKey, type);
+    public Variable variable(Served s) {
+        return s.evaluator.variable(s.user, s.key, s.type);
     }
 }

@@ -122,10 +122,10 @@ final class Matrix {
                         new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", List.of("reference"),
                                 "concurrency", List.of("mutex")))),
                         t.jmh(), true),
-                new JmhStep("boundary", "encode, call, decode", BoundaryBenchmark.class, List.of(
+                new JmhStep("boundary", "encode, copy in, the core, copy out, decode", BoundaryBenchmark.class, List.of(
                         new JmhStep.ParamSet(List.of("encode", "decode"), params("codec", List.of("json", "protobuf"))),
-                        JmhStep.ParamSet.of("call", params("engine", List.of("chicory-aot"),
-                                "preallocated", List.of("true"), "codec", List.of("json", "protobuf"))).with(w)),
+                        new JmhStep.ParamSet(List.of("copyIn", "core", "copyOut"), params("engine",
+                                List.of("chicory-aot"), "codec", List.of("json", "protobuf"))).with(w)),
                         t.jmh(), true),
                 new JmhStep("set-config", "setConfig of the large config", SetConfigBenchmark.class, List.of(
                         set("setConfig", "engine", List.of("reference")),
@@ -180,10 +180,10 @@ final class Matrix {
                                 .with(t.jmhContended()),
                         new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", PEERS,
                                 "concurrency", List.of("mutex")))), j, true),
-                new JmhStep("boundary", "encode, call, decode", BoundaryBenchmark.class, List.of(
+                new JmhStep("boundary", "encode, copy in, the core, copy out, decode", BoundaryBenchmark.class, List.of(
                         new JmhStep.ParamSet(List.of("encode", "decode"), params("codec", List.of("json", "protobuf"))),
-                        JmhStep.ParamSet.of("call", params("engine", List.of("chicory-aot", "wasmtime"),
-                                "preallocated", List.of("false", "true"), "codec", List.of("json", "protobuf")))), j, true),
+                        new JmhStep.ParamSet(List.of("copyIn", "core", "copyOut"), params("engine",
+                                List.of("chicory-aot", "wasmtime"), "codec", List.of("json", "protobuf")))), j, true),
                 new JmhStep("set-config", "setConfig per config size", SetConfigBenchmark.class, List.of(
                         set("setConfig", "engine", List.of("reference", "chicory-compiler", "chicory-aot", "wasmtime"),
                                 "config", List.of("small", "large", "xlarge")),

@@ -70,8 +70,8 @@ class BenchmarkSmokeTest {
 
     @Test
     void boundaryOnTheAotCore() throws RunnerException {
-        // encode and decode per codec (2 + 2), call per codec x entry point on one engine (4).
-        assertEquals(8, run(tiny(BoundaryBenchmark.class).param("engine", "chicory-aot")).size());
+        // encode and decode per codec (2 + 2), copyIn, core and copyOut per codec on one engine (3 x 2).
+        assertEquals(10, run(tiny(BoundaryBenchmark.class).param("engine", "chicory-aot")).size());
     }
 
     @Test

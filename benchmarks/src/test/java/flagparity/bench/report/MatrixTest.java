@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +16,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 class MatrixTest {
 
@@ -65,12 +69,27 @@ class MatrixTest {
                 set.regex(flagparity.bench.jmh.ThroughputBenchmark.class));
     }
 
-    /** The {@code @Param} fields, with their annotated values, of the {@code @State} objects {@code method} uses. */
+    /**
+     * The {@code @Param} fields, with their annotated values, of the {@code @State} objects {@code method}
+     * uses, and of those their {@code @Setup} and {@code @TearDown} methods take, as JMH gathers them.
+     */
     private static Map<String, String[]> params(Class<?> benchmark, Method method) {
         Map<String, String[]> out = new HashMap<>();
-        Set<Class<?>> states = new HashSet<>(Arrays.asList(method.getParameterTypes()));
+        Deque<Class<?>> todo = new ArrayDeque<>(Arrays.asList(method.getParameterTypes()));
         if (benchmark.isAnnotationPresent(State.class)) {
-            states.add(benchmark);
+            todo.add(benchmark);
+        }
+        Set<Class<?>> states = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.pop();
+            if (!c.isAnnotationPresent(State.class) || !states.add(c)) {
+                continue;
+            }
+            for (Method m : c.getMethods()) {
+                if (m.isAnnotationPresent(Setup.class) || m.isAnnotationPresent(TearDown.class)) {
+                    todo.addAll(Arrays.asList(m.getParameterTypes()));
+                }
+            }
         }
         for (Class<?> c : states) {
             for (Field f : c.getFields()) {

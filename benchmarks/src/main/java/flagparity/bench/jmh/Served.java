@@ -1,0 +1,50 @@
+package flagparity.bench.jmh;
+
+import flagparity.reference.api.Evaluator;
+import flagparity.reference.api.User;
+import flagparity.reference.api.VariableType;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One engine loaded with a workload that really serves the key ({@link Lookup}), opened by the
+ * benchmark's own setup from its params; after every iteration the run is refused if the SDK peer
+ * served defaults or a core instance was rebuilt, and the engine is closed after the trial.
+ * Scope.Benchmark: the calling threads of a multi-threaded benchmark share one evaluator.
+ */
+@State(Scope.Benchmark)
+public class Served {
+    private Lookup lookup;
+
+    // Inputs of the timed call: non-final, so the JIT cannot treat them as constants.
+    Evaluator evaluator;
+    User user;
+    String key;
+    VariableType type;
+
+    /** {@link Lookup#open}, after refusing a combination that would repeat another ({@link Combinations}). */
+    void open(String engine, String codec, String concurrency, int poolSize, String config, User user, String key) {
+        Combinations.requireDistinct(engine, codec, concurrency, poolSize);
+        lookup = Lookup.open(engine, codec, concurrency, poolSize, config, user, key);
+        evaluator = lookup.evaluator();
+        this.user = lookup.user();
+        this.key = lookup.key();
+        this.type = lookup.type();
+    }
+
+    Lookup lookup() {
+        return lookup;
+    }
+
+    @TearDown(Level.Iteration)
+    public void checkHealthy() {
+        lookup.checkHealthy();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        lookup.close();
+    }
+}
