@@ -53,6 +53,22 @@ public final class Engines {
      */
     public static Evaluator create(String engine, String codec, String concurrency, int poolSize, Clock clock,
             PlatformData platformData) {
+        return create(engine, codec, concurrency, poolSize, clock, platformData, 0);
+    }
+
+    /**
+     * As {@link #create(String, String, String, int, Clock, PlatformData)}, with a full collection of a
+     * Wasm core's heap after every {@code coreCollectEvery} lookups per instance
+     * ({@link WasmEvaluator.Builder#collectEvery}); 0 never.
+     *
+     * @throws IllegalArgumentException also for {@code coreCollectEvery > 0} on an engine without a Wasm core
+     *     this project drives ({@code reference}, {@code devcycle-sdk})
+     */
+    public static Evaluator create(String engine, String codec, String concurrency, int poolSize, Clock clock,
+            PlatformData platformData, int coreCollectEvery) {
+        if (coreCollectEvery != 0 && (REFERENCE.equals(engine) || DEVCYCLE_SDK.equals(engine))) {
+            throw new IllegalArgumentException(engine + " has no Wasm core whose collector can be driven");
+        }
         if (REFERENCE.equals(engine)) {
             return new ReferenceEvaluator(platformData == null ? PlatformData.javaSdkDefault() : platformData, clock);
         }
@@ -73,6 +89,7 @@ public final class Engines {
                 .poolSize(poolSize)
                 .platformData(platformData == null ? PlatformData.javaSdkDefault() : platformData)
                 .clock(clock)
+                .collectEvery(coreCollectEvery)
                 .build();
     }
 }

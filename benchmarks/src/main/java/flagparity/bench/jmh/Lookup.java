@@ -53,11 +53,21 @@ public final class Lookup implements AutoCloseable {
      */
     public static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
             User user, String key) {
+        return open(engine, codec, concurrency, poolSize, config, user, key, 0);
+    }
+
+    /**
+     * As {@link #open(String, String, String, int, String, User, String)}, with a full collection of the
+     * Wasm core's heap after every {@code coreCollectEvery} lookups per instance (0 never; see
+     * {@link Engines#create(String, String, String, int, Clock, flagparity.reference.api.PlatformData, int)}).
+     */
+    public static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
+            User user, String key, int coreCollectEvery) {
         refuseUserThePeerMishandles(engine, user);
         String configJson = Workloads.config(config);
         VariableType type = typeOf(configJson, key, config);
         Evaluator evaluator = Engines.create(engine, codec, concurrency, resolvePoolSize(poolSize),
-                Clock.systemUTC(), null);
+                Clock.systemUTC(), null, coreCollectEvery);
         try {
             evaluator.setConfig(configJson);
             Lookup lookup = new Lookup(engine, evaluator, user, key, type);

@@ -23,6 +23,10 @@ import java.util.function.BooleanSupplier;
  * the backlog is drained for at most one more {@code duration}; calls still not started by then are
  * not made and are counted as {@link Result#notIssued()}: the rate was clearly more than the engine
  * sustains. A thread still busy {@link #STUCK_GRACE} after that fails the run.
+ *
+ * <p>A thread with slack before its next planned call may first do {@link IdleWork} there (at most
+ * once per call); if that work overruns the planned time, the call starts late and its response time
+ * shows it.
  */
 public final class FixedRateGenerator {
     /** How long after the drain deadline a run waits for calls still under way. */
@@ -52,6 +56,12 @@ public final class FixedRateGenerator {
                 }
             }
         };
+    }
+
+    /** Work a calling thread does in its slack; a throw counts as a failed call (when the call before was recorded). */
+    public interface IdleWork {
+        /** Called after a call, when the thread's next planned call is still {@code slackNanos} (> 0) away. */
+        void run(long slackNanos);
     }
 
     private final double ratePerSecond;
@@ -89,6 +99,11 @@ public final class FixedRateGenerator {
      * @throws IllegalStateException when a call is still under way {@link #STUCK_GRACE} after the drain deadline
      */
     public Result run(BooleanSupplier call, Runnable atMeasurementStart) throws InterruptedException {
+        return run(call, atMeasurementStart, null);
+    }
+
+    /** As {@link #run(BooleanSupplier, Runnable)}, with {@code idle} (or null for none) in each thread's slack. */
+    public Result run(BooleanSupplier call, Runnable atMeasurementStart, IdleWork idle) throws InterruptedException {
         double intervalNanos = 1e9 / ratePerSecond;
         long t0 = ticker.nanoTime() + LEAD_NANOS;
         long measureStart = t0 + warmupNanos;
@@ -96,7 +111,7 @@ public final class FixedRateGenerator {
         long drainDeadline = end + durationNanos;
         List<Worker> workers = new ArrayList<>();
         for (int k = 0; k < threads; k++) {
-            Worker w = new Worker(k, call, intervalNanos, t0, measureStart, end, drainDeadline);
+            Worker w = new Worker(k, call, idle, intervalNanos, t0, measureStart, end, drainDeadline);
             w.thread.start();
             workers.add(w);
         }
@@ -136,6 +151,7 @@ public final class FixedRateGenerator {
         final LatencyRecorder recorder = new LatencyRecorder();
         private final int first;
         private final BooleanSupplier call;
+        private final IdleWork idle;
         private final double intervalNanos;
         private final long t0;
         private final long measureStart;
@@ -146,10 +162,11 @@ public final class FixedRateGenerator {
         long lastEnd;
         RuntimeException firstError;
 
-        Worker(int first, BooleanSupplier call, double intervalNanos, long t0, long measureStart, long end,
-                long drainDeadline) {
+        Worker(int first, BooleanSupplier call, IdleWork idle, double intervalNanos, long t0, long measureStart,
+                long end, long drainDeadline) {
             this.first = first;
             this.call = call;
+            this.idle = idle;
             this.intervalNanos = intervalNanos;
             this.t0 = t0;
             this.measureStart = measureStart;
@@ -181,6 +198,17 @@ public final class FixedRateGenerator {
                     error = e;
                 }
                 long done = ticker.nanoTime();
+                if (idle != null) {
+                    long slack = t0 + Math.round((j + threads) * intervalNanos) - done;
+                    if (slack > 0) {
+                        try {
+                            idle.run(slack);
+                        } catch (RuntimeException e) {
+                            ok = false;
+                            error = error != null ? error : e;
+                        }
+                    }
+                }
                 if (planned >= measureStart) {
                     recorder.record(planned, start, done);
                     lastEnd = done;

@@ -8,6 +8,7 @@ import flagparity.bench.data.Workloads;
 import flagparity.bench.engines.Engines;
 import flagparity.bench.jmh.Lookup;
 import flagparity.reference.api.EvaluationException;
+import flagparity.wasm.WasmEvaluator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -33,6 +34,11 @@ import picocli.CommandLine.Option;
  * {@code NAME.service.hgrm} (percentile distributions in µs) and {@code NAME.summary.json} into
  * {@code --out}, and prints the summary. The collector is the JVM's own ({@code -XX:+UseZGC} etc.
  * before {@code -jar}); the summary records which one ran and what it did in the measured window.
+ * {@code --core-gc} decides when a Wasm core runs a full collection of its own heap ({@link CoreGc}):
+ * {@code never}, {@code every:N} lookups per instance, or {@code idle}: a calling thread with slack
+ * before its next planned call collects every core instance not in use, when that slack is at least
+ * twice the longest such collection so far (timed once before the run, then on every collection);
+ * at most once per call. The summary records the policy and the collections in the measured window.
  *
  * <p>Exit status: 0 when every measured call returned the served variable; 1 when any failed (threw,
  * or answered {@code null}: for the SDK peer, a default) or the engine reported trouble (the files
@@ -82,6 +88,11 @@ public final class LatencyCommand implements Callable<Integer> {
             description = "Unrecorded time at the same rate before it (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
+    @Option(names = "--core-gc", defaultValue = "never", converter = CoreGcConverter.class,
+            description = "When a Wasm core runs a full collection of its heap: never, every:N (lookups per instance)"
+                    + " or idle (in a calling thread's slack) (default: ${DEFAULT-VALUE}).")
+    CoreGc coreGc;
+
     @Option(names = "--out", defaultValue = ".", description = "Directory for the .hgrm and .summary.json files.")
     Path out;
 
@@ -99,23 +110,35 @@ public final class LatencyCommand implements Callable<Integer> {
         Lookup opened;
         try {
             generator = new FixedRateGenerator(rate, threads, warmup, duration, FixedRateGenerator.Ticker.SYSTEM);
-            opened = Lookup.open(engine, codec, concurrency, poolSize, config, Lookup.parseUser(user), key);
+            opened = Lookup.open(engine, codec, concurrency, poolSize, config, Lookup.parseUser(user), key,
+                    coreGc.every());
         } catch (IllegalArgumentException | IllegalStateException | EvaluationException e) {
             stderr.println("latency: " + e.getMessage());
             stderr.flush();
             return 2;
         }
         try (Lookup lookup = opened) {
+            WasmEvaluator wasm = lookup.evaluator() instanceof WasmEvaluator ? (WasmEvaluator) lookup.evaluator() : null;
+            if (coreGc.kind() == CoreGc.Kind.IDLE && wasm == null) {
+                stderr.println("latency: " + engine + " has no Wasm core whose collector can be driven (--core-gc idle)");
+                stderr.flush();
+                return 2;
+            }
+            FixedRateGenerator.IdleWork idle = coreGc.kind() == CoreGc.Kind.IDLE ? new IdleCollector(wasm) : null;
             GcSnapshot[] atStart = new GcSnapshot[1];
-            FixedRateGenerator.Result result =
-                    generator.run(() -> lookup.call() != null, () -> atStart[0] = GcSnapshot.take());
+            long[] collectionsAtStart = new long[1];
+            FixedRateGenerator.Result result = generator.run(() -> lookup.call() != null, () -> {
+                atStart[0] = GcSnapshot.take();
+                collectionsAtStart[0] = wasm != null ? wasm.coreCollections() : 0;
+            }, idle);
             GcSnapshot atEnd = GcSnapshot.take();
+            long coreCollections = wasm != null ? wasm.coreCollections() - collectionsAtStart[0] : 0;
             String trouble = trouble(result, lookup);
             String prefix = name != null ? name : defaultName(atEnd.collector());
             Files.createDirectories(out);
             writeHgrm(out.resolve(prefix + ".response.hgrm"), result.recorder().response());
             writeHgrm(out.resolve(prefix + ".service.hgrm"), result.recorder().service());
-            String json = MAPPER.writeValueAsString(summary(result, atStart[0], atEnd, trouble));
+            String json = MAPPER.writeValueAsString(summary(result, atStart[0], atEnd, coreCollections, trouble));
             Files.writeString(out.resolve(prefix + ".summary.json"), json + "\n", StandardCharsets.UTF_8);
             stdout.println(json);
             stdout.flush();
@@ -130,6 +153,37 @@ public final class LatencyCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
+        }
+    }
+
+    /**
+     * {@code --core-gc idle}: in a thread's slack, a full collection of every core instance not in use,
+     * when the slack is at least twice the longest collection so far (so that it rarely delays the
+     * next call); the first is timed before the run.
+     */
+    private static final class IdleCollector implements FixedRateGenerator.IdleWork {
+        private final WasmEvaluator wasm;
+        private volatile long longestNanos;
+
+        IdleCollector(WasmEvaluator wasm) {
+            this.wasm = wasm;
+            collect();
+        }
+
+        private void collect() {
+            long start = System.nanoTime();
+            wasm.collectCoreGarbage();
+            long took = System.nanoTime() - start;
+            if (took > longestNanos) {
+                longestNanos = took;
+            }
+        }
+
+        @Override
+        public void run(long slackNanos) {
+            if (slackNanos >= 2 * longestNanos) {
+                collect();
+            }
         }
     }
 
@@ -156,15 +210,20 @@ public final class LatencyCommand implements Callable<Integer> {
                 b.append(Lookup.resolvePoolSize(poolSize));
             }
         }
-        return b.append('-').append(formatRate(rate)).append("ops-").append(threads).append("t-")
-                .append(collector.replaceAll("[^A-Za-z0-9]+", "")).toString();
+        b.append('-').append(formatRate(rate)).append("ops-").append(threads).append("t-")
+                .append(collector.replaceAll("[^A-Za-z0-9]+", ""));
+        if (coreGc.kind() != CoreGc.Kind.NEVER) {
+            b.append("-coregc-").append(coreGc.toString().replace(":", ""));
+        }
+        return b.toString();
     }
 
     private static String formatRate(double r) {
         return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
     }
 
-    private ObjectNode summary(FixedRateGenerator.Result result, GcSnapshot atStart, GcSnapshot atEnd, String trouble) {
+    private ObjectNode summary(FixedRateGenerator.Result result, GcSnapshot atStart, GcSnapshot atEnd,
+            long coreCollections, String trouble) {
         ObjectNode s = MAPPER.createObjectNode();
         s.put("valid", trouble == null);
         if (trouble != null) {
@@ -175,7 +234,8 @@ public final class LatencyCommand implements Callable<Integer> {
         setup.put("engine", engine).put("codec", codec).put("concurrency", concurrency)
                 .put("poolSize", Lookup.resolvePoolSize(poolSize)).put("config", config).put("user", user)
                 .put("key", key).put("targetRate", rate).put("threads", threads)
-                .put("warmupSeconds", warmup.toNanos() / 1e9).put("durationSeconds", duration.toNanos() / 1e9);
+                .put("warmupSeconds", warmup.toNanos() / 1e9).put("durationSeconds", duration.toNanos() / 1e9)
+                .put("coreGc", coreGc.toString());
         s.put("completed", result.completed());
         s.put("failed", result.failed());
         s.put("notIssued", result.notIssued());
@@ -185,7 +245,9 @@ public final class LatencyCommand implements Callable<Integer> {
         s.set("response", percentiles(result.recorder().response()));
         s.set("service", percentiles(result.recorder().service()));
         s.set("startLag", percentiles(result.recorder().startLag()));
-        s.set("gc", gc(atStart, atEnd));
+        ObjectNode gc = gc(atStart, atEnd);
+        gc.putObject("core").put("policy", coreGc.toString()).put("fullCollections", coreCollections);
+        s.set("gc", gc);
         s.set("jvm", jvm());
         return s;
     }
@@ -240,6 +302,17 @@ public final class LatencyCommand implements Callable<Integer> {
     static void writeHgrm(Path file, Histogram h) throws IOException {
         try (PrintStream ps = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
             h.outputPercentileDistribution(ps, 1000.0);
+        }
+    }
+
+    static final class CoreGcConverter implements CommandLine.ITypeConverter<CoreGc> {
+        @Override
+        public CoreGc convert(String value) {
+            try {
+                return CoreGc.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

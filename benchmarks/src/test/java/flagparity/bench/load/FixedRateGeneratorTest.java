@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -107,6 +108,50 @@ class FixedRateGeneratorTest {
 
         assertEquals(10, r.completed());
         assertEquals(2, r.failed());
+        assertSame(boom, r.firstError());
+    }
+
+    @Test
+    void idleWorkRunsInTheSlackAndAnOverrunDelaysTheNextCall() throws InterruptedException {
+        VirtualTicker ticker = new VirtualTicker();
+        AtomicInteger calls = new AtomicInteger();
+        List<Long> slacks = new ArrayList<>();
+        // 1,000 calls/s, each call 0.1 ms: 0.9 ms of slack after each. The idle work after call 3 takes 1.5 ms.
+        FixedRateGenerator g = new FixedRateGenerator(1000, 1, Duration.ZERO, Duration.ofMillis(6), ticker);
+
+        FixedRateGenerator.Result r = g.run(() -> {
+            calls.incrementAndGet();
+            ticker.spend(100 * US);
+            return true;
+        }, () -> { }, slack -> {
+            slacks.add(slack);
+            if (calls.get() == 4) {
+                ticker.spend(1_500 * US);
+            }
+        });
+
+        assertEquals(6, r.completed());
+        assertEquals(List.of(900 * US, 900 * US, 900 * US, 900 * US, 300 * US, 900 * US), slacks,
+                "call 4, planned at 4 ms, starts at 4.6 ms after the overrun and ends at 4.7 ms");
+        assertEquals(1, r.recorder().response().getCountAtValue(700 * US), "call 4 carries the overrun");
+        assertEquals(5, r.recorder().response().getCountAtValue(100 * US));
+    }
+
+    @Test
+    void idleWorkThatThrowsFailsTheCallBeforeIt() throws InterruptedException {
+        VirtualTicker ticker = new VirtualTicker();
+        IllegalStateException boom = new IllegalStateException("boom");
+        FixedRateGenerator g = new FixedRateGenerator(1000, 1, Duration.ZERO, Duration.ofMillis(5), ticker);
+
+        FixedRateGenerator.Result r = g.run(() -> {
+            ticker.spend(100 * US);
+            return true;
+        }, () -> { }, slack -> {
+            throw boom;
+        });
+
+        assertEquals(5, r.completed());
+        assertEquals(5, r.failed());
         assertSame(boom, r.firstError());
     }
 

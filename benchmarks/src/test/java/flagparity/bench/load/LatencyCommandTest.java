@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,65 @@ class LatencyCommandTest {
         assertTrue(Files.readString(out.resolve("run.response.hgrm")).contains("Value     Percentile"));
         assertTrue(Files.exists(out.resolve("run.service.hgrm")));
         assertEquals(summary, new ObjectMapper().readTree(stdout.toString()));
+    }
+
+    /** The core's full collections happen as asked, and the summary says which policy ran and how many. */
+    @Test
+    void coreGcEveryNAndIdleCollectTheCoresHeap(@TempDir Path out) throws Exception {
+        for (String policy : List.of("every:5", "idle")) {
+            StringWriter stderr = new StringWriter();
+            CommandLine cl = new CommandLine(new LatencyCommand());
+            cl.setOut(new PrintWriter(new StringWriter()));
+            cl.setErr(new PrintWriter(stderr));
+
+            int status = cl.execute("--engine", "chicory-aot", "--codec", "protobuf-preallocated", "--config", "small",
+                    "--rate", "200", "--threads", "2", "--warmup", "200ms", "--duration", "500ms",
+                    "--core-gc", policy, "--out", out.toString(), "--name", "gc");
+
+            assertEquals(0, status, stderr.toString());
+            JsonNode summary = new ObjectMapper().readTree(out.resolve("gc.summary.json").toFile());
+            assertEquals(policy, summary.at("/setup/coreGc").asText());
+            assertEquals(policy, summary.at("/gc/core/policy").asText());
+            long completed = summary.get("completed").asLong();
+            long collections = summary.at("/gc/core/fullCollections").asLong();
+            if (policy.equals("every:5")) {
+                // Counted per call on the one instance; the warm-up's calls shift where the multiples fall.
+                assertEquals(completed / 5.0, collections, 1.0);
+            } else {
+                assertTrue(collections > 0 && collections <= completed, collections + " of " + completed);
+            }
+        }
+    }
+
+    @Test
+    void coreGcIsRefusedWhereThereIsNoCoreToCollect() {
+        for (String policy : List.of("every:5", "idle")) {
+            StringWriter stderr = new StringWriter();
+            CommandLine cl = new CommandLine(new LatencyCommand());
+            cl.setErr(new PrintWriter(stderr));
+
+            assertEquals(2, cl.execute("--engine", "reference", "--config", "small", "--rate", "10",
+                    "--warmup", "0s", "--duration", "100ms", "--core-gc", policy));
+            assertTrue(stderr.toString().contains("has no Wasm core"), stderr.toString());
+        }
+    }
+
+    @Test
+    void coreGcPoliciesParse() {
+        assertEquals(CoreGc.NEVER, CoreGc.parse("never"));
+        assertEquals(CoreGc.IDLE, CoreGc.parse(" IDLE "));
+        CoreGc every = CoreGc.parse("every:100");
+        assertEquals(CoreGc.Kind.EVERY, every.kind());
+        assertEquals(100, every.every());
+        assertEquals(every, CoreGc.parse(every.toString()));
+        for (String bad : List.of("every:0", "every:-3", "every:", "every:x", "sometimes", "")) {
+            assertThrows(IllegalArgumentException.class, () -> CoreGc.parse(bad), bad);
+        }
+        StringWriter stderr = new StringWriter();
+        CommandLine cl = new CommandLine(new LatencyCommand());
+        cl.setErr(new PrintWriter(stderr));
+        assertEquals(2, cl.execute("--rate", "10", "--core-gc", "often"));
+        assertTrue(stderr.toString().contains("is not never, every:N (N >= 1) or idle"), stderr.toString());
     }
 
     @Test
