@@ -1,5 +1,9 @@
 package flagparity.parity.reliability;
 
+import flagparity.wasm.Codec;
+import flagparity.wasm.Engine;
+import java.util.function.Function;
+
 /**
  * How much work the reliability tests do. {@code ./mvnw verify} runs short versions; the deep run is
  * switched on with {@code -Dreliability.deep=true} and each figure can also be set on its own (surefire
@@ -38,6 +42,33 @@ final class Budget {
     /** Instance replacements (aborts) and config swaps in the churn runs ({@code reliability.churn}). */
     static long churn() {
         return number("reliability.churn", 30, 3_000);
+    }
+
+    /**
+     * Whether {@code engine} is among {@code reliability.engines} (engine ids, comma-separated; every
+     * engine when unset), for {@link SameUserRepeatTest} and {@link LongRunMemoryTest}: lets a deep run
+     * spend its time on the engines in question, e.g. the interpreter.
+     */
+    static boolean selected(Engine engine) {
+        return listed("reliability.engines", Engine::parse, engine);
+    }
+
+    /** Whether {@code codec} is among {@code reliability.codecs} (as {@link #selected(Engine)}; SameUserRepeatTest). */
+    static boolean selected(Codec codec) {
+        return listed("reliability.codecs", Codec::parse, codec);
+    }
+
+    private static <T> boolean listed(String property, Function<String, T> parse, T value) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) {
+            return true;
+        }
+        for (String id : v.split(",")) {
+            if (parse.apply(id.trim()) == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long number(String property, long verify, long deep) {

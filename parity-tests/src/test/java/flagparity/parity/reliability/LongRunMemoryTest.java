@@ -3,6 +3,7 @@ package flagparity.parity.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import flagparity.parity.reliability.Configs.Lookup;
 import flagparity.reference.api.User;
@@ -49,6 +50,7 @@ class LongRunMemoryTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Engine.class)
     void lookupsKeepHeapRssAndLinearMemoryFlat(Engine engine) throws IOException {
+        assumeTrue(Budget.selected(engine), "not among -Dreliability.engines");
         long total = engine == Engine.CHICORY_INTERPRETER ? Budget.interpreterEvaluations() : Budget.evaluations();
         long warmUp = Math.max(total / 10, 1);
         List<WasmEvaluator> evaluators = new ArrayList<>();
@@ -102,6 +104,7 @@ class LongRunMemoryTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Engine.class, names = {"CHICORY_AOT", "CHICORY_COMPILER", "WASMTIME"})
     void replacedInstancesAreReleased(Engine engine) throws IOException {
+        assumeTrue(Budget.selected(engine), "not among -Dreliability.engines");
         String a = Configs.withUncoveredDistribution(Configs.SMALL);
         String b = Configs.withUncoveredDistribution(Configs.variant(Configs.SMALL));
         long rounds = Budget.churn();
