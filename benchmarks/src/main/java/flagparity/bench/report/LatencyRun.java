@@ -18,10 +18,12 @@ import java.util.Map;
  * @param startLag percentiles of how late each call started against its plan: the load generator's own
  *     floor (waking a thread takes time), which every response time includes
  * @param gcCollections JVM collections in the measured window, all collectors together
+ * @param coreGc when the Wasm core ran full collections of its own heap ({@code never} in runs made before
+ *     the option existed)
  * @param command how to reproduce it, or {@code null} when unknown
  */
 record LatencyRun(String name, String engine, String codec, String concurrency, int poolSize, double targetRate,
-        int threads, double durationSeconds, String collector, boolean valid, String invalidBecause, long completed,
+        int threads, double durationSeconds, String collector, String coreGc, boolean valid, String invalidBecause, long completed,
         long notIssued, double achievedRate, Map<String, Double> response, Map<String, Double> service,
         Map<String, Double> startLag, long gcCollections, long gcMillis, List<Hgrm.Point> responseCurve, List<Hgrm.Point> serviceCurve,
         String command) {
@@ -48,7 +50,7 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
         return new LatencyRun(name, setup.path("engine").asText(), setup.path("codec").asText(),
                 setup.path("concurrency").asText(), setup.path("poolSize").asInt(), setup.path("targetRate").asDouble(),
                 setup.path("threads").asInt(), setup.path("durationSeconds").asDouble(),
-                s.path("gc").path("collector").asText(), s.path("valid").asBoolean(),
+                s.path("gc").path("collector").asText(), setup.path("coreGc").asText("never"), s.path("valid").asBoolean(),
                 s.path("invalidBecause").asText(null), s.path("completed").asLong(), s.path("notIssued").asLong(),
                 s.path("achievedRate").asDouble(), percentiles(s.path("response")), percentiles(s.path("service")),
                 percentiles(s.path("startLag")), collections, millis, curve(dir.resolve(name + ".response.hgrm")),
@@ -74,7 +76,10 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
         return !"reference".equals(engine) && !"devcycle-sdk".equals(engine);
     }
 
-    /** E.g. {@code chicory-aot protobuf-preallocated mutex, G1} or {@code reference, ZGC}. */
+    /**
+     * E.g. {@code chicory-aot protobuf-preallocated mutex, G1}, {@code reference, ZGC} or
+     * {@code chicory-aot protobuf-preallocated mutex, G1, core GC every:100}.
+     */
     String label() {
         StringBuilder b = new StringBuilder(engine);
         if (wasm()) {
@@ -83,6 +88,10 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
                 b.append('(').append(poolSize).append(')');
             }
         }
-        return b.append(", ").append(collector).toString();
+        b.append(", ").append(collector);
+        if (!"never".equals(coreGc)) {
+            b.append(", core GC ").append(coreGc);
+        }
+        return b.toString();
     }
 }

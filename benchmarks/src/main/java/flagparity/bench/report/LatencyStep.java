@@ -21,11 +21,18 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
      * One latency run.
      *
      * @param jvmFlags besides the heap ({@code -Xms1g -Xmx1g}, as in the JMH forks), e.g. {@code -XX:+UseZGC}
+     * @param coreGc the command's {@code --core-gc}: when a Wasm core runs a full collection of its heap
      */
     record Spec(String engine, String codec, String concurrency, int poolSize, double rate, int threads,
-            List<String> jvmFlags) {
+            List<String> jvmFlags, String coreGc) {
         Spec {
             jvmFlags = List.copyOf(jvmFlags);
+        }
+
+        /** Never a full collection of the core's heap, as the adapters run by default. */
+        Spec(String engine, String codec, String concurrency, int poolSize, double rate, int threads,
+                List<String> jvmFlags) {
+            this(engine, codec, concurrency, poolSize, rate, threads, jvmFlags, "never");
         }
 
         /** The file prefix: engine, codec, concurrency, rate, threads, collector flag. */
@@ -41,6 +48,9 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
             for (String f : jvmFlags) {
                 b.append('-').append(f.replaceAll("^-XX:\\+Use|^-XX:[+-]?|[^A-Za-z0-9]", ""));
             }
+            if (!"never".equals(coreGc)) {
+                b.append("-coregc-").append(coreGc.replaceAll("[^A-Za-z0-9]", ""));
+            }
             return b.toString();
         }
 
@@ -49,6 +59,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
                     "--pool-size", Integer.toString(poolSize),
                     "--rate", String.format(Locale.ROOT, "%.0f", rate), "--threads", Integer.toString(threads),
                     "--warmup", JmhTiming.jmhTime(warmup), "--duration", JmhTiming.jmhTime(duration),
+                    "--core-gc", coreGc,
                     "--out", out.toString().replace('\\', '/'), "--name", fileName());
         }
 
