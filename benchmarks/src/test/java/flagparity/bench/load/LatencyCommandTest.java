@@ -65,10 +65,13 @@ class LatencyCommandTest {
             long completed = summary.get("completed").asLong();
             long collections = summary.at("/gc/core/fullCollections").asLong();
             if (policy.equals("every:5")) {
-                // Counted per call on the one instance; the warm-up's calls shift where the multiples fall.
-                assertEquals(completed / 5.0, collections, 1.0);
+                // One in five lookups on the one instance. The window counts collections from its start, so
+                // warm-up calls still running then (a cold start leaves a backlog) may add up to 40 / 5.
+                assertTrue(collections >= completed / 5 - 1 && collections <= (completed + 40) / 5 + 1,
+                        collections + " collections for " + completed + " calls");
             } else {
-                assertTrue(collections > 0 && collections <= completed, collections + " of " + completed);
+                // At most one per call (warm-up stragglers included); 200 calls/s leave ample slack.
+                assertTrue(collections > 0 && collections <= completed + 40, collections + " of " + completed);
             }
         }
     }
