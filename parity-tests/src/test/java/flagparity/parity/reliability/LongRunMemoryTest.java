@@ -24,15 +24,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Long runs lose nothing: after a warm-up, the JVM heap after GC, the process RSS and the cores'
- * linear memory stay flat while every codec of an engine answers lookups (and now and then a bucketed
+ * Long runs lose nothing: after a warm-up, the JVM heap after GC, the process RSS outside the Java
+ * heap and the cores' linear memory stay flat while every codec of an engine answers lookups (and now and then a bucketed
  * config), and while instances are thrown away and rebuilt (aborts, config swaps). DevCycle's Java
  * SDK 2.6.0 leaked native memory on every call (java-server-sdk issue #195: it fetched an export
  * from wasmtime-java's Linker per call); these runs show the adapters do not.
  *
  * <p>{@code -Dreliability.evaluations} (20,000 in verify, 5,000,000 deep) per compiled engine;
  * {@code -Dreliability.interpreterEvaluations} for the interpreter. Figures are written as JSON to
- * {@code -Dreliability.resultsDir} (default {@code target/reliability}).
+ * {@code -Dreliability.resultsDir} (default {@code target/reliability}); {@code -Dreliability.engines}
+ * narrows the engines.
  */
 class LongRunMemoryTest {
     /** Heap after GC may move by this much between two snapshots (allocation buffers, JIT, class data). */
