@@ -95,14 +95,14 @@ class DeepInputTest {
     }
 
     /**
-     * On 256 KiB Chicory's JVM stack runs out first: the core traps instead of aborting. The trap is
+     * On 128 KiB Chicory's JVM stack runs out first: the core traps instead of aborting. The trap is
      * typed and explained too, and no Error reaches the caller. (wasmtime must not be run there: see
      * {@link Engine#WASMTIME}.)
      */
     @ParameterizedTest
     @EnumSource(value = Engine.class, names = {"CHICORY_COMPILER", "CHICORY_AOT"})
     void whenTheJvmStackRunsOutFirstChicoryFailsTypedToo(Engine engine) throws Throwable {
-        onThread(256 << 10, () -> {
+        onThread(128 << 10, () -> {
             try (WasmEvaluator e = Fixtures.builder(engine, Codec.JSON, Concurrency.MUTEX).build()) {
                 e.setConfig(Fixtures.config("handwritten.json"));
                 Variable known = e.variable(USER, "bool-var", VariableType.Boolean);

@@ -1,5 +1,6 @@
 package flagparity.wasm.engine;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -40,6 +41,9 @@ final class ChicoryCoreInstance extends CoreInstance {
                         (inst, args) -> new long[] {Double.doubleToRawLongBits(hostSeed())}))
                 .build();
         Instance.Builder b = Instance.builder(module).withImportValues(imports);
+        // Chicory's default ByteBufferMemory also runs on Android; on a JVM the byte[] one is faster
+        // (JMH here: 44-59 µs against 54-95 µs per chicory-aot protobuf lookup, alternating runs).
+        b.withMemoryFactory(ByteArrayMemory::new);
         if (machineFactory != null) {
             b.withMachineFactory(machineFactory);
         }
