@@ -40,13 +40,15 @@ import picocli.CommandLine.Option;
  * what such a collection takes (estimated before the run, then a running mean); at most once per call. A
  * full collection is not cheap (about 1.2 ms on chicory-aot with the large config, which lives in the
  * core's heap), so at high rates there is no slack for one and {@code idle} collects rarely or never.
- * The summary records the policy and the collections in the measured window.
+ * The summary records the policy and the collections in the measured window. {@code
+ * --swap-config-every} sets the same config again at that period from one more thread, through
+ * warm-up and measurement ({@link ConfigSwapper}): what a config update costs the lookups under load.
  *
  * <p>Exit status: 0 when every measured call returned the served variable; 1 when any failed (threw,
  * or answered {@code null}: for the SDK peer, a default) or the engine reported trouble (the files
  * are written either way, with {@code "valid": false} and the reason); 2, with one line on stderr,
  * when the setting cannot be measured at all (a bad rate or duration, an unknown engine, an unusable
- * config, a key the user is not served, a user the SDK peer mishandles).
+ * config, a key the user is not served, a user the SDK peer mishandles, config updates for the SDK peer).
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,
         description = "Drive one engine at a fixed arrival rate; record every call's latency (HdrHistogram,"
@@ -98,6 +100,11 @@ public final class LatencyCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = ".", description = "Directory for the .hgrm and .summary.json files.")
     Path out;
 
+    @Option(names = "--swap-config-every", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Set the config again at this period from one more thread, through warm-up and"
+                    + " measurement: the cost of a config update under load (default: never).")
+    Duration swapConfigEvery;
+
     @Option(names = "--name", description = "File name prefix (default: latency-ENGINE[-CODEC-CONCURRENCY]-RATE-THREADS-COLLECTOR).")
     String name;
 
@@ -108,6 +115,12 @@ public final class LatencyCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (swapConfigEvery != null && Engines.DEVCYCLE_SDK.equals(engine)) {
+            stderr.println("latency: DevCycle's SDK takes its config only from its own polling, not from setConfig"
+                    + " (--swap-config-every)");
+            stderr.flush();
+            return 2;
+        }
         FixedRateGenerator generator;
         Lookup opened;
         try {
@@ -129,13 +142,22 @@ public final class LatencyCommand implements Callable<Integer> {
             IdleCollector idle = coreGc.kind() == CoreGc.Kind.IDLE ? new IdleCollector(wasm) : null;
             GcSnapshot[] atStart = new GcSnapshot[1];
             long[] collectionsAtStart = new long[1];
-            FixedRateGenerator.Result result = generator.run(() -> lookup.call() != null, () -> {
-                atStart[0] = GcSnapshot.take();
-                collectionsAtStart[0] = wasm != null ? wasm.coreCollections() : 0;
-            }, idle);
+            ConfigSwapper swapper = swapConfigEvery == null ? null
+                    : new ConfigSwapper(lookup.evaluator(), Workloads.config(config), swapConfigEvery);
+            FixedRateGenerator.Result result;
+            try {
+                result = generator.run(() -> lookup.call() != null, () -> {
+                    atStart[0] = GcSnapshot.take();
+                    collectionsAtStart[0] = wasm != null ? wasm.coreCollections() : 0;
+                }, idle);
+            } finally {
+                if (swapper != null) {
+                    swapper.close();
+                }
+            }
             GcSnapshot atEnd = GcSnapshot.take();
             long coreCollections = wasm != null ? wasm.coreCollections() - collectionsAtStart[0] : 0;
-            String trouble = trouble(result, lookup);
+            String trouble = trouble(result, lookup, swapper);
             String prefix = name != null ? name : defaultName(atEnd.collector());
             Files.createDirectories(out);
             writeHgrm(out.resolve(prefix + ".response.hgrm"), result.recorder().response());
@@ -145,7 +167,13 @@ public final class LatencyCommand implements Callable<Integer> {
             if (idle != null) {
                 core.put("expectedCollectionMicros", idle.expectedNanos / 1000.0);
             }
-            String json = MAPPER.writeValueAsString(summary(result, atStart[0], atEnd, core, trouble));
+            ObjectNode summary = summary(result, atStart[0], atEnd, core, trouble);
+            if (swapper != null) {
+                summary.putObject("configSwaps").put("everyMillis", swapConfigEvery.toMillis())
+                        .put("done", swapper.done()).put("failed", swapper.failed())
+                        .put("meanMicros", swapper.meanMicros()).put("maxMicros", swapper.maxMicros());
+            }
+            String json = MAPPER.writeValueAsString(summary);
             Files.writeString(out.resolve(prefix + ".summary.json"), json + "\n", StandardCharsets.UTF_8);
             stdout.println(json);
             stdout.flush();
@@ -198,7 +226,10 @@ public final class LatencyCommand implements Callable<Integer> {
     }
 
     /** Why the measured calls cannot be trusted, or {@code null}. */
-    private static String trouble(FixedRateGenerator.Result result, Lookup lookup) {
+    private static String trouble(FixedRateGenerator.Result result, Lookup lookup, ConfigSwapper swapper) {
+        if (swapper != null && swapper.failed() > 0) {
+            return swapper.failed() + " config updates failed (first: " + swapper.firstError() + ")";
+        }
         if (result.failed() > 0) {
             RuntimeException e = result.firstError();
             return result.failed() + " of " + result.completed() + " calls failed ("
@@ -224,6 +255,9 @@ public final class LatencyCommand implements Callable<Integer> {
                 .append(collector.replaceAll("[^A-Za-z0-9]+", ""));
         if (coreGc.kind() != CoreGc.Kind.NEVER) {
             b.append("-coregc-").append(coreGc.toString().replace(":", ""));
+        }
+        if (swapConfigEvery != null) {
+            b.append("-swap").append(swapConfigEvery.toMillis()).append("ms");
         }
         return b.toString();
     }

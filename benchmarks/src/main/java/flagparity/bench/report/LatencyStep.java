@@ -22,17 +22,28 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
      *
      * @param jvmFlags besides the heap ({@code -Xms1g -Xmx1g}, as in the JMH forks), e.g. {@code -XX:+UseZGC}
      * @param coreGc the command's {@code --core-gc}: when a Wasm core runs a full collection of its heap
+     * @param swapConfigEvery the command's {@code --swap-config-every}, or {@code null} for no update
      */
     record Spec(String engine, String codec, String concurrency, int poolSize, double rate, int threads,
-            List<String> jvmFlags, String coreGc) {
+            List<String> jvmFlags, String coreGc, Duration swapConfigEvery) {
         Spec {
             jvmFlags = List.copyOf(jvmFlags);
         }
 
-        /** Never a full collection of the core's heap, as the adapters run by default. */
+        /** Never a full collection of the core's heap, as the adapters run by default, and no config update. */
         Spec(String engine, String codec, String concurrency, int poolSize, double rate, int threads,
                 List<String> jvmFlags) {
-            this(engine, codec, concurrency, poolSize, rate, threads, jvmFlags, "never");
+            this(engine, codec, concurrency, poolSize, rate, threads, jvmFlags, "never", null);
+        }
+
+        /** The same run with {@code --core-gc policy}. */
+        Spec withCoreGc(String policy) {
+            return new Spec(engine, codec, concurrency, poolSize, rate, threads, jvmFlags, policy, swapConfigEvery);
+        }
+
+        /** The same run with the config set again every {@code every} ({@code --swap-config-every}). */
+        Spec withConfigSwaps(Duration every) {
+            return new Spec(engine, codec, concurrency, poolSize, rate, threads, jvmFlags, coreGc, every);
         }
 
         /** The file prefix: engine, codec, concurrency, rate, threads, collector flag. */
@@ -51,16 +62,23 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
             if (!"never".equals(coreGc)) {
                 b.append("-coregc-").append(coreGc.replaceAll("[^A-Za-z0-9]", ""));
             }
+            if (swapConfigEvery != null) {
+                b.append("-swap").append(swapConfigEvery.toMillis()).append("ms");
+            }
             return b.toString();
         }
 
         List<String> args(Duration warmup, Duration duration, Path out) {
-            return List.of("latency", "--engine", engine, "--codec", codec, "--concurrency", concurrency,
-                    "--pool-size", Integer.toString(poolSize),
+            List<String> a = new ArrayList<>(List.of("latency", "--engine", engine, "--codec", codec,
+                    "--concurrency", concurrency, "--pool-size", Integer.toString(poolSize),
                     "--rate", String.format(Locale.ROOT, "%.0f", rate), "--threads", Integer.toString(threads),
                     "--warmup", JmhTiming.jmhTime(warmup), "--duration", JmhTiming.jmhTime(duration),
-                    "--core-gc", coreGc,
-                    "--out", out.toString().replace('\\', '/'), "--name", fileName());
+                    "--core-gc", coreGc));
+            if (swapConfigEvery != null) {
+                a.addAll(List.of("--swap-config-every", JmhTiming.jmhTime(swapConfigEvery)));
+            }
+            a.addAll(List.of("--out", out.toString().replace('\\', '/'), "--name", fileName()));
+            return List.copyOf(a);
         }
 
         List<String> flags() {

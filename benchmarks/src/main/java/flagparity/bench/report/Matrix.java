@@ -39,6 +39,8 @@ final class Matrix {
      * at {@link #RATE}, so it would not collect at all (the full matrix has it).
      */
     static final String CORE_GC_EVERY = "every:100";
+    /** How often the config-update rows set the config again under load. */
+    static final Duration SWAP_EVERY = Duration.ofSeconds(1);
 
     /**
      * Settings of one matrix.
@@ -69,9 +71,9 @@ final class Matrix {
     static final Timing QUICK_TIMING = new Timing(QUICK,
             new JmhTiming(1, 3, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 2.5),
             new JmhTiming(1, 7, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 2.5),
-            new JmhTiming(1, 15, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 2.5),
+            new JmhTiming(1, 12, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 2.5),
             new JmhTiming(3, null, null, null, null, 3),
-            Duration.ofSeconds(10), Duration.ofSeconds(12), Duration.ofSeconds(10), Duration.ofSeconds(12), 1);
+            Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(8), 1);
     static final Timing SMOKE_TIMING = new Timing(SMOKE,
             new JmhTiming(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), 4),
             new JmhTiming(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), 4),
@@ -145,7 +147,9 @@ final class Matrix {
                 new LatencyStep("latency", "fixed-rate latency, " + (int) RATE + " calls/s from 2 threads", List.of(
                         new LatencyStep.Spec("reference", "json", "mutex", 0, RATE, 2, List.of()),
                         new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, RATE, 2, List.of()),
-                        new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, RATE, 2, List.of(), CORE_GC_EVERY),
+                        new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, RATE, 2, List.of()).withCoreGc(CORE_GC_EVERY),
+                        new LatencyStep.Spec("reference", "json", "mutex", 0, RATE, 2, List.of()).withConfigSwaps(SWAP_EVERY),
+                        new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, RATE, 2, List.of()).withConfigSwaps(SWAP_EVERY),
                         new LatencyStep.Spec("devcycle-sdk", "json", "mutex", 0, RATE, 2, List.of())),
                         t.latencyWarmup(), t.latencyDuration()),
                 new ProfileStep("profile", "JFR profile of chicory-aot by core function", "chicory-aot", BEST_CODEC,
@@ -166,8 +170,12 @@ final class Matrix {
             }
             latency.add(new LatencyStep.Spec("chicory-aot", BEST_CODEC, "pool", 0, rate, 2, List.of()));
             for (String coreGc : List.of("every:10", CORE_GC_EVERY, "every:1000", "idle")) {
-                latency.add(new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, rate, 2, List.of(), coreGc));
+                latency.add(new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, rate, 2, List.of()).withCoreGc(coreGc));
             }
+            for (String engine : List.of("reference", "chicory-aot", "wasmtime")) {
+                latency.add(new LatencyStep.Spec(engine, BEST_CODEC, "mutex", 0, rate, 2, List.of()).withConfigSwaps(SWAP_EVERY));
+            }
+            latency.add(new LatencyStep.Spec("chicory-aot", BEST_CODEC, "pool", 0, rate, 2, List.of()).withConfigSwaps(SWAP_EVERY));
             for (String collector : List.of("-XX:+UseZGC", "-XX:+UseParallelGC")) {
                 latency.add(new LatencyStep.Spec("reference", "json", "mutex", 0, rate, 2, List.of(collector)));
                 latency.add(new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, rate, 2, List.of(collector)));

@@ -211,7 +211,15 @@ final class ReportWriter {
                             : "no: " + l.invalidBecause(),
                     commands.ref(l.command())));
         }
-        String table = Tables.markdown(header, body) + "\n" + commands.list();
+        StringBuilder swaps = new StringBuilder();
+        for (LatencyRun l : runs) {
+            if (l.configSwaps() != null) {
+                swaps.append("* ").append(l.label()).append(": the same config set again ").append(l.configSwaps())
+                        .append(", from one more thread through warm-up and measurement.\n");
+            }
+        }
+        String table = Tables.markdown(header, body) + "\n" + (swaps.length() > 0 ? "Config updates under load:\n\n" + swaps
+                + "\n" : "") + commands.list();
         tables.put("latency", table);
         b.append(table);
         List<Charts.Curve> curves = new ArrayList<>();

@@ -76,6 +76,40 @@ class LatencyCommandTest {
         }
     }
 
+    /** Config updates run beside the calls for the whole run, every answer stays served, the summary counts them. */
+    @Test
+    void configSwapsRunUnderLoadAndAreCounted(@TempDir Path out) throws Exception {
+        StringWriter stderr = new StringWriter();
+        CommandLine cl = new CommandLine(new LatencyCommand());
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(stderr));
+
+        int status = cl.execute("--engine", "chicory-aot", "--codec", "protobuf-preallocated", "--config", "small",
+                "--rate", "200", "--threads", "2", "--warmup", "300ms", "--duration", "700ms",
+                "--swap-config-every", "100ms", "--out", out.toString(), "--name", "swap");
+
+        assertEquals(0, status, stderr.toString());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("swap.summary.json").toFile());
+        assertTrue(summary.get("valid").asBoolean());
+        assertEquals(100, summary.at("/configSwaps/everyMillis").asLong());
+        assertEquals(0, summary.at("/configSwaps/failed").asLong());
+        // a second of run at one update per 100 ms; a Wasm update builds a fresh instance, so fewer may fit
+        long done = summary.at("/configSwaps/done").asLong();
+        assertTrue(done >= 1 && done <= 10, done + " updates");
+        assertTrue(summary.at("/configSwaps/maxMicros").asDouble() >= summary.at("/configSwaps/meanMicros").asDouble());
+    }
+
+    @Test
+    void configSwapsAreRefusedForTheSdkPeer() {
+        StringWriter stderr = new StringWriter();
+        CommandLine cl = new CommandLine(new LatencyCommand());
+        cl.setErr(new PrintWriter(stderr));
+
+        assertEquals(2, cl.execute("--engine", "devcycle-sdk", "--rate", "10", "--warmup", "0s", "--duration", "100ms",
+                "--swap-config-every", "1s"));
+        assertTrue(stderr.toString().contains("own polling"), stderr.toString());
+    }
+
     @Test
     void coreGcIsRefusedWhereThereIsNoCoreToCollect() {
         for (String policy : List.of("every:5", "idle")) {
