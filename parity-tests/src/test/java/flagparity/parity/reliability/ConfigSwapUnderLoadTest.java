@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flagparity.parity.oracle.Outcome;
+import flagparity.parity.oracle.ProtobufHeapFault;
 import flagparity.parity.reliability.Configs.Lookup;
+import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
+import flagparity.wasm.Codec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +56,16 @@ class ConfigSwapUnderLoadTest {
         return new Answers(v, b);
     }
 
+    /**
+     * Whether a failed lookup is the core's own heap fault on its protobuf path (D7 in
+     * results/DIVERGENCES.md): it depends on where the core's GC steps fall, which threads make
+     * unpredictable here, and says nothing of config swaps; the adapter replaces the instance.
+     */
+    private static boolean heapFault(Subject subject, User user, EvaluationException x) {
+        return (subject.codec() == Codec.PROTOBUF || subject.codec() == Codec.PROTOBUF_PREALLOCATED)
+                && ProtobufHeapFault.is(user, Outcome.error(x.getMessage()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("subjects")
     void everyAnswerIsTheOldOrTheNewConfigsNeverAMix(Subject subject) throws Exception {
@@ -74,6 +88,7 @@ class ConfigSwapUnderLoadTest {
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong evaluations = new AtomicLong();
             AtomicLong sawB = new AtomicLong();
+            AtomicLong heapFaults = new AtomicLong();
             ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < EVALUATING_THREADS; t++) {
@@ -89,7 +104,16 @@ class ConfigSwapUnderLoadTest {
                                 }
                             } else {
                                 Lookup l = lookups.get(r.nextInt(lookups.size()));
-                                Variable got = e.variable(l.user(), l.key(), l.type());
+                                Variable got;
+                                try {
+                                    got = e.variable(l.user(), l.key(), l.type());
+                                } catch (EvaluationException x) {
+                                    if (!heapFault(subject, l.user(), x)) {
+                                        throw x;
+                                    }
+                                    heapFaults.incrementAndGet();
+                                    continue;
+                                }
                                 boolean isA = Objects.equals(got, a.variables().get(l));
                                 boolean isB = Objects.equals(got, b.variables().get(l));
                                 if (!isA && !isB) {
@@ -118,7 +142,17 @@ class ConfigSwapUnderLoadTest {
                     swaps++;
                     // once setConfig returns, this thread must see the config it set
                     Lookup probe = lookups.get((int) (swaps % lookups.size()));
-                    Variable seen = e.variable(probe.user(), probe.key(), probe.type());
+                    Variable seen;
+                    try {
+                        seen = e.variable(probe.user(), probe.key(), probe.type());
+                    } catch (EvaluationException x) {
+                        if (!heapFault(subject, probe.user(), x)) {
+                            throw x;
+                        }
+                        heapFaults.incrementAndGet();
+                        Thread.sleep(1);
+                        continue;
+                    }
                     Variable expected = (next == A ? a : b).variables().get(probe);
                     if (!Objects.equals(expected, seen)) {
                         problems.add("after setConfig returned, " + probe + " gave " + seen + " not " + expected);
@@ -141,8 +175,9 @@ class ConfigSwapUnderLoadTest {
             for (Lookup l : lookups) {
                 assertEquals(a.variables().get(l), e.variable(l.user(), l.key(), l.type()), l.toString());
             }
-            System.out.printf("swaps under load, %s: %d swaps, %d evaluations, %d answers from the new config%n",
-                    subject, swaps, evaluations.get(), sawB.get());
+            System.out.printf("swaps under load, %s: %d swaps, %d evaluations, %d answers from the new config,"
+                    + " %d lookups met the core's protobuf heap fault (D7)%n", subject, swaps, evaluations.get(),
+                    sawB.get(), heapFaults.get());
         }
     }
 }
