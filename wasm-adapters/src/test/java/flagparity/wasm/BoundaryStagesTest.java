@@ -49,7 +49,7 @@ class BoundaryStagesTest {
         assertNotEquals(0, served);
     }
 
-    /** Users with both customData and privateCustomData are left out: see the core's protobuf GC bug (parity-tests). */
+    /** Users with both customData and privateCustomData are left out: the core's protobuf heap fault (D7, results/DIVERGENCES.md). */
     @ParameterizedTest
     @EnumSource(value = Engine.class, names = {"CHICORY_AOT", "WASMTIME"})
     void protobufStagesAnswerAsVariableForUserPb(Engine engine) {

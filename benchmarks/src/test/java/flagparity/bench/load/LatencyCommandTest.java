@@ -45,14 +45,20 @@ class LatencyCommandTest {
         assertEquals(summary, new ObjectMapper().readTree(stdout.toString()));
     }
 
+    /** The command with its output dropped and its errors into {@code stderr}. */
+    private static CommandLine quiet(StringWriter stderr) {
+        CommandLine cl = new CommandLine(new LatencyCommand());
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(stderr));
+        return cl;
+    }
+
     /** The core's full collections happen as asked, and the summary says which policy ran and how many. */
     @Test
     void coreGcEveryNAndIdleCollectTheCoresHeap(@TempDir Path out) throws Exception {
         for (String policy : List.of("every:5", "idle")) {
             StringWriter stderr = new StringWriter();
-            CommandLine cl = new CommandLine(new LatencyCommand());
-            cl.setOut(new PrintWriter(new StringWriter()));
-            cl.setErr(new PrintWriter(stderr));
+            CommandLine cl = quiet(stderr);
 
             int status = cl.execute("--engine", "chicory-aot", "--codec", "protobuf-preallocated", "--config", "small",
                     "--rate", "200", "--threads", "2", "--warmup", "200ms", "--duration", "500ms",
@@ -80,9 +86,7 @@ class LatencyCommandTest {
     @Test
     void configSwapsRunUnderLoadAndAreCounted(@TempDir Path out) throws Exception {
         StringWriter stderr = new StringWriter();
-        CommandLine cl = new CommandLine(new LatencyCommand());
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(stderr));
+        CommandLine cl = quiet(stderr);
 
         int status = cl.execute("--engine", "chicory-aot", "--codec", "protobuf-preallocated", "--config", "small",
                 "--rate", "200", "--threads", "2", "--warmup", "300ms", "--duration", "700ms",

@@ -56,14 +56,24 @@ class ConfigSwapUnderLoadTest {
         return new Answers(v, b);
     }
 
+    /** A lookup's answer, or {@code heapFault} when the lookup met the core's protobuf heap fault. */
+    private record Answer(Variable variable, boolean heapFault) {}
+
     /**
-     * Whether a failed lookup is the core's own heap fault on its protobuf path (D7 in
-     * results/DIVERGENCES.md): it depends on where the core's GC steps fall, which threads make
-     * unpredictable here, and says nothing of config swaps; the adapter replaces the instance.
+     * Asks {@code l}. The core's own heap fault on its protobuf path (D7 in results/DIVERGENCES.md)
+     * depends on where the core's GC steps fall, which the threads make unpredictable here, and says
+     * nothing of config swaps (the adapter replaces the instance): it is returned, not thrown.
      */
-    private static boolean heapFault(Subject subject, User user, EvaluationException x) {
-        return (subject.codec() == Codec.PROTOBUF || subject.codec() == Codec.PROTOBUF_PREALLOCATED)
-                && ProtobufHeapFault.is(user, Outcome.error(x.getMessage()));
+    private static Answer ask(Evaluator e, Subject subject, Lookup l) {
+        try {
+            return new Answer(e.variable(l.user(), l.key(), l.type()), false);
+        } catch (EvaluationException x) {
+            boolean protobuf = subject.codec() == Codec.PROTOBUF || subject.codec() == Codec.PROTOBUF_PREALLOCATED;
+            if (protobuf && ProtobufHeapFault.is(l.user(), Outcome.error(x.getMessage()))) {
+                return new Answer(null, true);
+            }
+            throw x;
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,16 +114,12 @@ class ConfigSwapUnderLoadTest {
                                 }
                             } else {
                                 Lookup l = lookups.get(r.nextInt(lookups.size()));
-                                Variable got;
-                                try {
-                                    got = e.variable(l.user(), l.key(), l.type());
-                                } catch (EvaluationException x) {
-                                    if (!heapFault(subject, l.user(), x)) {
-                                        throw x;
-                                    }
+                                Answer answer = ask(e, subject, l);
+                                if (answer.heapFault()) {
                                     heapFaults.incrementAndGet();
                                     continue;
                                 }
+                                Variable got = answer.variable();
                                 boolean isA = Objects.equals(got, a.variables().get(l));
                                 boolean isB = Objects.equals(got, b.variables().get(l));
                                 if (!isA && !isB) {
@@ -142,17 +148,13 @@ class ConfigSwapUnderLoadTest {
                     swaps++;
                     // once setConfig returns, this thread must see the config it set
                     Lookup probe = lookups.get((int) (swaps % lookups.size()));
-                    Variable seen;
-                    try {
-                        seen = e.variable(probe.user(), probe.key(), probe.type());
-                    } catch (EvaluationException x) {
-                        if (!heapFault(subject, probe.user(), x)) {
-                            throw x;
-                        }
+                    Answer probed = ask(e, subject, probe);
+                    if (probed.heapFault()) {
                         heapFaults.incrementAndGet();
                         Thread.sleep(1);
                         continue;
                     }
+                    Variable seen = probed.variable();
                     Variable expected = (next == A ? a : b).variables().get(probe);
                     if (!Objects.equals(expected, seen)) {
                         problems.add("after setConfig returned, " + probe + " gave " + seen + " not " + expected);
