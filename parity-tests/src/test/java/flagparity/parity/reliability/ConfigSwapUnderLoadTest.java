@@ -69,7 +69,7 @@ class ConfigSwapUnderLoadTest {
             return new Answer(e.variable(l.user(), l.key(), l.type()), false);
         } catch (EvaluationException x) {
             boolean protobuf = subject.codec() == Codec.PROTOBUF || subject.codec() == Codec.PROTOBUF_PREALLOCATED;
-            if (protobuf && ProtobufHeapFault.is(l.user(), Outcome.error(x.getMessage()))) {
+            if (protobuf && ProtobufHeapFault.is(Outcome.error(x.getMessage()))) {
                 return new Answer(null, true);
             }
             throw x;
