@@ -14,11 +14,16 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 public final class ParityTries implements AroundPropertyHook {
     static final String PROPERTY = "parity.tries";
 
+    /** Whether this is the deep run. */
+    static boolean deep() {
+        String v = System.getProperty(PROPERTY);
+        return v != null && !v.isBlank();
+    }
+
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-        String v = System.getProperty(PROPERTY);
-        if (v != null && !v.isBlank()) {
-            long evaluations = Long.parseLong(v.trim());
+        if (deep()) {
+            long evaluations = Long.parseLong(System.getProperty(PROPERTY).trim());
             long tries = (evaluations + CoreParityProperties.MIN_EVALUATIONS_PER_TRY - 1) / CoreParityProperties.MIN_EVALUATIONS_PER_TRY;
             context.attributes().setTries((int) Math.min(Integer.MAX_VALUE, Math.max(1, tries)));
         }
