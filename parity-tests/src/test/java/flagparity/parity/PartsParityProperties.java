@@ -322,7 +322,22 @@ class PartsParityProperties {
         }
     }
 
+    /** A JSON string the core can read: its parser knows no {@code \\f} escape, so control characters go as {@code \\u00XX}. */
     private static String quote(String s) {
-        return s == null ? "null" : JsonCodec.mapper().valueToTree(s).toString();
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 }
