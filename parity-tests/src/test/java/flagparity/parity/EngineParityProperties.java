@@ -11,7 +11,6 @@ import flagparity.parity.oracle.Mismatches;
 import flagparity.parity.oracle.MutableClock;
 import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.Pair;
-import flagparity.parity.oracle.ProtobufHeapFault;
 import flagparity.parity.oracle.SaveFailures;
 import flagparity.parity.oracle.Texts;
 import flagparity.reference.ReferenceEvaluator;
@@ -57,8 +56,12 @@ class EngineParityProperties {
     private static MutableClock clock;
     private static CoreOracle jsonPath;
     private static final Map<Engine, List<Pair>> PAIRS = new EnumMap<>(Engine.class);
-    /** Protobuf lookups that hit the core's heap fault (D7): counted, not compared. */
-    private static int heapFaults;
+    /**
+     * Lookups of users with both customData and privateCustomData not sent to the protobuf codecs: there
+     * they can corrupt the core's heap (D7), after which that instance may abort or answer wrongly later,
+     * for any user. The JSON codecs and the reference compare every user.
+     */
+    private static int bothMapsSkipped;
 
     @BeforeContainer
     static void open() {
@@ -79,7 +82,7 @@ class EngineParityProperties {
         }
         PAIRS.clear();
         jsonPath.close();
-        System.out.println("[parity] protobuf lookups that hit the core's heap fault (D7), not compared: " + heapFaults);
+        System.out.println("[parity] lookups of users with both custom data maps kept off the protobuf codecs (D7): " + bothMapsSkipped);
     }
 
     private static List<Pair> pairs(Engine engine) {
@@ -179,15 +182,14 @@ class EngineParityProperties {
             }
             for (Scenario.Request r : s.requests()) {
                 User user = users.get(r.user());
+                if (!json && user.customData() != null && user.privateCustomData() != null) {
+                    bothMapsSkipped++;
+                    continue;
+                }
                 Case c = cases.get(r);
                 Expected want = expected.get(r);
                 Outcome got = p.timed(() -> p.lookup(user, r.key(), r.type()));
                 String what = " variable " + r.key() + " (" + r.type() + ")";
-                if (!json && ProtobufHeapFault.is(got)) {
-                    heapFaults++;
-                    System.out.println("[parity] " + name + ":" + what + ": the core's protobuf heap fault (D7), not compared: " + got.text());
-                    continue;
-                }
                 m.check(name + " vs reference:" + what, name, c,
                         new Case.Answers(got, json ? want.referenceJson() : want.referenceProtobuf()), versusReference);
                 m.check(name + " vs core JSON path:" + what, name, c,
