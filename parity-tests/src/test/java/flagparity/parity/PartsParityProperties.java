@@ -218,9 +218,16 @@ class PartsParityProperties {
         CompiledTarget target = targetWith(operator, audiences);
         Environment env = new Environment(PLATFORM, Map.of(), clock);
         for (String u : users) {
-            same(core.hookBoolean("evaluateOperatorFromJSON", operator, u, audiences).text(),
-                    Boolean.toString(target.audience().matches(JsonCodec.parseUser(u), env, 0, null)),
-                    "evaluateOperatorFromJSON(" + operator + ", " + u + ", " + audiences + ")");
+            Outcome byCore = core.hookBoolean("evaluateOperatorFromJSON", operator, u, audiences);
+            // a user text the core cannot read (Jackson writes a form feed as \f, an escape it lacks)
+            // must be one the reference rejects too, and the reverse
+            Outcome byReference = Outcome.of(() -> Boolean.toString(target.audience().matches(JsonCodec.parseUser(u), env, 0, null)));
+            String what = "evaluateOperatorFromJSON(" + operator + ", " + u + ", " + audiences + ")";
+            if (byCore.kind() == Outcome.Kind.ERROR || byReference.kind() == Outcome.Kind.ERROR) {
+                same(byCore.kind(), byReference.kind(), what);
+            } else {
+                same(byCore.text(), byReference.text(), what);
+            }
         }
     }
 
