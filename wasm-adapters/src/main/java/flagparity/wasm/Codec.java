@@ -27,7 +27,7 @@ public enum Codec {
     }
 
     /** True for the codecs that send the user as JSON and get the variable back as JSON. */
-    boolean json() {
+    public boolean json() {
         return this == JSON || this == JSON_PREALLOCATED;
     }
 

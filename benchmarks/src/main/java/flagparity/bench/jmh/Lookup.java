@@ -33,13 +33,15 @@ public final class Lookup implements AutoCloseable {
     private final User user;
     private final String key;
     private final VariableType type;
+    private final String configJson;
 
-    private Lookup(String engine, Evaluator evaluator, User user, String key, VariableType type) {
+    private Lookup(String engine, Evaluator evaluator, User user, String key, VariableType type, String configJson) {
         this.engine = engine;
         this.evaluator = evaluator;
         this.user = user;
         this.key = key;
         this.type = type;
+        this.configJson = configJson;
     }
 
     /**
@@ -70,7 +72,7 @@ public final class Lookup implements AutoCloseable {
                 Clock.systemUTC(), null, coreCollectEvery);
         try {
             evaluator.setConfig(configJson);
-            Lookup lookup = new Lookup(engine, evaluator, user, key, type);
+            Lookup lookup = new Lookup(engine, evaluator, user, key, type, configJson);
             if (lookup.call() == null) {
                 throw new IllegalStateException(engine + " serves no value of " + type + " variable \"" + key
                         + "\" to user " + JsonCodec.writeUser(user) + " in config " + config
@@ -164,6 +166,8 @@ public final class Lookup implements AutoCloseable {
     public User user() { return user; }
     public String key() { return key; }
     public VariableType type() { return type; }
+    /** The config text the evaluator was given. */
+    public String configJson() { return configJson; }
 
     @Override
     public void close() {

@@ -143,7 +143,7 @@ public final class LatencyCommand implements Callable<Integer> {
             GcSnapshot[] atStart = new GcSnapshot[1];
             long[] collectionsAtStart = new long[1];
             ConfigSwapper swapper = swapConfigEvery == null ? null
-                    : new ConfigSwapper(lookup.evaluator(), Workloads.config(config), swapConfigEvery);
+                    : new ConfigSwapper(lookup.evaluator(), lookup.configJson(), swapConfigEvery);
             FixedRateGenerator.Result result;
             try {
                 result = generator.run(() -> lookup.call() != null, () -> {

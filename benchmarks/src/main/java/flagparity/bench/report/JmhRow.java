@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One row of a JMH result: a benchmark method with one combination of params.
@@ -35,21 +36,7 @@ record JmhRow(String benchmark, String mode, int threads, Map<String, String> pa
      * the median of its later ones: the warm-up was too short and the score mixes in warming time.
      */
     boolean stillWarming() {
-        if ("ss".equals(mode)) {
-            return false;
-        }
-        for (List<Double> fork : iterations) {
-            if (fork.size() < 3) {
-                continue;
-            }
-            double median = median(fork.subList(1, fork.size()));
-            double first = fork.get(0);
-            double worse = higherIsBetter() ? median / first : first / median;
-            if (worse > WARMING_RATIO) {
-                return true;
-            }
-        }
-        return false;
+        return anyForkWorse(3, fork -> median(fork.subList(1, fork.size())), fork -> fork.get(0));
     }
 
     /**
@@ -58,18 +45,26 @@ record JmhRow(String benchmark, String mode, int threads, Map<String, String> pa
      * measured (a leak, a growing heap, or other work arriving on the machine).
      */
     boolean drifting() {
+        return anyForkWorse(4, fork -> median(fork.subList(0, fork.size() / 2)),
+                fork -> median(fork.subList(fork.size() - fork.size() / 2, fork.size())));
+    }
+
+    /**
+     * True when, in some fork of at least {@code minIterations} measured iterations, {@code suspect} is
+     * more than {@link #WARMING_RATIO} times worse than {@code reference} (single-shot rows never are).
+     */
+    private boolean anyForkWorse(int minIterations, ToDoubleFunction<List<Double>> reference,
+            ToDoubleFunction<List<Double>> suspect) {
         if ("ss".equals(mode)) {
             return false;
         }
         for (List<Double> fork : iterations) {
-            if (fork.size() < 4) {
+            if (fork.size() < minIterations) {
                 continue;
             }
-            int half = fork.size() / 2;
-            double early = median(fork.subList(0, half));
-            double late = median(fork.subList(fork.size() - half, fork.size()));
-            double worse = higherIsBetter() ? early / late : late / early;
-            if (worse > WARMING_RATIO) {
+            double r = reference.applyAsDouble(fork);
+            double x = suspect.applyAsDouble(fork);
+            if ((higherIsBetter() ? r / x : x / r) > WARMING_RATIO) {
                 return true;
             }
         }

@@ -21,11 +21,11 @@ import java.util.Map;
  * @param coreGc when the Wasm core ran full collections of its own heap ({@code never} in runs made before
  *     the option existed)
  * @param configSwaps the config updates made during the run ({@code latency --swap-config-every}), or
- *     {@code null} for none: e.g. {@code every 1,000 ms: 22 updates, mean 95.1 ms, max 130.2 ms}
+ *     {@code null} for none
  * @param command how to reproduce it, or {@code null} when unknown
  */
 record LatencyRun(String name, String engine, String codec, String concurrency, int poolSize, double targetRate,
-        int threads, double durationSeconds, String collector, String coreGc, String configSwaps, boolean valid, String invalidBecause, long completed,
+        int threads, double durationSeconds, String collector, String coreGc, ConfigSwaps configSwaps, boolean valid, String invalidBecause, long completed,
         long notIssued, double achievedRate, Map<String, Double> response, Map<String, Double> service,
         Map<String, Double> startLag, long gcCollections, long gcMillis, List<Hgrm.Point> responseCurve, List<Hgrm.Point> serviceCurve,
         String command) {
@@ -60,13 +60,18 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
                 curve(dir.resolve(name + ".service.hgrm")), command);
     }
 
-    private static String configSwaps(JsonNode c) {
-        if (c.isMissingNode()) {
-            return null;
+    /** The summary's {@code configSwaps}: the update period, how many ran and failed, their mean and longest time. */
+    record ConfigSwaps(long everyMillis, long done, long failed, double meanMicros, double maxMicros) {
+        /** E.g. {@code every 1,000 ms: 22 updates (0 failed), mean 95.1 ms, max 130.2 ms}. */
+        String describe() {
+            return String.format(java.util.Locale.ROOT, "every %,d ms: %,d updates (%,d failed), mean %,.1f ms, max %,.1f ms",
+                    everyMillis, done, failed, meanMicros / 1000, maxMicros / 1000);
         }
-        return String.format(java.util.Locale.ROOT, "every %,d ms: %,d updates (%,d failed), mean %,.1f ms, max %,.1f ms",
-                c.path("everyMillis").asLong(), c.path("done").asLong(), c.path("failed").asLong(),
-                c.path("meanMicros").asDouble() / 1000, c.path("maxMicros").asDouble() / 1000);
+    }
+
+    private static ConfigSwaps configSwaps(JsonNode c) {
+        return c.isMissingNode() ? null : new ConfigSwaps(c.path("everyMillis").asLong(), c.path("done").asLong(),
+                c.path("failed").asLong(), c.path("meanMicros").asDouble(), c.path("maxMicros").asDouble());
     }
 
     private static Map<String, Double> percentiles(JsonNode p) {
@@ -105,7 +110,7 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
             b.append(", core GC ").append(coreGc);
         }
         if (configSwaps != null) {
-            b.append(", config set ").append(configSwaps.substring(0, configSwaps.indexOf(':')));
+            b.append(String.format(java.util.Locale.ROOT, ", config set every %,d ms", configSwaps.everyMillis()));
         }
         return b.toString();
     }

@@ -214,7 +214,7 @@ final class ReportWriter {
         StringBuilder swaps = new StringBuilder();
         for (LatencyRun l : runs) {
             if (l.configSwaps() != null) {
-                swaps.append("* ").append(l.label()).append(": the same config set again ").append(l.configSwaps())
+                swaps.append("* ").append(l.label()).append(": the same config set again ").append(l.configSwaps().describe())
                         .append(", from one more thread through warm-up and measurement.\n");
             }
         }

@@ -11,7 +11,6 @@ import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
-import flagparity.wasm.Codec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ class ConfigSwapUnderLoadTest {
         try {
             return new Answer(e.variable(l.user(), l.key(), l.type()), false);
         } catch (EvaluationException x) {
-            boolean protobuf = subject.codec() == Codec.PROTOBUF || subject.codec() == Codec.PROTOBUF_PREALLOCATED;
+            boolean protobuf = subject.codec() != null && !subject.codec().json();
             if (protobuf && ProtobufHeapFault.is(Outcome.error(x.getMessage()))) {
                 return new Answer(null, true);
             }
