@@ -213,9 +213,10 @@ class CodecDivergenceTest {
     }
 
     /**
-     * D7: the core's protobuf entry points can corrupt its own heap for a user with both customData and
-     * privateCustomData, depending on where its incremental GC steps inside the call; the damage can
-     * surface in a later call, whatever its user. Two recorded sequences (a config, optionally client
+     * D7: the core's protobuf entry points can free a user's customData while still using it (the
+     * compiled {@code DVCUser.fromPBUser} drops it from the shadow stack too early), when its incremental
+     * GC steps inside that window; users with privateCustomData too are the most exposed. The damage
+     * can surface in a later call, whatever its user. Two recorded sequences (a config, optionally client
      * custom data, then lookups) replay it on two engines: on the named protobuf codec the named lookup
      * aborts inside AssemblyScript's runtime and the instance is replaced, while the JSON codec answers
      * every lookup. Both sequences fail the same way in Node with the core's own JS loader given the

@@ -58,14 +58,14 @@ class EngineParityProperties {
     private static final Map<Engine, List<Pair>> PAIRS = new EnumMap<>(Engine.class);
     /**
      * Lookups of users with both customData and privateCustomData not sent to the protobuf codecs: there
-     * they can corrupt the core's heap (D7), after which that instance may abort or answer wrongly later,
-     * for any user. The JSON codecs and the reference compare every user.
+     * they are the most exposed to the core's D7 (its heap damaged, after which that instance may abort
+     * or answer wrongly later, for any user). The JSON codecs and the reference compare every user.
      */
     private static int bothMapsSkipped;
     /**
      * Per protobuf pair, lookups that answered wrongly on an instance that had served the try's earlier
-     * lookups and rightly when asked again on a fresh instance: D7 damage left by an earlier call (CI met
-     * it after users with one map only). A mismatch that a fresh instance repeats fails the property, and
+     * lookups and rightly when asked again on a fresh instance: D7 damage left by an earlier call (any user with
+     * customData can cause it; CI met it after users with one map only). A mismatch that a fresh instance repeats fails the property, and
      * so does a pair that needs this more than {@link #MAX_HEAP_FAULTS} times in a run, since a defect of
      * the adapter's own state would show that often.
      */

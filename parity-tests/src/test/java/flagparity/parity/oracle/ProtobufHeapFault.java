@@ -3,9 +3,9 @@ package flagparity.parity.oracle;
 import java.util.regex.Pattern;
 
 /**
- * D7 of results/DIVERGENCES.md: the core's protobuf entry points can break their own heap, depending
- * on where the core's incremental GC happens to step inside a call for a user with both customData and
- * privateCustomData (the JSON entry point does not). The damage can surface in that call or in a later
+ * D7 of results/DIVERGENCES.md: the core's protobuf entry points can free a user's customData while
+ * still using it, when the core's incremental GC happens to step inside that window of a call (most
+ * often for a user with privateCustomData too; the JSON entry point does not). The damage can surface in that call or in a later
  * one on the same instance, whatever that call's user, as an abort inside AssemblyScript's runtime or
  * a trap. That is a defect of the core, not an answer, so the properties count it on a protobuf codec
  * instead of comparing it. A wrong answer, any other error, and any error on a JSON codec still fail them.
