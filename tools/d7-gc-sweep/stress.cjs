@@ -37,19 +37,7 @@ Date.now = () => seq.now;
 const print = (s) => process.stdout.write(s + '\n');
 console.log = () => {};
 
-const present = (v) => ({ value: v, isNull: false });
-const absent = { isNull: true };
-const customData = (o) => !o ? absent : { isNull: false, value: Object.fromEntries(Object.entries(o).map(([k, v]) => [k,
-  v === null ? { type: 3 } : typeof v === 'boolean' ? { type: 0, boolValue: v }
-    : typeof v === 'number' ? { type: 1, doubleValue: v } : { type: 2, stringValue: v }])) };
-const pbUser = (u) => ({
-  user_id: u.user_id,
-  email: u.email === undefined ? absent : present(String(u.email)), name: u.name === undefined ? absent : present(u.name),
-  language: u.language === undefined ? absent : present(u.language), country: u.country === undefined ? absent : present(u.country),
-  appBuild: u.appBuild === undefined ? absent : present(u.appBuild), appVersion: u.appVersion === undefined ? absent : present(u.appVersion),
-  deviceModel: u.deviceModel === undefined ? absent : present(u.deviceModel),
-  customData: customData(u.customData), privateCustomData: customData(u.privateCustomData),
-});
+const pbUser = require('./pb-user.cjs');
 
 const recorded = seq.users[1]; // the user of the sequence's faulting lookup: both maps
 const USERS = {

@@ -20,19 +20,7 @@ const KEY = 'k';
 // the loader binds env["Date.now"] to Date.now itself, over any import given: set the clock there
 Date.now = () => seq.now;
 
-const present = (v) => ({ value: v, isNull: false });
-const absent = { isNull: true };
-const customData = (o) => !o ? absent : { isNull: false, value: Object.fromEntries(Object.entries(o).map(([k, v]) => [k,
-  v === null ? { type: 3 } : typeof v === 'boolean' ? { type: 0, boolValue: v }
-    : typeof v === 'number' ? { type: 1, doubleValue: v } : { type: 2, stringValue: v }])) };
-const pbUser = (u) => ({
-  user_id: u.user_id,
-  email: u.email === undefined ? absent : present(String(u.email)), name: u.name === undefined ? absent : present(u.name),
-  language: u.language === undefined ? absent : present(u.language), country: u.country === undefined ? absent : present(u.country),
-  appBuild: u.appBuild === undefined ? absent : present(u.appBuild), appVersion: u.appVersion === undefined ? absent : present(u.appVersion),
-  deviceModel: u.deviceModel === undefined ? absent : present(u.deviceModel),
-  customData: customData(u.customData), privateCustomData: customData(u.privateCustomData),
-});
+const pbUser = require('./pb-user.cjs');
 const TYPES = ['Boolean', 'Number', 'String', 'JSON'];
 
 async function fails(user, key, type, offset, json) {
