@@ -216,14 +216,15 @@ class CodecDivergenceTest {
      * D7: the core's protobuf entry points can free a user's customData while still using it (the
      * compiled {@code DVCUser.fromPBUser} drops it from the shadow stack too early), when its incremental
      * GC steps inside that window; users with privateCustomData too are the most exposed. The damage
-     * can surface in a later call, whatever its user. Two recorded sequences (a config, optionally client
-     * custom data, then lookups) replay it on two engines: on the named protobuf codec the named lookup
-     * aborts inside AssemblyScript's runtime and the instance is replaced, while the JSON codec answers
-     * every lookup. Both sequences fail the same way in Node with the core's own JS loader given the
-     * same bytes: the defect is the core's.
+     * can surface in a later call, whatever its user. Three recorded sequences (a config, optionally
+     * client custom data, then lookups) replay it on two engines: on the named protobuf codec the named
+     * lookup aborts inside AssemblyScript's runtime and the instance is replaced, while the JSON codec
+     * answers every lookup. The first two fail the same way in Node with the core's own JS loader given
+     * the same bytes; the third asks for one user with customData only, 112 times.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"d7-protobuf-heap-fault-sequence.json", "d7-protobuf-heap-fault-later-call.json"})
+    @ValueSource(strings = {"d7-protobuf-heap-fault-sequence.json", "d7-protobuf-heap-fault-later-call.json",
+            "d7-protobuf-heap-fault-customdata-only.json"})
     void protobufEntryPointsCanCorruptTheCoreHeap(String file) throws Exception {
         JsonNode doc = JsonCodec.mapper().readTree(CodecDivergenceTest.class.getResource("/divergences/" + file));
         Codec codec = Codec.parse(doc.get("codec").asText());

@@ -64,10 +64,11 @@ class EngineParityProperties {
     private static int bothMapsSkipped;
     /**
      * Per protobuf pair, lookups that answered wrongly on an instance that had served the try's earlier
-     * lookups and rightly when asked again on a fresh instance: D7 damage left by an earlier call (any user with
-     * customData can cause it; CI met it after users with one map only). A mismatch that a fresh instance repeats fails the property, and
-     * so does a pair that needs this more than {@link #MAX_HEAP_FAULTS} times in a run, since a defect of
-     * the adapter's own state would show that often.
+     * lookups and rightly when asked again on a fresh instance: D7 damage left by an earlier call (any
+     * user with customData can cause it; CI met it after users with one map only). Each such try is
+     * saved, to be pinned as a sequence if wanted. A mismatch that a fresh instance repeats fails the
+     * property, and so does a pair that needs this more than {@link #MAX_HEAP_FAULTS} times in a run,
+     * since a defect of the adapter's own state would show that often.
      */
     private static final Map<String, Integer> HEAP_FAULTS = new LinkedHashMap<>();
     private static final int MAX_HEAP_FAULTS = 5;
@@ -191,7 +192,8 @@ class EngineParityProperties {
             if (pairConfig.kind() == Outcome.Kind.ERROR) {
                 continue;
             }
-            for (Scenario.Request r : s.requests()) {
+            for (int i = 0; i < s.requests().size(); i++) {
+                Scenario.Request r = s.requests().get(i);
                 User user = users.get(r.user());
                 if (!json && user.customData() != null && user.privateCustomData() != null) {
                     bothMapsSkipped++;
@@ -206,10 +208,11 @@ class EngineParityProperties {
                 if (!json && !agrees(got, wantReference, wantCore) && agrees(p.answer(c, clock), wantReference, wantCore)) {
                     // p.answer set the config again, so the rest of the try runs on a fresh instance
                     int faults = HEAP_FAULTS.merge(name, 1, Integer::sum);
-                    System.out.println("[parity] " + name + ": D7 damage from an earlier call, lookup of" + what + " answered "
-                            + Texts.printable(got.toString()) + " on the used instance (" + faults + " in this run)");
+                    System.out.println("[parity] " + name + ": D7 damage from an earlier call, request " + i + ", lookup of"
+                            + what + " answered " + Texts.printable(got.toString()) + " on the used instance (" + faults
+                            + " in this run)");
+                    saveTry(engine, s);
                     if (faults > MAX_HEAP_FAULTS) {
-                        saveTry(engine, s);
                         throw new AssertionError(name + ": " + faults + " lookups were wrong on a used instance and right on a"
                                 + " fresh one; more than the core's D7 explains, look for state the adapter keeps between calls");
                     }
@@ -253,7 +256,7 @@ class EngineParityProperties {
             Files.createDirectories(dir);
             Path file = dir.resolve(engine.id() + "-try-" + Integer.toHexString(s.toJson().hashCode()) + ".json");
             Files.writeString(file, s.toJson(), StandardCharsets.UTF_8);
-            System.out.println("[parity] " + engine.id() + ": the whole failing try saved to " + file.toAbsolutePath());
+            System.out.println("[parity] " + engine.id() + ": the whole try saved to " + file.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
