@@ -30,6 +30,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -64,14 +70,27 @@ class EngineParityProperties {
     private static int bothMapsSkipped;
     /**
      * Per protobuf pair, lookups that answered wrongly on an instance that had served the try's earlier
-     * lookups and rightly when asked again on a fresh instance: D7 damage left by an earlier call (any
-     * user with customData can cause it; CI met it after users with one map only). Each such try is
-     * saved, to be pinned as a sequence if wanted. A mismatch that a fresh instance repeats fails the
+     * lookups and rightly when asked again on a fresh instance, or never returned ({@link #HANG_SECONDS}):
+     * D7 damage left by an earlier call (any user with customData can cause it; CI met it after users
+     * with one map only). Each such try is saved, to be pinned as a sequence if wanted. A mismatch that a fresh instance repeats fails the
      * property, and so does a pair that needs this more than {@link #MAX_HEAP_FAULTS} times in a run,
      * since a defect of the adapter's own state would show that often.
      */
     private static final Map<String, Integer> HEAP_FAULTS = new LinkedHashMap<>();
     private static final int MAX_HEAP_FAULTS = 5;
+    /**
+     * D7 can also send the core into an endless loop (seen once, in a verify run: a wasmtime x protobuf
+     * lookup still inside the core after 12 minutes). So protobuf lookups run on a helper thread and are
+     * given up after this long, which no sound lookup comes near; the pair is then abandoned, since its
+     * call may never return (wasmtime cannot be interrupted; Chicory stops at the interrupt), and a new
+     * one serves the next tries. It counts as one of the pair's {@link #HEAP_FAULTS}.
+     */
+    private static final long HANG_SECONDS = 30;
+    private static final ExecutorService PROTOBUF_LOOKUPS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "parity-protobuf-lookup");
+        t.setDaemon(true);
+        return t;
+    });
 
     @BeforeContainer
     static void open() {
@@ -93,7 +112,8 @@ class EngineParityProperties {
         PAIRS.clear();
         jsonPath.close();
         System.out.println("[parity] lookups of users with both custom data maps kept off the protobuf codecs (D7): " + bothMapsSkipped);
-        System.out.println("[parity] protobuf lookups wrong on a used instance and right on a fresh one (D7): " + HEAP_FAULTS);
+        System.out.println("[parity] protobuf lookups that met D7 (wrong on a used instance and right on a fresh one, or looping): "
+                + HEAP_FAULTS);
         HEAP_FAULTS.clear();
     }
 
@@ -203,19 +223,20 @@ class EngineParityProperties {
                 Expected want = expected.get(r);
                 Outcome wantReference = json ? want.referenceJson() : want.referenceProtobuf();
                 Outcome wantCore = json ? want.coreJson() : want.coreProtobuf();
-                Outcome got = p.timed(() -> p.lookup(user, r.key(), r.type()));
+                Outcome got = p.timed(() -> json ? p.lookup(user, r.key(), r.type()) : lookupOrHang(p, user, r));
                 String what = " variable " + r.key() + " (" + r.type() + ")";
+                if (got == null) {
+                    // the pair's instance may stay busy for ever: later tries get a new pair
+                    List<Pair> list = pairs(engine);
+                    list.set(list.indexOf(p), new Pair(p.engine(), p.codec(), p.concurrency(), PLATFORM, clock));
+                    heapFault(engine, s, name, "request " + i + ", lookup of" + what + " still running after " + HANG_SECONDS
+                            + " s: D7 looping the core; the pair is abandoned");
+                    break;
+                }
                 if (!json && !agrees(got, wantReference, wantCore) && agrees(p.answer(c, clock), wantReference, wantCore)) {
                     // p.answer set the config again, so the rest of the try runs on a fresh instance
-                    int faults = HEAP_FAULTS.merge(name, 1, Integer::sum);
-                    System.out.println("[parity] " + name + ": D7 damage from an earlier call, request " + i + ", lookup of"
-                            + what + " answered " + Texts.printable(got.toString()) + " on the used instance (" + faults
-                            + " in this run)");
-                    saveTry(engine, s);
-                    if (faults > MAX_HEAP_FAULTS) {
-                        throw new AssertionError(name + ": " + faults + " lookups were wrong on a used instance and right on a"
-                                + " fresh one; more than the core's D7 explains, look for state the adapter keeps between calls");
-                    }
+                    heapFault(engine, s, name, "D7 damage from an earlier call, request " + i + ", lookup of" + what
+                            + " answered " + Texts.printable(got.toString()) + " on the used instance");
                     continue;
                 }
                 m.check(name + " vs reference:" + what, name, c, new Case.Answers(got, wantReference), versusReference);
@@ -243,6 +264,33 @@ class EngineParityProperties {
             // a failure may depend on the calls before it on the same instance: keep the whole try
             saveTry(engine, s);
             throw e;
+        }
+    }
+
+    /** Counts a lookup of the pair that met D7 and saves the try; fails past {@link #MAX_HEAP_FAULTS}. */
+    private static void heapFault(Engine engine, Scenario s, String pair, String what) {
+        int faults = HEAP_FAULTS.merge(pair, 1, Integer::sum);
+        System.out.println("[parity] " + pair + ": " + what + " (" + faults + " in this run)");
+        saveTry(engine, s);
+        if (faults > MAX_HEAP_FAULTS) {
+            throw new AssertionError(pair + ": " + faults + " lookups met D7 (wrong or looping on a used instance); more"
+                    + " than the core's defect explains, look for state the adapter keeps between calls");
+        }
+    }
+
+    /** A protobuf pair's lookup, or null when it is still running after {@link #HANG_SECONDS}. */
+    private static Outcome lookupOrHang(Pair p, User user, Scenario.Request r) {
+        Future<Outcome> call = PROTOBUF_LOOKUPS.submit(() -> p.lookup(user, r.key(), r.type()));
+        try {
+            return call.get(HANG_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a lookup failed outside the evaluator", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -37,6 +37,7 @@ public final class Pair implements AutoCloseable {
 
     public Engine engine() { return engine; }
     public Codec codec() { return codec; }
+    public Concurrency concurrency() { return concurrency; }
     public WasmEvaluator evaluator() { return evaluator; }
 
     /** Whether this pair sends users as JSON (and so its raw answer is the core's JSON text). */
