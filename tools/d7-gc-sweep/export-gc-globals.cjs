@@ -11,11 +11,7 @@ const wat = fs.readFileSync(path.join(dir, 'bucketing-lib.release.wat'), 'utf8')
 const bin = fs.readFileSync(path.join(dir, 'bucketing-lib.release.wasm'));
 // global indices follow declaration order in the text form (the core imports no globals)
 const globals = [...wat.matchAll(/^ \(global (\S+)/gm)].map(m => m[1]);
-const wanted = {
-  gc_total: '$~lib/rt/itcms/total', gc_threshold: '$~lib/rt/itcms/threshold', gc_state: '$~lib/rt/itcms/state',
-  gc_white: '$~lib/rt/itcms/white', gc_iter: '$~lib/rt/itcms/iter', gc_pinSpace: '$~lib/rt/itcms/pinSpace',
-  gc_toSpace: '$~lib/rt/itcms/toSpace', gc_fromSpace: '$~lib/rt/itcms/fromSpace', gc_sp: '$~lib/memory/__stack_pointer',
-};
+const wanted = require('./gc-globals.cjs');
 
 const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return out; };
 const readLeb = (buf, pos) => { let r = 0, s = 0, b; do { b = buf[pos++]; r |= (b & 0x7f) << s; s += 7; } while (b & 0x80); return [r >>> 0, pos]; };

@@ -1,5 +1,5 @@
 // Writes core-instr.wasm: the core's text form reassembled with wabt, with
-//  - the collector's globals exported (the same names as export-gc-globals.cjs),
+//  - the collector's globals exported under the names in gc-globals.cjs (as export-gc-globals.cjs),
 //  - env.hook_new(size, classId) called on entry to every __new, before it allocates,
 //  - env.hook_free(ptr) called where the collector's sweep frees an object; a non-zero answer keeps
 //    the block from being freed (stress.cjs uses it to quarantine blocks).
@@ -15,11 +15,7 @@ const [dir, option] = process.argv.slice(2);
 if (!dir || (option && option !== '--patched')) throw new Error('usage: node instrument.cjs NPM_BUILD_DIR [--patched]');
 const patched = option === '--patched';
 const lines = fs.readFileSync(path.join(dir, 'bucketing-lib.release.wat'), 'utf8').split('\n');
-const globals = {
-  gc_total: '$~lib/rt/itcms/total', gc_threshold: '$~lib/rt/itcms/threshold', gc_state: '$~lib/rt/itcms/state',
-  gc_white: '$~lib/rt/itcms/white', gc_iter: '$~lib/rt/itcms/iter', gc_pinSpace: '$~lib/rt/itcms/pinSpace',
-  gc_toSpace: '$~lib/rt/itcms/toSpace', gc_fromSpace: '$~lib/rt/itcms/fromSpace', gc_sp: '$~lib/memory/__stack_pointer',
-};
+const globals = require('./gc-globals.cjs');
 const NEW = ' (func $~lib/rt/itcms/__new (param $0 i32) (param $1 i32) (result i32)';
 const SP = '  global.get $~lib/memory/__stack_pointer';
 const GET_OBJ = '  call $assembly/types/dvcUser/getJSONObjFromPBCustomData';

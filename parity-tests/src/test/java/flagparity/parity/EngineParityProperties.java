@@ -11,6 +11,7 @@ import flagparity.parity.oracle.Mismatches;
 import flagparity.parity.oracle.MutableClock;
 import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.Pair;
+import flagparity.parity.oracle.ResultDiff;
 import flagparity.parity.oracle.SaveFailures;
 import flagparity.parity.oracle.Texts;
 import flagparity.reference.ReferenceEvaluator;
@@ -72,9 +73,10 @@ class EngineParityProperties {
      * Per protobuf pair, lookups that answered wrongly on an instance that had served the try's earlier
      * lookups and rightly when asked again on a fresh instance, or never returned ({@link #HANG_SECONDS}):
      * D7 damage left by an earlier call (any user with customData can cause it; CI met it after users
-     * with one map only). Each such try is saved, to be pinned as a sequence if wanted. A mismatch that a fresh instance repeats fails the
-     * property, and so does a pair that needs this more than {@link #MAX_HEAP_FAULTS} times in a run,
-     * since a defect of the adapter's own state would show that often.
+     * with one map only). Each such try is saved, to be pinned as a sequence if wanted. A mismatch that a
+     * fresh instance repeats fails the property, and so does a pair that needs this more than
+     * {@link #MAX_HEAP_FAULTS} times in a run, since a defect of the adapter's own state would show that
+     * often.
      */
     private static final Map<String, Integer> HEAP_FAULTS = new LinkedHashMap<>();
     private static final int MAX_HEAP_FAULTS = 5;
@@ -295,15 +297,16 @@ class EngineParityProperties {
     }
 
     private static boolean agrees(Outcome got, Outcome reference, Outcome core) {
-        return new Case.Answers(got, reference).diff().isEmpty() && new Case.Answers(core, got).diff().isEmpty();
+        return ResultDiff.diff(got, reference).isEmpty() && ResultDiff.diff(core, got).isEmpty();
     }
 
     private static void saveTry(Engine engine, Scenario s) {
         try {
             Path dir = Path.of("target", "parity-failures");
             Files.createDirectories(dir);
-            Path file = dir.resolve(engine.id() + "-try-" + Integer.toHexString(s.toJson().hashCode()) + ".json");
-            Files.writeString(file, s.toJson(), StandardCharsets.UTF_8);
+            String json = s.toJson();
+            Path file = dir.resolve(engine.id() + "-try-" + Integer.toHexString(json.hashCode()) + ".json");
+            Files.writeString(file, json, StandardCharsets.UTF_8);
             System.out.println("[parity] " + engine.id() + ": the whole try saved to " + file.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

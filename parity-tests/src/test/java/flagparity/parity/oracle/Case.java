@@ -33,7 +33,7 @@ public final class Case {
 
     /** The two answers a comparison puts side by side: the oracle's and the subject's. */
     public record Answers(Outcome expected, Outcome actual) {
-        public Optional<String> diff() {
+        Optional<String> diff() {
             return ResultDiff.diff(expected, actual);
         }
     }

@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 /**
  * D7 of results/DIVERGENCES.md: the core's protobuf entry points can free a user's customData while
  * still using it, when the core's incremental GC happens to step inside that window of a call (most
- * often for a user with privateCustomData too; the JSON entry point does not). The damage can surface in that call or in a later
- * one on the same instance, whatever that call's user, as an abort inside AssemblyScript's runtime or
- * a trap. That is a defect of the core, not an answer, so the properties count it on a protobuf codec
- * instead of comparing it. A wrong answer, any other error, and any error on a JSON codec still fail them.
+ * often for a user with privateCustomData too; the JSON entry point does not). The damage can surface
+ * in that call or in a later one on the same instance, whatever that call's user, as an abort inside
+ * AssemblyScript's runtime or a trap. That is a defect of the core, not an answer: the swap test counts
+ * it on a protobuf codec instead of failing on it (a wrong answer, any other error, and any error on a
+ * JSON codec still fail it), and the D7 test expects it where its recorded sequences meet it.
  */
 public final class ProtobufHeapFault {
     /** Aborts raised by the runtime and the standard containers, or a trap (out-of-bounds access). */
