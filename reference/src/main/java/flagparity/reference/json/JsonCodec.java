@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flagparity.reference.api.EvalReason;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
@@ -294,7 +295,8 @@ public final class JsonCodec {
             .build();
 
     /**
-     * Parses a variable as the core's {@code variableForUser} writes it ({@code _id, type, key, value}).
+     * Parses a variable as the core's {@code variableForUser} writes it ({@code _id, type, key, value},
+     * and from 1.42.8 on {@code eval} and {@code _feature}: an answer with {@code eval} carries them).
      * The core writes raw control characters and {@code NaN}/{@code Infinity}, which are read here;
      * numbers are read correctly rounded (the core's float text always reads back so); a JSON
      * variable keeps the value's text as written. A value of another type than the variable's is
@@ -308,6 +310,8 @@ public final class JsonCodec {
             String type = null;
             Object value = null;
             String valueText = null;
+            EvalReason eval = null;
+            String feature = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
@@ -320,10 +324,13 @@ public final class JsonCodec {
                         default: p.skipChildren();
                     }
                     valueText = json.substring(start, (int) p.currentLocation().getCharOffset());
+                } else if ("eval".equals(field) && t == JsonToken.START_OBJECT) {
+                    eval = parseEvalReason(p);
                 } else if (t == JsonToken.VALUE_STRING) {
                     if ("_id".equals(field)) id = p.getText();
                     else if ("key".equals(field)) key = p.getText();
                     else if ("type".equals(field)) type = p.getText();
+                    else if ("_feature".equals(field)) feature = p.getText();
                 } else {
                     p.skipChildren();
                 }
@@ -336,10 +343,30 @@ public final class JsonCodec {
                 case String: v = value instanceof String ? value : ""; break;
                 default: v = valueText;
             }
-            return new Variable(id, key, variableType, v);
+            return new Variable(id, key, variableType, v, eval, feature, eval != null);
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a variable as the core writes it: " + json, e);
         }
+    }
+
+    /** Reads {@code {"reason","details","target_id"}} (the parser at its start); a missing field is "", as in the core. */
+    private static EvalReason parseEvalReason(JsonParser p) throws java.io.IOException {
+        String reason = "";
+        String details = "";
+        String targetId = "";
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            if (p.nextToken() != JsonToken.VALUE_STRING) {
+                p.skipChildren();
+            } else if ("reason".equals(field)) {
+                reason = p.getText();
+            } else if ("details".equals(field)) {
+                details = p.getText();
+            } else if ("target_id".equals(field)) {
+                targetId = p.getText();
+            }
+        }
+        return new EvalReason(reason, details, targetId);
     }
 
     /**
@@ -367,7 +394,12 @@ public final class JsonCodec {
         return new Variable(id, key, type, v);
     }
 
-    /** Writes a variable as the core does: {@code {"_id","type","key","value"}}, strings escaped as the core escapes them. */
+    /**
+     * Writes a variable as the core does: {@code {"_id","type","key","value"}}, followed, when the
+     * answer carries them ({@link Variable#writesEval()}), by
+     * {@code "eval":{"reason","details","target_id"}} and {@code "_feature"} (omitted when none), as
+     * core 1.42.8 writes them; strings escaped as the core escapes them.
+     */
     public static String writeVariable(Variable v) {
         StringBuilder sb = new StringBuilder(64);
         sb.append("{\"_id\":");
@@ -382,7 +414,25 @@ public final class JsonCodec {
             case String: CoreJsonWriter.appendString(sb, (String) value); break;
             default: sb.append((String) value);
         }
+        if (v.writesEval()) {
+            appendEval(sb, v.eval());
+            if (v.feature() != null) {
+                sb.append(",\"_feature\":");
+                CoreJsonWriter.appendString(sb, v.feature());
+            }
+        }
         return sb.append('}').toString();
+    }
+
+    /** Appends {@code ,"eval":{"reason","details","target_id"}} as core 1.42.8 writes it (variables and bucketed-config features). */
+    public static void appendEval(StringBuilder sb, EvalReason eval) {
+        sb.append(",\"eval\":{\"reason\":");
+        CoreJsonWriter.appendString(sb, eval.reason());
+        sb.append(",\"details\":");
+        CoreJsonWriter.appendString(sb, eval.details());
+        sb.append(",\"target_id\":");
+        CoreJsonWriter.appendString(sb, eval.targetId());
+        sb.append('}');
     }
 
     /**

@@ -1,10 +1,12 @@
 package flagparity.reference.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flagparity.reference.api.EvalReason;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
@@ -105,6 +107,21 @@ class JsonCodecTest {
         assertEquals(v, JsonCodec.parseVariable(JsonCodec.writeVariable(v)));
         assertEquals("{\"_id\":\"n\",\"type\":\"Number\",\"key\":\"n\",\"value\":1e+21}",
                 JsonCodec.writeVariable(new Variable("n", "n", VariableType.Number, 1e21)));
+    }
+
+    @Test
+    void writesTheReasonAndFeatureAsCore1_42_8() {
+        // core 1.42.8 via node: variableForUser, target _id t"1é, an and of an email and a customData filter on key pl"an\u0001
+        String core = "{\"_id\":\"x\",\"type\":\"Boolean\",\"key\":\"v\",\"value\":true,\"eval\":{\"reason\":\"TARGETING_MATCH\","
+                + "\"details\":\"Email AND Custom Data -> pl\\\"an\u0001\",\"target_id\":\"t\\\"1é\"},\"_feature\":\"f1\"}";
+        Variable v = new Variable("x", "v", VariableType.Boolean, true,
+                new EvalReason(EvalReason.TARGETING_MATCH, "Email AND Custom Data -> pl\"an\u0001", "t\"1é"), "f1");
+        assertEquals(core, JsonCodec.writeVariable(v));
+        assertEquals(v, JsonCodec.parseVariable(core));
+        Variable unwritten = new Variable("x", "v", VariableType.Boolean, true, v.eval(), "f1", false);
+        assertEquals("{\"_id\":\"x\",\"type\":\"Boolean\",\"key\":\"v\",\"value\":true}", JsonCodec.writeVariable(unwritten));
+        assertEquals(new Variable("x", "v", VariableType.Boolean, true), unwritten, "1.32.0 answers carry no reason");
+        assertNotEquals(v, unwritten);
     }
 
     @Test
