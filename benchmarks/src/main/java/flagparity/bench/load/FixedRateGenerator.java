@@ -31,6 +31,8 @@ import java.util.function.BooleanSupplier;
 public final class FixedRateGenerator {
     /** How long after the drain deadline a run waits for calls still under way. */
     public static final Duration STUCK_GRACE = Duration.ofSeconds(30);
+    /** How long before a planned call the system ticker stops parking and spins. */
+    public static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(150);
     /** Lead time between starting the threads and the first planned call, so all start on schedule. */
     private static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -41,7 +43,11 @@ public final class FixedRateGenerator {
         /** Returns at or after {@code deadline} (on {@link #nanoTime()}'s scale); at once if it has passed. */
         void parkUntil(long deadline);
 
-        /** {@link System#nanoTime()} and {@link LockSupport#parkNanos(long)}. */
+        /**
+         * {@link System#nanoTime()}; waits with {@link LockSupport#parkNanos(long)} until {@link #SPIN_NANOS}
+         * before the deadline, then spins: a parked thread wakes some 50-100 µs late on Linux (timer
+         * slack, scheduler), which would be charged to every response time.
+         */
         Ticker SYSTEM = new Ticker() {
             @Override
             public long nanoTime() {
@@ -50,9 +56,12 @@ public final class FixedRateGenerator {
 
             @Override
             public void parkUntil(long deadline) {
-                // parkNanos may return early (spuriously or on interrupt): wait again until the deadline.
-                for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
-                    LockSupport.parkNanos(left);
+                // parkNanos may return early (spuriously or on interrupt): wait again until the spin starts.
+                for (long left = deadline - System.nanoTime(); left > SPIN_NANOS; left = deadline - System.nanoTime()) {
+                    LockSupport.parkNanos(left - SPIN_NANOS);
+                }
+                while (System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
                 }
             }
         };
@@ -104,6 +113,12 @@ public final class FixedRateGenerator {
 
     /** As {@link #run(BooleanSupplier, Runnable)}, with {@code idle} (or null for none) in each thread's slack. */
     public Result run(BooleanSupplier call, Runnable atMeasurementStart, IdleWork idle) throws InterruptedException {
+        return run(call, atMeasurementStart, idle, null);
+    }
+
+    /** As {@link #run(BooleanSupplier, Runnable, IdleWork)}, every measured call also going to {@code log} (or null). */
+    public Result run(BooleanSupplier call, Runnable atMeasurementStart, IdleWork idle, IntervalLog log)
+            throws InterruptedException {
         double intervalNanos = 1e9 / ratePerSecond;
         long t0 = ticker.nanoTime() + LEAD_NANOS;
         long measureStart = t0 + warmupNanos;
@@ -111,7 +126,7 @@ public final class FixedRateGenerator {
         long drainDeadline = end + durationNanos;
         List<Worker> workers = new ArrayList<>();
         for (int k = 0; k < threads; k++) {
-            Worker w = new Worker(k, call, idle, intervalNanos, t0, measureStart, end, drainDeadline);
+            Worker w = new Worker(k, call, idle, log, intervalNanos, t0, measureStart, end, drainDeadline);
             w.thread.start();
             workers.add(w);
         }
@@ -152,6 +167,7 @@ public final class FixedRateGenerator {
         private final int first;
         private final BooleanSupplier call;
         private final IdleWork idle;
+        private final IntervalLog log;
         private final double intervalNanos;
         private final long t0;
         private final long measureStart;
@@ -162,11 +178,12 @@ public final class FixedRateGenerator {
         long lastEnd;
         RuntimeException firstError;
 
-        Worker(int first, BooleanSupplier call, IdleWork idle, double intervalNanos, long t0, long measureStart,
-                long end, long drainDeadline) {
+        Worker(int first, BooleanSupplier call, IdleWork idle, IntervalLog log, double intervalNanos, long t0,
+                long measureStart, long end, long drainDeadline) {
             this.first = first;
             this.call = call;
             this.idle = idle;
+            this.log = log;
             this.intervalNanos = intervalNanos;
             this.t0 = t0;
             this.measureStart = measureStart;
@@ -178,11 +195,13 @@ public final class FixedRateGenerator {
 
         @Override
         public void run() {
+            long free = Long.MIN_VALUE; // when the thread finished its previous call and idle work
             for (long j = first; ; j += threads) {
                 long planned = t0 + Math.round(j * intervalNanos);
                 if (planned >= end) {
                     return;
                 }
+                boolean waited = free < planned;
                 ticker.parkUntil(planned);
                 long start = ticker.nanoTime();
                 if (start >= drainDeadline) {
@@ -209,8 +228,12 @@ public final class FixedRateGenerator {
                         }
                     }
                 }
+                free = idle != null ? ticker.nanoTime() : done;
                 if (planned >= measureStart) {
-                    recorder.record(planned, start, done);
+                    recorder.record(planned, start, done, waited);
+                    if (log != null) {
+                        log.record(planned, start, done);
+                    }
                     lastEnd = done;
                     if (!ok) {
                         failed++;

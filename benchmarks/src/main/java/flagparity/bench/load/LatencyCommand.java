@@ -31,8 +31,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code latency}: one engine at a fixed arrival rate from several threads ({@link FixedRateGenerator}),
  * every call recorded ({@link LatencyRecorder}); writes {@code NAME.response.hgrm},
- * {@code NAME.service.hgrm} (percentile distributions in µs) and {@code NAME.summary.json} into
- * {@code --out}, and prints the summary. The collector is the JVM's own ({@code -XX:+UseZGC} etc.
+ * {@code NAME.service.hgrm} (percentile distributions in µs), {@code NAME.hlog} (HdrHistogram's
+ * interval log, {@link IntervalLog}) and {@code NAME.summary.json} into {@code --out}, and prints the
+ * summary, which includes the generator's own lag ({@link LatencyRecorder#generatorLag()}).
+ * {@code --noop} times a call that does nothing: the floor of the harness at that rate. The collector is the JVM's own ({@code -XX:+UseZGC} etc.
  * before {@code -jar}); the summary records which one ran and what it did in the measured window.
  * {@code --core-gc} decides when a Wasm core runs a full collection of its own heap ({@link CoreGc}):
  * {@code never}, {@code every:N} lookups per instance, or {@code idle}: a calling thread with slack
@@ -56,6 +58,9 @@ import picocli.CommandLine.Option;
 public final class LatencyCommand implements Callable<Integer> {
     private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The engine name a {@code --noop} run records. */
+    public static final String NOOP = "noop";
+    private static final Duration LOG_INTERVAL = Duration.ofSeconds(1);
 
     @Option(names = "--engine", defaultValue = "reference", description = "Engine id (default: ${DEFAULT-VALUE}).")
     String engine;
@@ -105,6 +110,10 @@ public final class LatencyCommand implements Callable<Integer> {
                     + " measurement: the cost of a config update under load (default: never).")
     Duration swapConfigEvery;
 
+    @Option(names = "--noop", description = "Time a call that does nothing instead of an engine: the harness's"
+            + " own floor at this rate and thread count (the report's floor row).")
+    boolean noop;
+
     @Option(names = "--name", description = "File name prefix (default: latency-ENGINE[-CODEC-CONCURRENCY]-RATE-THREADS-COLLECTOR).")
     String name;
 
@@ -115,8 +124,12 @@ public final class LatencyCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (swapConfigEvery != null && Engines.DEVCYCLE_SDK.equals(engine)) {
-            stderr.println("latency: DevCycle's SDK takes its config only from its own polling, not from setConfig"
+        if (noop) {
+            engine = NOOP;
+        }
+        if (swapConfigEvery != null && (noop || Engines.DEVCYCLE_SDK.equals(engine))) {
+            stderr.println("latency: " + (noop ? "--noop has no config to set"
+                    : "DevCycle's SDK takes its config only from its own polling, not from setConfig")
                     + " (--swap-config-every)");
             stderr.flush();
             return 2;
@@ -125,15 +138,16 @@ public final class LatencyCommand implements Callable<Integer> {
         Lookup opened;
         try {
             generator = new FixedRateGenerator(rate, threads, warmup, duration, FixedRateGenerator.Ticker.SYSTEM);
-            opened = Lookup.open(engine, codec, concurrency, poolSize, config, Lookup.parseUser(user), key,
-                    coreGc.every());
+            opened = noop ? null : Lookup.open(engine, codec, concurrency, poolSize, config, Lookup.parseUser(user),
+                    key, coreGc.every());
         } catch (IllegalArgumentException | IllegalStateException | EvaluationException e) {
             stderr.println("latency: " + e.getMessage());
             stderr.flush();
             return 2;
         }
         try (Lookup lookup = opened) {
-            WasmEvaluator wasm = lookup.evaluator() instanceof WasmEvaluator ? (WasmEvaluator) lookup.evaluator() : null;
+            WasmEvaluator wasm = lookup != null && lookup.evaluator() instanceof WasmEvaluator
+                    ? (WasmEvaluator) lookup.evaluator() : null;
             if (coreGc.kind() == CoreGc.Kind.IDLE && wasm == null) {
                 stderr.println("latency: " + engine + " has no Wasm core whose collector can be driven (--core-gc idle)");
                 stderr.flush();
@@ -144,12 +158,15 @@ public final class LatencyCommand implements Callable<Integer> {
             long[] collectionsAtStart = new long[1];
             ConfigSwapper swapper = swapConfigEvery == null ? null
                     : new ConfigSwapper(lookup.evaluator(), lookup.configJson(), swapConfigEvery);
+            String prefix = name != null ? name : defaultName(GcSnapshot.take().collector());
+            Files.createDirectories(out);
             FixedRateGenerator.Result result;
-            try {
-                result = generator.run(() -> lookup.call() != null, () -> {
+            try (IntervalLog log = IntervalLog.open(out.resolve(prefix + ".hlog"))) {
+                result = generator.run(lookup == null ? () -> true : () -> lookup.call() != null, () -> {
                     atStart[0] = GcSnapshot.take();
                     collectionsAtStart[0] = wasm != null ? wasm.coreCollections() : 0;
-                }, idle);
+                    log.start(LOG_INTERVAL);
+                }, idle, log);
             } finally {
                 if (swapper != null) {
                     swapper.close();
@@ -158,8 +175,6 @@ public final class LatencyCommand implements Callable<Integer> {
             GcSnapshot atEnd = GcSnapshot.take();
             long coreCollections = wasm != null ? wasm.coreCollections() - collectionsAtStart[0] : 0;
             String trouble = trouble(result, lookup, swapper);
-            String prefix = name != null ? name : defaultName(atEnd.collector());
-            Files.createDirectories(out);
             writeHgrm(out.resolve(prefix + ".response.hgrm"), result.recorder().response());
             writeHgrm(out.resolve(prefix + ".service.hgrm"), result.recorder().service());
             ObjectNode core = MAPPER.createObjectNode().put("policy", coreGc.toString())
@@ -235,6 +250,9 @@ public final class LatencyCommand implements Callable<Integer> {
             return result.failed() + " of " + result.completed() + " calls failed ("
                     + (e != null ? "first: " + e : "answered null instead of the served variable") + ")";
         }
+        if (lookup == null) {
+            return null;
+        }
         try {
             lookup.checkHealthy();
             return null;
@@ -245,7 +263,7 @@ public final class LatencyCommand implements Callable<Integer> {
 
     private String defaultName(String collector) {
         StringBuilder b = new StringBuilder("latency-").append(engine);
-        if (!Engines.REFERENCE.equals(engine) && !Engines.DEVCYCLE_SDK.equals(engine)) {
+        if (!noop && !Engines.REFERENCE.equals(engine) && !Engines.DEVCYCLE_SDK.equals(engine)) {
             b.append('-').append(codec).append('-').append(concurrency);
             if ("pool".equals(concurrency)) {
                 b.append(Lookup.resolvePoolSize(poolSize));
@@ -289,6 +307,7 @@ public final class LatencyCommand implements Callable<Integer> {
         s.set("response", percentiles(result.recorder().response()));
         s.set("service", percentiles(result.recorder().service()));
         s.set("startLag", percentiles(result.recorder().startLag()));
+        s.set("generatorLag", percentiles(result.recorder().generatorLag()));
         ObjectNode gc = gc(atStart, atEnd);
         gc.set("core", coreGcDone);
         s.set("gc", gc);

@@ -17,6 +17,9 @@ import org.HdrHistogram.Histogram;
  *       separate that from queueing.</li>
  *   <li><b>start lag</b>: actual start minus planned start, the queueing plus the generator's own
  *       wake-up delay; what response adds to service.</li>
+ *   <li><b>generator lag</b>: the start lag of the calls whose thread was idle at the planned start
+ *       (the call before had ended): no queueing, only how late the generator woke. It is the
+ *       harness's own error, part of every response time.</li>
  * </ul>
  */
 public final class LatencyRecorder {
@@ -27,6 +30,7 @@ public final class LatencyRecorder {
     private final Histogram response = newHistogram();
     private final Histogram service = newHistogram();
     private final Histogram startLag = newHistogram();
+    private final Histogram generatorLag = newHistogram();
 
     private static Histogram newHistogram() {
         return new Histogram(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
@@ -38,6 +42,14 @@ public final class LatencyRecorder {
      * @throws IllegalArgumentException unless {@code plannedStart <= start <= end}
      */
     public void record(long plannedStart, long start, long end) {
+        record(plannedStart, start, end, false);
+    }
+
+    /**
+     * As {@link #record(long, long, long)}; {@code waited} says the thread was idle at the planned start,
+     * so its start lag is the generator's own wake-up delay and also goes to {@link #generatorLag()}.
+     */
+    public void record(long plannedStart, long start, long end, boolean waited) {
         if (start < plannedStart || end < start) {
             throw new IllegalArgumentException("times out of order: planned " + plannedStart + ", start " + start
                     + ", end " + end);
@@ -45,6 +57,9 @@ public final class LatencyRecorder {
         response.recordValue(end - plannedStart);
         service.recordValue(end - start);
         startLag.recordValue(start - plannedStart);
+        if (waited) {
+            generatorLag.recordValue(start - plannedStart);
+        }
     }
 
     /** Adds another recorder's timings to this one's. */
@@ -52,6 +67,7 @@ public final class LatencyRecorder {
         response.add(other.response);
         service.add(other.service);
         startLag.add(other.startLag);
+        generatorLag.add(other.generatorLag);
     }
 
     /** Calls recorded. */
@@ -72,5 +88,10 @@ public final class LatencyRecorder {
     /** A copy of the start-lag histogram (actual minus planned start). */
     public Histogram startLag() {
         return startLag.copy();
+    }
+
+    /** A copy of the generator-lag histogram (start lag of calls planned while their thread was idle). */
+    public Histogram generatorLag() {
+        return generatorLag.copy();
     }
 }

@@ -67,6 +67,9 @@ class FixedRateGeneratorTest {
         assertEquals(9, service.getCountAtValue(100 * US));
         assertEquals(1, service.getCountAtValue(3_500 * US));
         assertEquals(10.0 * 1000 / 10, r.achievedRate(), 1e-9);
+        Histogram generatorLag = r.recorder().generatorLag();
+        assertEquals(7, generatorLag.getTotalCount(), "calls 8 to 10 started late behind call 7: not the generator's lag");
+        assertEquals(0, generatorLag.getMaxValue(), "the virtual clock wakes exactly on time");
     }
 
     @Test
