@@ -34,14 +34,17 @@ public final class Lookup implements AutoCloseable {
     private final String key;
     private final VariableType type;
     private final String configJson;
+    private final boolean served;
 
-    private Lookup(String engine, Evaluator evaluator, User user, String key, VariableType type, String configJson) {
+    private Lookup(String engine, Evaluator evaluator, User user, String key, VariableType type, String configJson,
+            boolean served) {
         this.engine = engine;
         this.evaluator = evaluator;
         this.user = user;
         this.key = key;
         this.type = type;
         this.configJson = configJson;
+        this.served = served;
     }
 
     /**
@@ -65,15 +68,33 @@ public final class Lookup implements AutoCloseable {
      */
     public static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
             User user, String key, int coreCollectEvery) {
+        return open(engine, codec, concurrency, poolSize, config, user, key, coreCollectEvery, true);
+    }
+
+    /**
+     * A lookup of the headline spread: as {@link #open(String, String, String, int, String, User, String)},
+     * except that a case meant to answer nothing (an unknown key, asked as a Boolean) is checked to
+     * answer {@code null} instead.
+     */
+    public static Lookup open(String engine, String codec, String concurrency, int poolSize, LookupCase c) {
+        return open(engine, codec, concurrency, poolSize, c.config(), parseUser(c.user()), c.key(), 0, c.served());
+    }
+
+    private static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
+            User user, String key, int coreCollectEvery, boolean served) {
         refuseUserThePeerMishandles(engine, user);
         String configJson = Workloads.config(config);
-        VariableType type = typeOf(configJson, key, config);
+        VariableType type = served ? typeOf(configJson, key, config) : VariableType.Boolean;
         Evaluator evaluator = Engines.create(engine, codec, concurrency, resolvePoolSize(poolSize),
                 Clock.systemUTC(), null, coreCollectEvery);
         try {
             evaluator.setConfig(configJson);
-            Lookup lookup = new Lookup(engine, evaluator, user, key, type, configJson);
-            if (lookup.call() == null) {
+            Lookup lookup = new Lookup(engine, evaluator, user, key, type, configJson, served);
+            if (!served && lookup.call() != null) {
+                throw new IllegalStateException(engine + " serves \"" + key + "\" in config " + config
+                        + ", which the case expects to answer nothing");
+            }
+            if (served && lookup.call() == null) {
                 throw new IllegalStateException(engine + " serves no value of " + type + " variable \"" + key
                         + "\" to user " + JsonCodec.writeUser(user) + " in config " + config
                         + ": timing a null answer measures a different path; pick a key the user is served");
@@ -147,6 +168,9 @@ public final class Lookup implements AutoCloseable {
      * error and took its fallback path), or a Wasm core aborted and an instance was rebuilt.
      */
     public void checkHealthy() {
+        if (!served) {
+            return; // the SDK peer counts every default it serves as trouble, and here every answer is one
+        }
         if (evaluator instanceof DevCycleSdkPeer) {
             long defaults = ((DevCycleSdkPeer) evaluator).defaultsServed();
             if (defaults != 0) {

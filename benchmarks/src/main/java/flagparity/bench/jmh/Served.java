@@ -27,7 +27,17 @@ public class Served {
     /** {@link Lookup#open}, after refusing a combination that would repeat another ({@link Combinations}). */
     void open(String engine, String codec, String concurrency, int poolSize, String config, User user, String key) {
         Combinations.requireDistinct(engine, codec, concurrency, poolSize);
-        lookup = Lookup.open(engine, codec, concurrency, poolSize, config, user, key);
+        use(Lookup.open(engine, codec, concurrency, poolSize, config, user, key));
+    }
+
+    /** {@link Lookup#open(String, String, String, int, LookupCase)}, one instance behind {@code concurrency}. */
+    void open(String engine, String codec, String concurrency, LookupCase c) {
+        Combinations.requireDistinct(engine, codec, concurrency, 0);
+        use(Lookup.open(engine, codec, concurrency, 0, c));
+    }
+
+    private void use(Lookup opened) {
+        lookup = opened;
         evaluator = lookup.evaluator();
         this.user = lookup.user();
         this.key = lookup.key();

@@ -1,0 +1,63 @@
+package flagparity.bench.jmh;
+
+import flagparity.bench.data.Workloads;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One (config, key, user) lookup of the report's headline spread. The cost of a lookup depends on
+ * where the key's feature sits in the config, which audiences the evaluation crosses and what the
+ * user carries, so the headline is a spread over these cases rather than one lookup. Every case runs
+ * on the {@code large} workload (80 features, 85 variables, 20 audiences; see the report for its
+ * shape); what each case claims about its key and user is checked by {@code LookupCaseTest} against
+ * the generated config and the reference.
+ *
+ * @param served false when the answer is meant to be {@code null} (an unknown key)
+ * @param what the case in a few words, for the report
+ */
+public record LookupCase(String id, String config, String user, String key, boolean served, String what) {
+
+    /** The minimal user: an id and nothing else. */
+    static final String MINIMAL_USER = "{\"user_id\":\"12345\"}";
+    /** A key no workload has. */
+    static final String UNKNOWN_KEY = "no-such-variable";
+
+    /** The headline spread, in the order the report lists it. */
+    public static final List<LookupCase> SPREAD = List.of(
+            new LookupCase("front", "large", MINIMAL_USER, "cart-tour-settings", true,
+                    "JSON variable of feature 3 of 80 (the first that serves this user), minimal user"),
+            new LookupCase("middle", "large", Workloads.DEFAULT_USER_JSON, "onboarding-v2-variant", true,
+                    "String variable of feature 41 of 80, user with id and email"),
+            new LookupCase("last", "large", Workloads.DEFAULT_USER_JSON, "payments-dark-mode-limit", true,
+                    "Number variable of feature 80 of 80, user with id and email"),
+            new LookupCase("headline", "large", Workloads.DEFAULT_USER_JSON, Workloads.DEFAULT_KEY, true,
+                    "Boolean variable served after two targets that do not match (earlier reports' one case)"),
+            new LookupCase("custom-data", "large", Workloads.userJson(5), "search-dark-mode-variant", true,
+                    "String variable whose audience filters on custom data; user with 5 customData fields"),
+            new LookupCase("unknown-key", "large", Workloads.DEFAULT_USER_JSON, UNKNOWN_KEY, false,
+                    "a key the config does not have (answer: none)"),
+            new LookupCase("user-10cd", "large", Workloads.userJson(10), Workloads.DEFAULT_KEY, true,
+                    "headline key, user with 10 customData fields"),
+            new LookupCase("user-10cd-5private", "large", withPrivateCustomData(Workloads.userJson(10), 5),
+                    Workloads.DEFAULT_KEY, true, "headline key, user with 10 customData and 5 privateCustomData fields"));
+
+    /** The case with this id. */
+    public static LookupCase byId(String id) {
+        return SPREAD.stream().filter(c -> c.id.equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "no lookup case \"" + id + "\" (expected one of " + ids() + ")"));
+    }
+
+    public static String ids() {
+        return SPREAD.stream().map(LookupCase::id).collect(Collectors.joining(","));
+    }
+
+    /** {@code user} (JSON text of an object) with {@code n} privateCustomData fields of mixed types added at its end. */
+    static String withPrivateCustomData(String user, int n) {
+        StringBuilder b = new StringBuilder(user.substring(0, user.lastIndexOf('}'))).append(",\"privateCustomData\":{");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append("\"private_").append(i).append("\":");
+            b.append(i % 3 == 0 ? "\"v" + i + "\"" : i % 3 == 1 ? Integer.toString(i * 7) : "true");
+        }
+        return b.append("}}").toString();
+    }
+}
