@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import flagparity.reference.api.CoreVersion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.parity.gen.Pools;
@@ -85,7 +86,7 @@ class CodecDivergenceTest {
     static final String ALL = "{\"type\":\"all\"}";
 
     private static ReferenceEvaluator reference(String config) {
-        ReferenceEvaluator ref = new ReferenceEvaluator(PLATFORM, clock);
+        ReferenceEvaluator ref = new ReferenceEvaluator(CoreVersion.V1_32_0, PLATFORM, clock);
         ref.setConfig(config);
         return ref;
     }

@@ -11,6 +11,7 @@ import flagparity.parity.oracle.MutableClock;
 import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.SaveFailures;
 import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Engine;
 import java.util.List;
@@ -77,7 +78,7 @@ class CoreParityProperties {
         core.setPlatformData(s.platformData());
         core.setClientCustomData(s.clientCustomData());
         Outcome coreConfig = core.setConfig(s.config());
-        ReferenceEvaluator ref = new ReferenceEvaluator(JsonCodec.parsePlatformData(s.platformData()), clock);
+        ReferenceEvaluator ref = new ReferenceEvaluator(CoreVersion.V1_32_0, JsonCodec.parsePlatformData(s.platformData()), clock);
         if (s.clientCustomData() != null) {
             ref.setClientCustomData(s.clientCustomData());
         }

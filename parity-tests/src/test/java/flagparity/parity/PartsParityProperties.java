@@ -9,12 +9,14 @@ import flagparity.parity.oracle.CoreOracle;
 import flagparity.parity.oracle.MutableClock;
 import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.Texts;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.config.CompiledConfig;
 import flagparity.reference.config.CompiledTarget;
 import flagparity.reference.config.ConfigParser;
+import flagparity.reference.config.CoreRules;
 import flagparity.reference.eval.BucketingKey;
 import flagparity.reference.eval.Comparator;
 import flagparity.reference.eval.Environment;
@@ -32,10 +34,10 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.From;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -314,7 +316,7 @@ class PartsParityProperties {
                 + "\"features\":[{\"_id\":\"f\",\"type\":\"release\",\"key\":\"f\",\"variations\":[" + variations + "],"
                 + "\"configuration\":{\"_id\":\"c\",\"targets\":[" + targetJson + "]}}]}";
         try {
-            CompiledConfig compiled = ConfigParser.parse(config);
+            CompiledConfig compiled = ConfigParser.parse(config, CoreRules.of(CoreVersion.V1_32_0));
             return compiled.feature(0).target(0);
         } catch (EvaluationException e) {
             throw new AssertionError("the reference rejects a part the core accepts: " + config, e);

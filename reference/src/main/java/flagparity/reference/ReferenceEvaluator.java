@@ -1,5 +1,7 @@
 package flagparity.reference;
 
+import flagparity.reference.api.CoreVersion;
+import flagparity.reference.api.EvalReason;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
@@ -11,9 +13,11 @@ import flagparity.reference.config.CompiledFeature;
 import flagparity.reference.config.CompiledTarget;
 import flagparity.reference.config.CompiledVariation;
 import flagparity.reference.config.ConfigParser;
+import flagparity.reference.config.CoreRules;
 import flagparity.reference.config.VariableBinding;
 import flagparity.reference.eval.BucketingKey;
 import flagparity.reference.eval.Environment;
+import flagparity.reference.eval.Match;
 import flagparity.reference.eval.Murmur3;
 import flagparity.reference.eval.Rollout;
 import flagparity.reference.explain.Explanation;
@@ -29,15 +33,20 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * DevCycle's bucketing semantics in pure Java: answers as the core 1.32.0 answers through its JSON
- * entry points ({@code variableForUser}, {@code generateBucketedConfigForUser}), quirks included.
+ * DevCycle's bucketing semantics in pure Java: answers as the core version it is given answers
+ * through its JSON entry points ({@code variableForUser}, {@code generateBucketedConfigForUser}),
+ * quirks included. What differs between versions is a named rule of {@link CoreRules}, applied
+ * when a config is compiled; the evaluation code is the same for every version. Every served
+ * variable carries its evaluation reason by core 1.42.8's rule (under 1.32.0 too, where the core's
+ * answer does not carry it: {@link Variable#writesEval()}).
  *
  * <p>Hot-path rules for {@link #variable} (check changes against them, and with JMH {@code -prof gc}):
  * <ol>
  *   <li>No parsing, normalizing or string building: the config is compiled once
  *       ({@link ConfigParser}); a lookup only reads the compiled form.</li>
- *   <li>Nothing allocated on a served lookup: the {@link Variable} returned is built at compile time
- *       per variation; hashing runs over the user's strings (the rollout suffix is hashed as a
+ *   <li>Nothing allocated on a served lookup: the {@link Variable} returned, with its reason, is
+ *       made once per variation and audience path (on the first lookup through it; audiences with
+ *       a single path have it made at compile time) and shared after; hashing runs over the user's strings (the rollout suffix is hashed as a
  *       continuation, numbers are formatted into a per-thread buffer); target seeds are precomputed.</li>
  *   <li>Indexed loops over arrays; no iterators, streams or capturing lambdas; per-call state lives in
  *       locals and parameters, not in objects.</li>
@@ -60,17 +69,26 @@ public final class ReferenceEvaluator implements Evaluator {
         }
     }
 
+    private final CoreRules rules;
     private final AtomicReference<Snapshot> snapshot;
 
-    public ReferenceEvaluator(PlatformData platformData, Clock clock) {
+    /** Answers as core {@code version} does, for a process with {@code platformData}, at {@code clock}'s time. */
+    public ReferenceEvaluator(CoreVersion version, PlatformData platformData, Clock clock) {
+        Objects.requireNonNull(version, "version");
         Objects.requireNonNull(platformData, "platformData");
         Objects.requireNonNull(clock, "clock");
+        this.rules = CoreRules.of(version);
         this.snapshot = new AtomicReference<>(new Snapshot(null, new Environment(platformData, Map.of(), clock)));
     }
 
-    /** DevCycle's Java SDK platform data and the system UTC clock. */
+    /** The newest core, DevCycle's Java SDK platform data and the system UTC clock. */
     public ReferenceEvaluator() {
-        this(PlatformData.javaSdkDefault(), Clock.systemUTC());
+        this(CoreVersion.newest(), PlatformData.javaSdkDefault(), Clock.systemUTC());
+    }
+
+    /** The core version it answers as. */
+    public CoreVersion coreVersion() {
+        return rules.version();
     }
 
     @Override
@@ -85,10 +103,10 @@ public final class ReferenceEvaluator implements Evaluator {
         if (binding == null) return null;
         CompiledFeature feature = binding.feature();
         if (feature == null) return null;
-        CompiledTarget target = qualify(config, feature, user, s.env, null);
-        if (target == null) return null;
-        CompiledVariation variation = bucket(target, user, null);
-        Variable served = binding.served(variation.index());
+        CompiledTarget.Taken taken = qualify(config, feature, user, s.env, null);
+        if (taken == null) return null;
+        CompiledVariation variation = bucket(taken.target(), user, null);
+        Variable served = binding.served(variation.index(), taken);
         if (served == null) throw new EvaluationException("Internal error processing configuration");
         if (served.type() != type) return null;
         if (binding.tooDeepToWrite(variation.index())) throw tooDeepToWrite(key);
@@ -104,7 +122,7 @@ public final class ReferenceEvaluator implements Evaluator {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
-        ExplanationBuilder x = new ExplanationBuilder(key, type);
+        ExplanationBuilder x = new ExplanationBuilder(rules.version(), key, type);
         Snapshot s = snapshot.get();
         CompiledConfig config = s.config;
         if (config == null) return x.build(Reason.NO_CONFIG, null, null);
@@ -115,10 +133,10 @@ public final class ReferenceEvaluator implements Evaluator {
         if (feature == null) return x.build(Reason.NO_FEATURE, null, null);
         x.feature(feature.id(), feature.key(), config.passthroughRollouts());
         try {
-            CompiledTarget target = qualify(config, feature, user, s.env, x);
-            if (target == null) return x.build(x.rolledOut() ? Reason.ROLLED_OUT : Reason.NOT_TARGETED, null, null);
-            CompiledVariation variation = bucket(target, user, x);
-            Variable served = binding.served(variation.index());
+            CompiledTarget.Taken taken = qualify(config, feature, user, s.env, x);
+            if (taken == null) return x.build(x.rolledOut() ? Reason.ROLLED_OUT : Reason.NOT_TARGETED, null, null);
+            CompiledVariation variation = bucket(taken.target(), user, x);
+            Variable served = binding.served(variation.index(), taken);
             if (served == null) {
                 return x.build(Reason.ERROR, null, "Internal error processing configuration (variation "
                         + variation.id() + " lacks variable " + binding.id() + ")");
@@ -135,8 +153,9 @@ public final class ReferenceEvaluator implements Evaluator {
      * The first target that takes the user, as the core's {@code doesUserQualifyForFeature}: with
      * passthrough rollouts a target whose rollout excludes the user is skipped before its audience is
      * evaluated; without, the rollout of the target the audience picked decides (null if it excludes).
+     * The target comes with the reason for the audience path that took the user.
      */
-    private static CompiledTarget qualify(CompiledConfig config, CompiledFeature feature, User user, Environment env,
+    private static CompiledTarget.Taken qualify(CompiledConfig config, CompiledFeature feature, User user, Environment env,
             ExplanationBuilder x) {
         boolean passthrough = config.passthroughRollouts();
         for (int i = 0, n = feature.targetCount(); i < n; i++) {
@@ -147,10 +166,11 @@ public final class ReferenceEvaluator implements Evaluator {
                 if (x != null) x.endTarget(false);
                 continue;
             }
-            if (t.audience().matches(user, env, 0, x)) {
+            Match match = t.audience().match(user, env, 0, x);
+            if (match != null) {
                 boolean taken = rollout == null || passthrough || passesRollout(t, rollout, user, env, x);
                 if (x != null) x.endTarget(taken);
-                return taken ? t : null;
+                return taken ? t.taken(match) : null;
             }
             if (x != null) x.endTarget(false);
         }
@@ -198,17 +218,18 @@ public final class ReferenceEvaluator implements Evaluator {
         Set<String> tooDeep = null;
         for (int i = 0, n = config.featureCount(); i < n; i++) {
             CompiledFeature feature = config.feature(i);
-            CompiledTarget target = qualify(config, feature, user, s.env, null);
-            if (target == null) continue;
-            CompiledVariation variation = bucket(target, user, null);
-            features.put(feature.key(), variation.featureJson());
+            CompiledTarget.Taken taken = qualify(config, feature, user, s.env, null);
+            if (taken == null) continue;
+            CompiledVariation variation = bucket(taken.target(), user, null);
+            EvalReason eval = config.rules().writesEvalReason() ? taken.reason() : null;
+            features.put(feature.key(), variation.featureJson(eval));
             featureVariations.put(feature.id(), variation.featureVariationJson());
             if (variation.missingVariableId() != null) {
                 throw new EvaluationException("Config missing variable: " + variation.missingVariableId());
             }
             for (CompiledVariation.BucketedVariable v : variation.bucketedVariables()) {
                 variableVariations.put(v.key(), v.variableVariationJson());
-                variables.put(v.key(), v.variableJson());
+                variables.put(v.key(), v.variableJson(eval));
                 if (v.tooDeepToWrite()) {
                     if (tooDeep == null) tooDeep = new HashSet<>();
                     tooDeep.add(v.key());
@@ -251,7 +272,7 @@ public final class ReferenceEvaluator implements Evaluator {
     @Override
     public void setConfig(String configJson) {
         Objects.requireNonNull(configJson, "configJson");
-        CompiledConfig config = ConfigParser.parse(configJson);
+        CompiledConfig config = ConfigParser.parse(configJson, rules);
         snapshot.updateAndGet(s -> new Snapshot(config, s.env));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import flagparity.reference.api.CoreVersion;
 
 import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.EvaluationException;
@@ -275,7 +276,7 @@ class ReferenceEvaluatorTest {
     void platformFiltersReadTheEvaluatorsPlatformData() {
         String audience = "{\"operator\":\"and\",\"filters\":[{\"type\":\"user\",\"subType\":\"platform\",\"comparator\":\"=\",\"values\":[\"Java\"]}]}";
         ReferenceEvaluator onJava = TestConfigs.evaluator(TestConfigs.singleTarget(audience, "{}"));
-        ReferenceEvaluator other = new ReferenceEvaluator(new flagparity.reference.api.PlatformData("Go", "1.22", "server", "1", null, null),
+        ReferenceEvaluator other = new ReferenceEvaluator(CoreVersion.V1_32_0, new flagparity.reference.api.PlatformData("Go", "1.22", "server", "1", null, null),
                 java.time.Clock.systemUTC());
         other.setConfig(TestConfigs.singleTarget(audience, "{}"));
         assertEquals(true, value(onJava, "{\"user_id\":\"u1\"}", "flag", VariableType.Boolean));

@@ -2,6 +2,8 @@ package flagparity.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import flagparity.reference.api.CoreVersion;
+import flagparity.reference.config.CoreRules;
 
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.User;
@@ -47,7 +49,7 @@ class RolloutTest {
     @ParameterizedTest(name = "{0} hash {1} at {2}: {3}")
     @MethodSource("cases")
     void passesAsTheCore(String rolloutJson, double hash, long now, Boolean expected) {
-        Rollout rollout = ConfigParser.parse(withRollout(rolloutJson)).feature(0).target(0).rollout();
+        Rollout rollout = ConfigParser.parse(withRollout(rolloutJson), CoreRules.of(CoreVersion.V1_32_0)).feature(0).target(0).rollout();
         if (expected == null) {
             assertThrows(EvaluationException.class, () -> rollout.percentage(now));
         } else {

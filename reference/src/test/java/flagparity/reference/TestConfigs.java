@@ -1,5 +1,6 @@
 package flagparity.reference;
 
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.PlatformData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,7 @@ final class TestConfigs {
     }
 
     static ReferenceEvaluator evaluator(String config, long nowMillis) {
-        ReferenceEvaluator e = new ReferenceEvaluator(PLATFORM, Clock.fixed(Instant.ofEpochMilli(nowMillis), ZoneOffset.UTC));
+        ReferenceEvaluator e = new ReferenceEvaluator(CoreVersion.V1_32_0, PLATFORM, Clock.fixed(Instant.ofEpochMilli(nowMillis), ZoneOffset.UTC));
         if (config != null) e.setConfig(config);
         return e;
     }

@@ -3,6 +3,7 @@ package flagparity.wasm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import flagparity.reference.api.CoreVersion;
 
 import flagparity.reference.ReferenceEvaluator;
 import flagparity.reference.api.EvaluationException;
@@ -37,7 +38,7 @@ class ServedValueTest {
     private static void servedAsTheReference(VariableType type, String valueJson, Object expected, Set<Codec> codecs) {
         String config = config(type, valueJson);
         Variable reference;
-        try (ReferenceEvaluator r = new ReferenceEvaluator(Fixtures.PLATFORM, Fixtures.BEFORE_SCHEDULE)) {
+        try (ReferenceEvaluator r = new ReferenceEvaluator(CoreVersion.V1_32_0, Fixtures.PLATFORM, Fixtures.BEFORE_SCHEDULE)) {
             r.setConfig(config);
             reference = r.variable(USER, "k", type);
         }

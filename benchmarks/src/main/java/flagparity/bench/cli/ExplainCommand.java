@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.data.Workloads;
 import flagparity.reference.ReferenceEvaluator;
 import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
@@ -67,7 +68,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--type: " + e.getMessage(), e);
         }
         Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC);
-        try (ReferenceEvaluator reference = new ReferenceEvaluator(PlatformData.javaSdkDefault(), clock)) {
+        try (ReferenceEvaluator reference = new ReferenceEvaluator(CoreVersion.V1_32_0, PlatformData.javaSdkDefault(), clock)) {
             try {
                 reference.setConfig(json);
             } catch (ConfigException e) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import flagparity.reference.api.ConfigException;
-import flagparity.reference.config.ConfigParser;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.InvalidUserException;
@@ -18,6 +18,8 @@ import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
+import flagparity.reference.config.ConfigParser;
+import flagparity.reference.config.CoreRules;
 import flagparity.reference.json.JsonCodec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -260,7 +262,7 @@ public final class DevCycleSdkPeer implements Evaluator {
     @Override
     public void setConfig(String configJson) {
         // Guard the SDK: a config its core aborts on would kill its poll task for good.
-        ConfigParser.parse(configJson);
+        ConfigParser.parse(configJson, CoreRules.of(CoreVersion.V1_32_0));
         synchronized (swapLock) {
             synchronized (lock) {
                 Served previous = served;

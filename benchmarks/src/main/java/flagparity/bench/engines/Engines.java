@@ -1,6 +1,7 @@
 package flagparity.bench.engines;
 
 import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
 import flagparity.wasm.Codec;
@@ -70,7 +71,7 @@ public final class Engines {
             throw new IllegalArgumentException(engine + " has no Wasm core whose collector can be driven");
         }
         if (REFERENCE.equals(engine)) {
-            return new ReferenceEvaluator(platformData == null ? PlatformData.javaSdkDefault() : platformData, clock);
+            return new ReferenceEvaluator(CoreVersion.V1_32_0, platformData == null ? PlatformData.javaSdkDefault() : platformData, clock);
         }
         if (DEVCYCLE_SDK.equals(engine)) {
             return DevCycleSdkPeer.start(clock, platformData);

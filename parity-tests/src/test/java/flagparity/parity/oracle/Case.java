@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
 import java.io.IOException;
@@ -120,7 +121,7 @@ public final class Case {
         clock.set(now);
         String cacheKey = System.identityHashCode(clock) + "\n" + platformData + "\n" + clientCustomData + "\n" + config;
         if (!cacheKey.equals(lastKey)) {
-            ReferenceEvaluator fresh = new ReferenceEvaluator(JsonCodec.parsePlatformData(platformData), clock);
+            ReferenceEvaluator fresh = new ReferenceEvaluator(CoreVersion.V1_32_0, JsonCodec.parsePlatformData(platformData), clock);
             if (clientCustomData != null) {
                 fresh.setClientCustomData(clientCustomData);
             }

@@ -1,6 +1,7 @@
 package flagparity.parity.reliability;
 
 import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
 import flagparity.wasm.Codec;
@@ -39,7 +40,7 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency) {
 
     Evaluator open() {
         if (isReference()) {
-            return new ReferenceEvaluator(PLATFORM, CLOCK);
+            return new ReferenceEvaluator(CoreVersion.V1_32_0, PLATFORM, CLOCK);
         }
         return WasmEvaluator.builder().engine(engine).codec(codec).concurrency(concurrency).poolSize(POOL_SIZE)
                 .platformData(PLATFORM).clock(CLOCK).build();

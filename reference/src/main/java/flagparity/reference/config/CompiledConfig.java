@@ -6,17 +6,19 @@ import java.util.Map;
 /**
  * A DevCycle server config compiled for evaluation: features in config order, variable bindings by
  * key, and the project and environment JSON the bucketed config starts with. Immutable; build one
- * with {@link ConfigParser#parse(String)}.
+ * with {@link ConfigParser#parse(String, CoreRules)}.
  */
 public final class CompiledConfig {
+    private final CoreRules rules;
     private final String projectJson;
     private final String environmentJson;
     private final boolean passthroughRollouts;
     private final CompiledFeature[] features;
     private final HashMap<String, VariableBinding> bindings;
 
-    CompiledConfig(String projectJson, String environmentJson, boolean passthroughRollouts, CompiledFeature[] features,
+    CompiledConfig(CoreRules rules, String projectJson, String environmentJson, boolean passthroughRollouts, CompiledFeature[] features,
             Map<String, VariableBinding> bindings) {
+        this.rules = rules;
         this.projectJson = projectJson;
         this.environmentJson = environmentJson;
         this.passthroughRollouts = passthroughRollouts;
@@ -24,6 +26,8 @@ public final class CompiledConfig {
         this.bindings = new HashMap<>(bindings);
     }
 
+    /** The rules of the core version it was compiled for. */
+    public CoreRules rules() { return rules; }
     /** The project as the bucketed config writes it. */
     public String projectJson() { return projectJson; }
     /** The environment as the bucketed config writes it. */

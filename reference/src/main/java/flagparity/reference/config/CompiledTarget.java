@@ -1,7 +1,10 @@
 package flagparity.reference.config;
 
+import flagparity.reference.api.EvalReason;
+import flagparity.reference.eval.Match;
 import flagparity.reference.eval.Operator;
 import flagparity.reference.eval.Rollout;
+import flagparity.reference.internal.Interned;
 
 /**
  * A feature target: its audience, optional rollout, bucketing key and distribution. The
@@ -27,6 +30,18 @@ public final class CompiledTarget {
         public CompiledVariation variation() { return variation; }
     }
 
+    /** This target taking a user through an audience path, with the reason the core gives for it. */
+    public final class Taken {
+        private final EvalReason reason;
+
+        private Taken(EvalReason reason) {
+            this.reason = reason;
+        }
+
+        public CompiledTarget target() { return CompiledTarget.this; }
+        public EvalReason reason() { return reason; }
+    }
+
     private final int index;
     private final String id;
     private final int seed;
@@ -34,9 +49,13 @@ public final class CompiledTarget {
     private final Rollout rollout;
     private final String bucketingKey;
     private final Distribution[] distribution;
+    private final boolean sumOfOneTakesHashOne;
+    private final String reasonName;
+    private final String detailsPrefix;
+    private final Interned<Match, Taken> taken = new Interned<>();
 
     CompiledTarget(int index, String id, int seed, Operator audience, Rollout rollout, String bucketingKey,
-            Distribution[] distribution) {
+            Distribution[] distribution, CoreRules rules) {
         this.index = index;
         this.id = id;
         this.seed = seed;
@@ -44,6 +63,12 @@ public final class CompiledTarget {
         this.rollout = rollout;
         this.bucketingKey = bucketingKey;
         this.distribution = distribution.clone();
+        this.sumOfOneTakesHashOne = rules.sumOfOneTakesHashOne();
+        // core 1.42.8's _getEvalReason: a rollout or other than one distribution entry makes a SPLIT
+        boolean split = distribution.length != 1 || rollout != null;
+        this.reasonName = split ? EvalReason.SPLIT : EvalReason.TARGETING_MATCH;
+        this.detailsPrefix = distribution.length != 1 && rollout != null ? "Random Distribution | Rollout | "
+                : distribution.length != 1 ? "Random Distribution | " : rollout != null ? "Rollout | " : "";
     }
 
     public int index() { return index; }
@@ -56,15 +81,24 @@ public final class CompiledTarget {
     /** The custom-data key users are bucketed by, or null for user_id. */
     public String bucketingKey() { return bucketingKey; }
 
+    /** This target taking a user whose audience gave {@code match}; made once per path. */
+    public Taken taken(Match match) {
+        Taken t = taken.get(match);
+        return t != null ? t : taken.putIfAbsent(match, new Taken(new EvalReason(reasonName, detailsPrefix + match.details(), id)));
+    }
+
     /**
      * The entry the core picks for {@code bucketingHash}: the first whose running sum of
-     * percentages exceeds the hash (a negative hash never matches); null when none does.
+     * percentages exceeds the hash (a negative hash never matches), or under
+     * {@link CoreRules#sumOfOneTakesHashOne()} reaches exactly 1 when the hash is 1; null when none does.
      */
     public Distribution pick(double bucketingHash) {
         double sum = 0;
         for (Distribution d : distribution) {
             sum += d.percentage;
-            if (bucketingHash >= 0 && bucketingHash < sum) return d;
+            if (bucketingHash >= 0 && (bucketingHash < sum || sumOfOneTakesHashOne && sum == 1 && bucketingHash == 1)) {
+                return d;
+            }
         }
         return null;
     }

@@ -1,11 +1,14 @@
 package flagparity.reference.config;
 
+import flagparity.reference.api.EvalReason;
+import flagparity.reference.json.JsonCodec;
 import java.util.List;
 
 /**
  * A feature's variation, with the fragments of the bucketed config it contributes written ahead of
  * time (the core's JSON text of its SDKFeature, its featureVariationMap value and, per variation
- * variable, the variableVariationMap and variables entries).
+ * variable, the variableVariationMap and variables entries), all but the evaluation reason, which
+ * core 1.42.8 adds to the feature and its variables.
  */
 public final class CompiledVariation {
     /** One {@code variables} entry of the variation, as the bucketed config writes it. */
@@ -13,18 +16,31 @@ public final class CompiledVariation {
         private final String key;
         private final String variableVariationJson;
         private final String variableJson;
+        private final String featureThenEnd;
         private final boolean tooDeepToWrite;
 
-        BucketedVariable(String key, String variableVariationJson, String variableJson, boolean tooDeepToWrite) {
+        /**
+         * @param variableJson the entry up to its value, unclosed
+         * @param featureThenEnd the rest after its {@code eval}: {@code _feature} (none for an empty feature id) and the end
+         */
+        BucketedVariable(String key, String variableVariationJson, String variableJson, String featureThenEnd,
+                boolean tooDeepToWrite) {
             this.key = key;
             this.variableVariationJson = variableVariationJson;
             this.variableJson = variableJson;
+            this.featureThenEnd = featureThenEnd;
             this.tooDeepToWrite = tooDeepToWrite;
         }
 
         public String key() { return key; }
         public String variableVariationJson() { return variableVariationJson; }
-        public String variableJson() { return variableJson; }
+        /** The {@code variables} entry; with {@code eval} and {@code _feature} unless {@code eval} is null. */
+        public String variableJson(EvalReason eval) {
+            if (eval == null) return variableJson + "}";
+            StringBuilder sb = new StringBuilder(variableJson.length() + featureThenEnd.length() + 96).append(variableJson);
+            JsonCodec.appendEval(sb, eval);
+            return sb.append(featureThenEnd).toString();
+        }
         /** Whether its value is nested too deeply for the core to write in a bucketed config (it aborts). */
         public boolean tooDeepToWrite() { return tooDeepToWrite; }
     }
@@ -55,8 +71,13 @@ public final class CompiledVariation {
     public String id() { return id; }
     public String key() { return key; }
     public String name() { return name; }
-    /** The SDKFeature JSON for the bucketed config's {@code features}. */
-    public String featureJson() { return featureJson; }
+    /** The SDKFeature JSON for the bucketed config's {@code features}; with {@code eval} unless it is null. */
+    public String featureJson(EvalReason eval) {
+        if (eval == null) return featureJson + "}";
+        StringBuilder sb = new StringBuilder(featureJson.length() + 96).append(featureJson);
+        JsonCodec.appendEval(sb, eval);
+        return sb.append('}').toString();
+    }
     /** The JSON string for the bucketed config's {@code featureVariationMap}. */
     public String featureVariationJson() { return featureVariationJson; }
     /** Entries in the variation's order; a key may repeat (the last wins, at the first one's place). */

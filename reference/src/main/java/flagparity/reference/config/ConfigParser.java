@@ -51,15 +51,20 @@ public final class ConfigParser {
             "platformVersion", "appVersion", "deviceModel", "customData");
 
     private final Map<String, Audience> audiences = new LinkedHashMap<>();
+    private final CoreRules rules;
 
-    private ConfigParser() {}
+    private ConfigParser(CoreRules rules) {
+        this.rules = rules;
+    }
 
     /**
-     * Parses {@code json} into a compiled config.
+     * Parses {@code json} into a config compiled to answer under {@code rules} (every version
+     * accepts and rejects the same configs).
      *
      * @throws ConfigException when the core would reject the config
      */
-    public static CompiledConfig parse(String json) {
+    public static CompiledConfig parse(String json, CoreRules rules) {
+        java.util.Objects.requireNonNull(rules, "rules");
         if (json == null) throw new ConfigException("config is null");
         Object root;
         try {
@@ -71,7 +76,7 @@ public final class ConfigParser {
             throw new ConfigException("config is not a JSON object");
         }
         try {
-            return new ConfigParser().compile(asMap(root));
+            return new ConfigParser(rules).compile(asMap(root));
         } catch (AsDate.InvalidDateException e) {
             throw new ConfigException("invalid date: " + e.getMessage(), e);
         }
@@ -147,14 +152,15 @@ public final class ConfigParser {
         }
         Map<String, VariableBinding> bindings = new HashMap<>();
         for (String[] v : variablesByKey.values()) {
-            bindings.put(v[2], binding(v, servingFeature.get(v[0])));
+            bindings.put(v[2], binding(v, servingFeature.get(v[0]), rules));
         }
+        for (VariableBinding b : bindings.values()) b.prepareSinglePathTargets();
 
         String projectJson = "{\"_id\":" + quoted(projectId) + ",\"key\":" + quoted(projectKey)
                 + ",\"a0_organization\":" + quoted(organization)
                 + ",\"settings\":{\"disablePassthroughRollouts\":" + disablePassthrough + "}}";
         String environmentJson = "{\"_id\":" + quoted(environmentId) + ",\"key\":" + quoted(environmentKey) + "}";
-        return new CompiledConfig(projectJson, environmentJson, !disablePassthrough,
+        return new CompiledConfig(rules, projectJson, environmentJson, !disablePassthrough,
                 features.toArray(new CompiledFeature[0]), bindings);
     }
 
@@ -170,10 +176,10 @@ public final class ConfigParser {
         }
     }
 
-    private static VariableBinding binding(String[] variable, FeatureSource source) {
+    private static VariableBinding binding(String[] variable, FeatureSource source, CoreRules rules) {
         String id = variable[0];
         if (source == null) {
-            return new VariableBinding(id, variable[2], variable[1], null, new Variable[0], new boolean[0]);
+            return new VariableBinding(id, variable[2], variable[1], null, new Variable[0], new boolean[0], rules);
         }
         Variable[] served = new Variable[source.valuesByVariation.size()];
         boolean[] tooDeep = new boolean[served.length];
@@ -185,7 +191,7 @@ public final class ConfigParser {
                 tooDeep[i] = CoreStack.writeCost(value) > CoreStack.VARIABLE_WRITE_LIMIT;
             }
         }
-        return new VariableBinding(id, variable[2], variable[1], source.compiled, served, tooDeep);
+        return new VariableBinding(id, variable[2], variable[1], source.compiled, served, tooDeep, rules);
     }
 
     private FeatureSource feature(Map<String, Object> f, String path, Map<String, String[]> variablesById) {
@@ -219,13 +225,14 @@ public final class ConfigParser {
                     bucketed.add(new CompiledVariation.BucketedVariable(variable[2],
                             "{\"_feature\":" + quoted(id) + ",\"_variation\":" + quoted(vId) + "}",
                             "{\"_id\":" + quoted(variable[0]) + ",\"type\":" + quoted(variable[1]) + ",\"key\":"
-                                    + quoted(variable[2]) + ",\"value\":" + CoreJsonWriter.write(value) + "}",
+                                    + quoted(variable[2]) + ",\"value\":" + CoreJsonWriter.write(value),
+                            id.isEmpty() ? "}" : ",\"_feature\":" + quoted(id) + "}",
                             CoreStack.writeCost(value) > CoreStack.BUCKETED_WRITE_LIMIT));
                 }
             }
             String featureJson = "{\"_id\":" + quoted(id) + ",\"type\":" + quoted(type) + ",\"key\":" + quoted(key)
                     + ",\"_variation\":" + quoted(vId) + ",\"variationName\":" + quoted(name)
-                    + ",\"variationKey\":" + quoted(vKey) + "}";
+                    + ",\"variationKey\":" + quoted(vKey);
             CompiledVariation variation = new CompiledVariation(i, vId, vKey, name, featureJson, quoted(vId), bucketed, missing);
             valuesByVariation.add(values);
             variationsById.put(vId, variation);
@@ -283,7 +290,7 @@ public final class ConfigParser {
         // An empty bucketingKey is a custom-data key like any other: the core tests it for null only.
         Object bucketingKey = t.get("bucketingKey");
         String key = bucketingKey instanceof String && !"user_id".equals(bucketingKey) ? (String) bucketingKey : null;
-        return new CompiledTarget(index, id, Murmur3.hash(id, 1), operator, rollout, key, sorted);
+        return new CompiledTarget(index, id, Murmur3.hash(id, 1), operator, rollout, key, sorted, rules);
     }
 
     private static Rollout rollout(Map<String, Object> r, String path) {
@@ -322,7 +329,7 @@ public final class ConfigParser {
             Map<String, Object> f = element(filterList.get(i), fPath);
             children.add(f.get("operator") instanceof String ? operator(f, fPath, used, limit) : filter(f, fPath, used, limit));
         }
-        return new Operator(operator, children);
+        return new Operator(operator, children, rules.orStopsAtNestedOperator());
     }
 
     private Condition filter(Map<String, Object> f, String path, int stack, int limit) {
@@ -338,9 +345,9 @@ public final class ConfigParser {
             return audienceMatch(f, path);
         }
         String type = string(f, "type", path);
-        if ("all".equals(type)) return new ConstantFilter(true, "all");
-        if ("optIn".equals(type)) return new ConstantFilter(false, "optIn (never passes in the core)");
-        return new ConstantFilter(false, "unknown filter type \"" + type + "\" (never passes)");
+        if ("all".equals(type)) return ConstantFilter.all();
+        if ("optIn".equals(type)) return ConstantFilter.never("optIn (never passes in the core)");
+        return ConstantFilter.never("unknown filter type \"" + type + "\" (never passes)");
     }
 
     /** A user filter; a value it warns about is written with {@code stack} bytes in use. */
@@ -357,7 +364,7 @@ public final class ConfigParser {
         }
         Comparator comparator = Comparator.parse(comparatorText);
         if (comparator == null || !SUB_TYPES.contains(subType)) {
-            return new ConstantFilter(false, "user " + subType + " " + comparatorText
+            return ConstantFilter.never("user " + subType + " " + comparatorText
                     + " (unknown subType or comparator: never passes)");
         }
         if (dataKey != null) {
@@ -366,7 +373,7 @@ public final class ConfigParser {
         }
         UserField field = UserField.of(subType);
         if (field == null) {
-            return new ConstantFilter(false, "user " + subType + " (the core never matches it)");
+            return ConstantFilter.never("user " + subType + " (the core never matches it)");
         }
         return field.isVersion()
                 ? new VersionFilter(field, comparator, compiled.strings)
@@ -378,7 +385,7 @@ public final class ConfigParser {
         string(f, "type", path);
         String comparator = string(f, "comparator", path);
         if (!"=".equals(comparator) && !"!=".equals(comparator)) {
-            return new ConstantFilter(false, "audienceMatch " + comparator + " (invalid comparator: never passes)");
+            return ConstantFilter.never("audienceMatch " + comparator + " (invalid comparator: never passes)");
         }
         List<String> names = new ArrayList<>();
         List<Audience> refs = new ArrayList<>();

@@ -3,6 +3,7 @@ package flagparity.reference.eval;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.User;
 import flagparity.reference.internal.CoreStack;
+import flagparity.reference.internal.Interned;
 import java.util.List;
 
 /**
@@ -16,37 +17,47 @@ public final class AudienceMatchFilter extends Condition {
     private final boolean equals;
     private final String[] ids;
     private final Audience[] audiences;
+    /** The match per match of an audience the user is in. */
+    private final Interned<Match, Match> inAudience = new Interned<>();
 
     /** @param audiences in filter order; null where the config has no audience with that id */
     public AudienceMatchFilter(boolean equals, List<String> ids, List<Audience> audiences) {
-        super(false);
+        super(false, null);
         this.equals = equals;
         this.ids = ids.toArray(new String[0]);
         this.audiences = audiences.toArray(new Audience[0]);
     }
 
     @Override
-    public boolean matches(User user, Environment env, int stack, Tracer tracer) {
+    public Match match(User user, Environment env, int stack, Tracer tracer) {
         if (tracer != null) tracer.enter("audienceMatch", describe());
-        boolean result = !equals;
+        Match result = equals ? null : Match.NOT_IN_AUDIENCE;
         String note = null;
         for (int i = 0; i < audiences.length; i++) {
             Audience a = audiences[i];
             if (a == null) {
-                result = false;
+                result = null;
                 note = "the config has no audience " + ids[i];
                 break;
             }
             if (tracer != null) tracer.enter("audience", a.id());
-            boolean in = a.filters().matches(user, env, stack + CoreStack.EVAL_AUDIENCE_MATCH, tracer);
-            if (tracer != null) tracer.exit(in, null);
-            if (in) {
-                result = equals;
+            Match in = a.filters().match(user, env, stack + CoreStack.EVAL_AUDIENCE_MATCH, tracer);
+            if (tracer != null) tracer.exit(in != null, null);
+            if (in != null) {
+                result = equals ? inAudience(in) : null;
                 break;
             }
         }
-        if (tracer != null) tracer.exit(result, note);
+        if (tracer != null) tracer.exit(result != null, note);
         return result;
+    }
+
+    /** {@code Audience Match -> } and the audience's details (nothing after an empty one, as the core). */
+    private Match inAudience(Match audience) {
+        Match m = inAudience.get(audience);
+        if (m != null) return m;
+        String details = audience.details().isEmpty() ? "Audience Match" : "Audience Match -> " + audience.details();
+        return inAudience.putIfAbsent(audience, new Match(details));
     }
 
     @Override

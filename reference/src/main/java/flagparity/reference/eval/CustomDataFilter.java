@@ -22,7 +22,7 @@ public final class CustomDataFilter extends Condition {
 
     public CustomDataFilter(String dataKey, DataType dataType, Comparator comparator, String[] strings,
             double[] numbers, boolean[] booleans, String valuesText) {
-        super(false);
+        super(false, new Match("Custom Data -> " + dataKey));
         this.dataKey = dataKey;
         this.dataType = dataType;
         this.comparator = comparator;
@@ -33,11 +33,11 @@ public final class CustomDataFilter extends Condition {
     }
 
     @Override
-    public boolean matches(User user, Environment env, int stack, Tracer tracer) {
+    public Match match(User user, Environment env, int stack, Tracer tracer) {
         Object v = CustomData.withClientFallback(user, env, dataKey);
         boolean r = check(v);
         if (tracer != null) tracer.leaf("customData", describe(), CustomData.describe(v), r, null);
-        return r;
+        return r ? fixedMatch() : null;
     }
 
     private boolean check(Object v) {

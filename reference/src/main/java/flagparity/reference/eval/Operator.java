@@ -7,71 +7,90 @@ import java.util.List;
 
 /**
  * An {@code and}/{@code or} operator over filters and nested operators, as the core evaluates it:
- * no filters is false; a nested operator returns its own result for the parent at once, whatever
- * follows it; an operator other than and/or is false. Evaluating one deeper than the core's stack
- * allows (through audienceMatch filters) is the core's abort: an {@link EvaluationException}.
+ * no filters is false; an operator other than and/or is false. A nested operator in an {@code and}
+ * returns its own result for the parent at once, whatever follows it. In an {@code or} it does the
+ * same when {@code orStopsAtNestedOperator} (core 1.32.0); otherwise only a passing one does and a
+ * failing one is skipped (1.42.8). Evaluating one deeper than the core's stack allows (through
+ * audienceMatch filters) is the core's abort: an {@link EvaluationException}.
+ *
+ * <p>The match: an {@code and}'s joins its filters' in order, or is the deciding nested operator's;
+ * an {@code or}'s is its first passing child's.
  */
 public final class Operator extends Condition {
     private final String operator;
     private final boolean and;
     private final boolean or;
+    private final boolean orStopsAtNestedOperator;
     private final Condition[] children;
 
-    public Operator(String operator, List<Condition> children) {
-        super(true);
+    public Operator(String operator, List<Condition> children, boolean orStopsAtNestedOperator) {
+        super(true, fixedAndMatch(operator, children));
         this.operator = operator;
         this.and = "and".equals(operator);
         this.or = "or".equals(operator);
+        this.orStopsAtNestedOperator = orStopsAtNestedOperator;
         this.children = children.toArray(new Condition[0]);
     }
 
+    /** An {@code and} of filters that each always give the same match always gives their join. */
+    private static Match fixedAndMatch(String operator, List<Condition> children) {
+        if (!"and".equals(operator)) return null;
+        Match m = null;
+        for (Condition c : children) {
+            if (c.isOperator() || c.fixedMatch() == null) return null;
+            m = m == null ? c.fixedMatch() : m.and(c.fixedMatch());
+        }
+        return m;
+    }
+
     @Override
-    public boolean matches(User user, Environment env, int stack, Tracer tracer) {
+    public Match match(User user, Environment env, int stack, Tracer tracer) {
         int used = stack + CoreStack.EVAL_OPERATOR;
         checkStack(used);
         if (tracer != null) tracer.enter("operator", describe());
-        boolean result;
+        Match result = null;
         String note = null;
         if (children.length == 0) {
-            result = false;
             note = "no filters";
         } else if (or) {
-            result = false;
             for (Condition c : children) {
                 if (c.isOperator()) {
-                    result = c.matches(user, env, used, tracer);
-                    note = "a nested operator decides its parent";
-                    break;
-                }
-                if (filterMatches(c, user, env, used, tracer)) {
-                    result = true;
-                    break;
+                    result = c.match(user, env, used, tracer);
+                    if (result != null) break;
+                    if (orStopsAtNestedOperator) {
+                        note = "a failing nested operator decides its parent (core 1.32.0)";
+                        break;
+                    }
+                } else {
+                    result = filterMatch(c, user, env, used, tracer);
+                    if (result != null) break;
                 }
             }
         } else if (and) {
-            result = true;
+            Match fixed = fixedMatch();
             for (Condition c : children) {
                 if (c.isOperator()) {
-                    result = c.matches(user, env, used, tracer);
+                    result = c.match(user, env, used, tracer);
                     note = "a nested operator decides its parent";
                     break;
                 }
-                if (!filterMatches(c, user, env, used, tracer)) {
-                    result = false;
+                Match m = filterMatch(c, user, env, used, tracer);
+                if (m == null) {
+                    result = null;
                     break;
                 }
+                result = fixed != null ? fixed : result == null ? m : result.and(m);
             }
         } else {
-            result = false;
             note = "unknown operator";
         }
-        if (tracer != null) tracer.exit(result, note);
+        if (tracer != null) tracer.exit(result != null, note);
         return result;
     }
 
-    private static boolean filterMatches(Condition filter, User user, Environment env, int stack, Tracer tracer) {
+    private static Match filterMatch(Condition filter, User user, Environment env, int stack, Tracer tracer) {
         checkStack(stack + CoreStack.EVAL_FILTER);
-        return filter.matches(user, env, stack, tracer);
+        return filter.match(user, env, stack, tracer);
     }
 
     private static void checkStack(int used) {

@@ -15,7 +15,7 @@ public final class StringFilter extends Condition {
     private final Set<String> valueSet;
 
     public StringFilter(UserField field, Comparator comparator, String[] values) {
-        super(false);
+        super(false, new Match(field.reasonDetails()));
         this.field = field;
         this.comparator = comparator;
         this.values = values.clone();
@@ -24,13 +24,13 @@ public final class StringFilter extends Condition {
     }
 
     @Override
-    public boolean matches(User user, Environment env, int stack, Tracer tracer) {
+    public Match match(User user, Environment env, int stack, Tracer tracer) {
         String v = field.get(user, env);
         boolean r = valueSet != null
                 ? v != null && valueSet.contains(v) == (comparator == Comparator.EQ)
                 : comparator.checkString(v, values);
         if (tracer != null) tracer.leaf("user", describe(), CustomData.describe(v == null ? CustomData.ABSENT : v), r, null);
-        return r;
+        return r ? fixedMatch() : null;
     }
 
     @Override

@@ -4,17 +4,25 @@ import flagparity.reference.api.User;
 
 /** A user property a filter's {@code subType} names; platform ones come from platform data. */
 public enum UserField {
-    USER_ID("user_id"), EMAIL("email"), COUNTRY("country"), DEVICE_MODEL("deviceModel"), PLATFORM("platform"),
-    APP_VERSION("appVersion"), PLATFORM_VERSION("platformVersion");
+    USER_ID("user_id", "User ID"), EMAIL("email", "Email"), COUNTRY("country", "Country"),
+    DEVICE_MODEL("deviceModel", "Device Model"), PLATFORM("platform", "Platform"),
+    APP_VERSION("appVersion", "App Version"), PLATFORM_VERSION("platformVersion", "Platform Version");
 
     private final String subType;
+    private final String reasonDetails;
 
-    UserField(String subType) {
+    UserField(String subType, String reasonDetails) {
         this.subType = subType;
+        this.reasonDetails = reasonDetails;
     }
 
     public String subType() {
         return subType;
+    }
+
+    /** What a passing filter on it adds to the evaluation reason's details (core 1.42.8). */
+    public String reasonDetails() {
+        return reasonDetails;
     }
 
     /** The field named by {@code subType}, or null. */

@@ -13,7 +13,7 @@ public final class VersionFilter extends Condition {
     private final boolean valuesUntouched;
 
     public VersionFilter(UserField field, Comparator comparator, String[] values) {
-        super(false);
+        super(false, new Match(field.reasonDetails()));
         this.field = field;
         this.comparator = comparator;
         this.values = values.clone();
@@ -23,13 +23,13 @@ public final class VersionFilter extends Condition {
     }
 
     @Override
-    public boolean matches(User user, Environment env, int stack, Tracer tracer) {
+    public Match match(User user, Environment env, int stack, Tracer tracer) {
         String v = field.get(user, env);
         boolean r = comparator == Comparator.EQ
                 ? comparator.checkString(v, values)
                 : Versions.check(v, values, valuesUntouched, comparator);
         if (tracer != null) tracer.leaf("user", describe(), CustomData.describe(v == null ? CustomData.ABSENT : v), r, null);
-        return r;
+        return r ? fixedMatch() : null;
     }
 
     @Override

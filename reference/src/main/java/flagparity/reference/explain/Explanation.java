@@ -3,6 +3,8 @@ package flagparity.reference.explain;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import flagparity.reference.api.CoreVersion;
+import flagparity.reference.api.EvalReason;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
@@ -11,9 +13,12 @@ import java.util.List;
 /**
  * The path an evaluation took to its answer: the variable and feature found, each target tried
  * (rollout and audience checks with the user's values), the bucketing hash, the distribution entry
- * picked and the final {@link Reason}. Immutable; {@link #toJson()} is what the {@code explain}
- * command prints. Fields that were not reached are null.
+ * picked and the final {@link Reason}, and beside it the core's own reason for a served variable
+ * ({@code eval}: reason, details, target id, by core 1.42.8's rule; 1.32.0 computes but does not
+ * write it). Immutable; {@link #toJson()} is what the {@code explain} command prints. Fields that
+ * were not reached are null.
  *
+ * @param core the core version the evaluation answered as
  * @param key the variable key asked for
  * @param requestedType the type asked for
  * @param reason why the evaluation ended as it did
@@ -29,7 +34,7 @@ import java.util.List;
  * @param variationKey its key
  * @param error the core's abort message when {@code reason} is ERROR
  */
-public record Explanation(String key, VariableType requestedType, Reason reason, Variable variable,
+public record Explanation(CoreVersion core, String key, VariableType requestedType, Reason reason, Variable variable,
         String variableId, VariableType variableType, String featureId, String featureKey,
         Boolean passthroughRollouts, List<TargetTrace> targets, Double bucketingHash, String variationId,
         String variationKey, String error) {
@@ -41,11 +46,18 @@ public record Explanation(String key, VariableType requestedType, Reason reason,
     /** The explanation as one JSON object. */
     public String toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("core", core.id());
         o.put("key", key);
         o.put("type", requestedType.name());
         o.put("reason", reason.name());
         if (variable != null) {
             o.set("variable", readTree(JsonCodec.writeVariable(variable)));
+            EvalReason eval = variable.eval();
+            ObjectNode e = o.putObject("eval");
+            e.put("reason", eval.reason());
+            e.put("details", eval.details());
+            e.put("target_id", eval.targetId());
+            e.put("inCoreAnswer", variable.writesEval());
         } else {
             o.putNull("variable");
         }

@@ -1,5 +1,6 @@
 package flagparity.reference.explain;
 
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.eval.Tracer;
@@ -14,6 +15,7 @@ import java.util.List;
  * one thread for one evaluation.
  */
 public final class ExplanationBuilder implements Tracer {
+    private final CoreVersion core;
     private final String key;
     private final VariableType requestedType;
     private String variableId;
@@ -47,7 +49,8 @@ public final class ExplanationBuilder implements Tracer {
         }
     }
 
-    public ExplanationBuilder(String key, VariableType requestedType) {
+    public ExplanationBuilder(CoreVersion core, String key, VariableType requestedType) {
+        this.core = core;
         this.key = key;
         this.requestedType = requestedType;
     }
@@ -101,7 +104,7 @@ public final class ExplanationBuilder implements Tracer {
 
     public Explanation build(Reason reason, Variable variable, String error) {
         if (targetIndex >= 0) endTarget(false);
-        return new Explanation(key, requestedType, reason, variable, variableId, variableType, featureId, featureKey,
+        return new Explanation(core, key, requestedType, reason, variable, variableId, variableType, featureId, featureKey,
                 passthroughRollouts, targets, bucketingHash, variationId, variationKey, error);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import flagparity.reference.api.CoreVersion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.reference.api.ConfigException;
@@ -33,9 +34,9 @@ class ConfigParserTest {
             boolean accepted = row.get("accepted").asBoolean();
             tests.add(DynamicTest.dynamicTest(row.get("name").asText() + (accepted ? " is accepted" : " is rejected"), () -> {
                 if (accepted) {
-                    assertNotNull(ConfigParser.parse(config));
+                    assertNotNull(ConfigParser.parse(config, CoreRules.of(CoreVersion.V1_32_0)));
                 } else {
-                    ConfigException e = assertThrows(ConfigException.class, () -> ConfigParser.parse(config));
+                    ConfigException e = assertThrows(ConfigException.class, () -> ConfigParser.parse(config, CoreRules.of(CoreVersion.V1_32_0)));
                     assertTrue(e.getMessage().length() > 10, e.getMessage());
                 }
             }));
@@ -49,7 +50,7 @@ class ConfigParserTest {
         String config = resource("configs/single-target.json")
                 .replace("\"__AUDIENCE__\"", "{\"operator\":\"and\",\"filters\":[{\"type\":\"user\",\"subType\":\"email\",\"comparator\":\"=\",\"values\":[null]}]}")
                 .replace("\"__AUDIENCES__\"", "{}");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigParser.parse(config));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigParser.parse(config, CoreRules.of(CoreVersion.V1_32_0)));
         assertEquals("features[0].configuration.targets[0]._audience.filters.filters[0]: Filter values of unknown type. null",
                 e.getMessage());
     }
@@ -108,17 +109,17 @@ class ConfigParserTest {
     }
 
     private static void assertBuilt(String config) {
-        assertNotNull(ConfigParser.parse(config));
+        assertNotNull(ConfigParser.parse(config, CoreRules.of(CoreVersion.V1_32_0)));
     }
 
     private static void assertTooDeep(String config) {
-        String message = assertThrows(ConfigException.class, () -> ConfigParser.parse(config)).getMessage();
+        String message = assertThrows(ConfigException.class, () -> ConfigParser.parse(config, CoreRules.of(CoreVersion.V1_32_0))).getMessage();
         assertTrue(message.endsWith("too deeply for the core's stack (it aborts)") && message.length() < 300, message);
     }
 
     @Test
     void rejectsNull() {
-        assertThrows(ConfigException.class, () -> ConfigParser.parse(null));
+        assertThrows(ConfigException.class, () -> ConfigParser.parse(null, CoreRules.of(CoreVersion.V1_32_0)));
     }
 
     private static String resource(String name) {

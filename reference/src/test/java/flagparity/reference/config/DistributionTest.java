@@ -1,6 +1,7 @@
 package flagparity.reference.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import flagparity.reference.api.CoreVersion;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +54,7 @@ class DistributionTest {
                 + "\"environment\":{\"_id\":\"e\",\"key\":\"e\"},\"variables\":[],\"features\":[{\"_id\":\"f\",\"key\":\"f\","
                 + "\"type\":\"release\",\"variations\":[],\"configuration\":{\"_id\":\"c\",\"targets\":[{\"_id\":\"t\","
                 + "\"_audience\":{\"filters\":{\"operator\":\"and\",\"filters\":[]}},\"distribution\":" + distribution + "}]}}]}";
-        CompiledTarget.Distribution picked = ConfigParser.parse(config).feature(0).target(0).pick(hash);
+        CompiledTarget.Distribution picked = ConfigParser.parse(config, CoreRules.of(CoreVersion.V1_32_0)).feature(0).target(0).pick(hash);
         assertEquals(expected, picked == null ? null : picked.variationId());
     }
 }
