@@ -3,6 +3,7 @@ package flagparity.openfeature;
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.EventProvider;
+import dev.openfeature.sdk.ImmutableMetadata;
 import dev.openfeature.sdk.Metadata;
 import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.ProviderEventDetails;
@@ -59,6 +60,9 @@ public final class FlagparityProvider extends EventProvider {
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(60);
+
+    /** The event metadata key of an error event's {@link ErrorCode} name. */
+    public static final String ERROR_CODE = "errorCode";
 
     private static final Metadata METADATA = () -> "flagparity";
 
@@ -261,13 +265,22 @@ public final class FlagparityProvider extends EventProvider {
             lastProblem = reason;
             fatal = reason;
             settled.countDown();
-            emitProviderError(ProviderEventDetails.builder().errorCode(ErrorCode.PROVIDER_FATAL).message(reason).build());
+            emitProviderError(errorDetails(ErrorCode.PROVIDER_FATAL, reason));
         }
 
         private void rejected(String reason) {
             lastProblem = reason;
             inError = true;
-            emitProviderError(ProviderEventDetails.builder().errorCode(ErrorCode.PARSE_ERROR).message(reason).build());
+            emitProviderError(errorDetails(ErrorCode.PARSE_ERROR, reason));
+        }
+
+        /**
+         * The code goes into the event metadata too ({@link #ERROR_CODE}): OpenFeature 1.22.0 does not
+         * pass a provider event's error code on to the handlers.
+         */
+        private ProviderEventDetails errorDetails(ErrorCode code, String reason) {
+            return ProviderEventDetails.builder().errorCode(code).message(reason)
+                    .eventMetadata(ImmutableMetadata.builder().addString(ERROR_CODE, code.name()).build()).build();
         }
 
         private void recovered() {

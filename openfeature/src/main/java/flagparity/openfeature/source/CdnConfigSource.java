@@ -82,7 +82,7 @@ public final class CdnConfigSource implements ConfigSource {
     }
 
     /** {@code {cdnUri}/config/v2/server/{sdkKey}.json}, one slash between the parts. */
-    static URI configUri(URI cdnUri, String sdkKey) {
+    public static URI configUri(URI cdnUri, String sdkKey) {
         Objects.requireNonNull(cdnUri, "cdnUri");
         Objects.requireNonNull(sdkKey, "sdkKey");
         if (!SDK_KEY.matcher(sdkKey).matches()) {
