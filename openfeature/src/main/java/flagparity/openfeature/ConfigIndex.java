@@ -23,16 +23,19 @@ final class ConfigIndex {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Map<String, VariableType> types;
-    private final Map<String, String> featureKeys;
+    private final Map<String, Feature> features;
+    /** Per variable key: the ids of the features that can serve it, in config order. */
+    private final Map<String, List<String>> servedBy;
     /** Per variable key: the variable's node and the nodes of the features that serve it, in order. */
     private final Map<String, List<JsonNode>> dependencies;
     /** Project, environment and audiences: a change there may change any served value. */
     private final List<JsonNode> shared;
 
-    private ConfigIndex(Map<String, VariableType> types, Map<String, String> featureKeys,
-            Map<String, List<JsonNode>> dependencies, List<JsonNode> shared) {
+    private ConfigIndex(Map<String, VariableType> types, Map<String, Feature> features,
+            Map<String, List<String>> servedBy, Map<String, List<JsonNode>> dependencies, List<JsonNode> shared) {
         this.types = types;
-        this.featureKeys = featureKeys;
+        this.features = features;
+        this.servedBy = servedBy;
         this.dependencies = dependencies;
         this.shared = shared;
     }
@@ -66,25 +69,18 @@ final class ConfigIndex {
             deps.add(variable);
             dependencies.put(key, deps);
         }
-        Map<String, String> featureKeys = new HashMap<>();
-        for (JsonNode feature : root.path("features")) {
-            featureKeys.put(feature.path("_id").asText(), feature.path("key").asText());
-            TreeSet<String> served = new TreeSet<>();
-            for (JsonNode variation : feature.path("variations")) {
-                for (JsonNode v : variation.path("variables")) {
-                    String key = variableKeysById.get(v.path("_var").asText());
-                    if (key != null) {
-                        served.add(key);
-                    }
-                }
-            }
-            for (String key : served) {
-                dependencies.get(key).add(feature);
+        Map<String, Feature> features = new HashMap<>();
+        Map<String, List<String>> servedBy = new HashMap<>();
+        for (JsonNode featureNode : root.path("features")) {
+            Feature feature = Feature.of(featureNode, variableKeysById);
+            features.putIfAbsent(feature.id, feature);
+            for (String key : new TreeSet<>(feature.all.keySet())) {
+                dependencies.get(key).add(featureNode);
+                servedBy.computeIfAbsent(key, k -> new ArrayList<>()).add(feature.id);
             }
         }
         List<JsonNode> shared = List.of(root.path("project"), root.path("environment"), root.path("audiences"));
-        return new ConfigIndex(Collections.unmodifiableMap(types), Collections.unmodifiableMap(featureKeys),
-                dependencies, shared);
+        return new ConfigIndex(Collections.unmodifiableMap(types), features, servedBy, dependencies, shared);
     }
 
     /** The variable's type, or {@code null} when the config has no variable {@code key} of a known type. */
@@ -96,9 +92,94 @@ final class ConfigIndex {
         return dependencies.containsKey(key);
     }
 
-    /** The key of the feature with id {@code featureId}, or {@code null}. */
-    String featureKey(String featureId) {
-        return featureKeys.get(featureId);
+    /** The feature with id {@code featureId}, or {@code null}. */
+    Feature feature(String featureId) {
+        return featureId == null ? null : features.get(featureId);
+    }
+
+    /** The ids of the features that can serve variable {@code key}, in config order (empty when none). */
+    List<String> servedBy(String key) {
+        return servedBy.getOrDefault(key, List.of());
+    }
+
+    /** A variation as one variable sees it: which variation, and the value it gives that variable. */
+    static final class Choice {
+        final String variationId;
+        final String variationKey;
+        final JsonNode value;
+        /** The flag metadata last built for this choice, and the reason it was built with. */
+        volatile Object[] cachedMetadata;
+
+        Choice(String variationId, String variationKey, JsonNode value) {
+            this.variationId = variationId;
+            this.variationKey = variationKey;
+            this.value = value;
+        }
+    }
+
+    /** A feature: its key, and per variable key the variations that give it a value, overall and per target. */
+    static final class Feature {
+        final String id;
+        final String key;
+        final Map<String, Choice[]> all;
+        final Map<String, Map<String, Choice[]>> byTarget;
+
+        private Feature(String id, String key, Map<String, Choice[]> all, Map<String, Map<String, Choice[]>> byTarget) {
+            this.id = id;
+            this.key = key;
+            this.all = all;
+            this.byTarget = byTarget;
+        }
+
+        /** The variations that can give variable {@code key} its value under target {@code targetId} (any target when null). */
+        Choice[] choices(String targetId, String key) {
+            Map<String, Choice[]> scope = targetId == null ? all : byTarget.get(targetId);
+            Choice[] c = scope == null ? null : scope.get(key);
+            return c == null ? NONE : c;
+        }
+
+        private static final Choice[] NONE = new Choice[0];
+
+        static Feature of(JsonNode node, Map<String, String> variableKeysById) {
+            Map<String, Map<String, Choice>> byVariation = new HashMap<>();
+            Map<String, List<Choice>> all = new HashMap<>();
+            for (JsonNode variation : node.path("variations")) {
+                String variationId = variation.path("_id").asText();
+                Map<String, Choice> choices = new HashMap<>();
+                for (JsonNode v : variation.path("variables")) {
+                    String key = variableKeysById.get(v.path("_var").asText());
+                    if (key != null && !choices.containsKey(key)) {
+                        Choice c = new Choice(variationId, variation.path("key").asText(), v.path("value"));
+                        choices.put(key, c);
+                        all.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+                    }
+                }
+                byVariation.putIfAbsent(variationId, choices);
+            }
+            Map<String, Map<String, Choice[]>> byTarget = new HashMap<>();
+            for (JsonNode target : node.path("configuration").path("targets")) {
+                Map<String, List<Choice>> perKey = new HashMap<>();
+                for (JsonNode share : target.path("distribution")) {
+                    Map<String, Choice> choices = byVariation.getOrDefault(share.path("_variation").asText(), Map.of());
+                    for (Map.Entry<String, Choice> e : choices.entrySet()) {
+                        List<Choice> list = perKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+                        if (!list.contains(e.getValue())) {
+                            list.add(e.getValue());
+                        }
+                    }
+                }
+                byTarget.putIfAbsent(target.path("_id").asText(), arrays(perKey));
+            }
+            return new Feature(node.path("_id").asText(), node.path("key").asText(), arrays(all), byTarget);
+        }
+
+        private static Map<String, Choice[]> arrays(Map<String, List<Choice>> lists) {
+            Map<String, Choice[]> out = new HashMap<>();
+            for (Map.Entry<String, List<Choice>> e : lists.entrySet()) {
+                out.put(e.getKey(), e.getValue().toArray(new Choice[0]));
+            }
+            return out;
+        }
     }
 
     /**

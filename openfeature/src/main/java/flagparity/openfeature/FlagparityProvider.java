@@ -95,7 +95,7 @@ public final class FlagparityProvider extends EventProvider {
         this.ownsEvaluator = ownsEvaluator;
         this.initTimeout = b.initTimeout;
         this.staleAfter = b.staleAfter;
-        this.answers = new Answers();
+        this.answers = new Answers(evaluator);
     }
 
     public static Builder builder() {
@@ -194,8 +194,9 @@ public final class FlagparityProvider extends EventProvider {
             } catch (EvaluationException e) {
                 return Answers.error(defaultValue, ErrorCode.GENERAL, e.getMessage());
             }
+            ProviderEvaluation<T> answer = answers.answer(index, user, key, defaultValue, kind, variable);
             if ((before & 1) == 0 && swaps.get() == before) {
-                return answers.answer(index, key, defaultValue, kind, variable);
+                return answer;
             }
             synchronized (swapLock) {
                 // wait for the swap that overlapped this lookup, then ask again

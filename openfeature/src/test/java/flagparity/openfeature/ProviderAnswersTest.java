@@ -85,6 +85,40 @@ class ProviderAnswersTest {
         assertEquals(true, client.getBooleanValue("bool-var", false, ctx));
     }
 
+    @Test
+    void variantIsTheVariationKeyAndMetadataNamesFeatureAndVariation() throws Exception {
+        FlagEvaluationDetails<Boolean> d = client.getBooleanDetails("bool-var", false, USER);
+        assertEquals("on", d.getVariant());
+        assertEquals("basic", d.getFlagMetadata().getString(Answers.FEATURE_KEY));
+        assertEquals("f-basic", d.getFlagMetadata().getString(Answers.FEATURE_ID));
+        assertEquals("var-on", d.getFlagMetadata().getString(Answers.VARIATION_ID));
+    }
+
+    /**
+     * A split whose variations s1 and s3 give the same value: s2 is found by its value, s1 and s3
+     * through the user's bucketed config. Each variant must be the variation the reference buckets
+     * the user into.
+     */
+    @Test
+    void variantOfASplitIsTheBucketedVariationEvenWhenTwoVariationsShareTheValue() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, String> keys = Map.of("var-s1", "s1", "var-s2", "s2", "var-s3", "s3");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (flagparity.reference.api.Evaluator reference = Engines.reference()) {
+            reference.setConfig(Fixtures.config("config-a.json"));
+            for (int i = 0; i < 60; i++) {
+                String id = "user-" + i;
+                String bucketed = reference.bucketedConfig(flagparity.reference.api.User.builder(id).build());
+                String expected = keys.get(mapper.readTree(bucketed).path("featureVariationMap").path("f-split").asText());
+                FlagEvaluationDetails<Double> d = client.getDoubleDetails("split-var", -1.0, new ImmutableContext(id));
+                assertEquals(expected, d.getVariant(), id);
+                assertEquals(expected.equals("s2") ? 2.0 : 1.0, d.getValue(), id);
+                seen.add(expected);
+            }
+        }
+        assertEquals(java.util.Set.of("s1", "s2", "s3"), seen);
+    }
+
     static <T> void assertError(FlagEvaluationDetails<T> d, T expectedValue, ErrorCode code) {
         assertEquals(expectedValue, d.getValue());
         assertEquals(code, d.getErrorCode(), () -> d.toString());
