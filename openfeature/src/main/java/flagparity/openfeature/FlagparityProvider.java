@@ -14,6 +14,7 @@ import flagparity.openfeature.source.CdnConfigSource;
 import flagparity.openfeature.source.ConfigSource;
 import flagparity.openfeature.source.FileConfigSource;
 import flagparity.openfeature.source.StaticConfigSource;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.InvalidUserException;
@@ -304,6 +305,7 @@ public final class FlagparityProvider extends EventProvider {
         private String configJson;
         private ConfigSource configSource;
         private Evaluator evaluator;
+        private CoreVersion coreVersion = CoreVersion.newest();
         private Duration initTimeout = DEFAULT_INIT_TIMEOUT;
         private Duration staleAfter = DEFAULT_STALE_AFTER;
 
@@ -363,6 +365,15 @@ public final class FlagparityProvider extends EventProvider {
             return this;
         }
 
+        /**
+         * Which DevCycle core's semantics the provider's own evaluator answers with; default the
+         * newest ({@link CoreVersion#newest()}). Not used with {@link #evaluator}.
+         */
+        public Builder coreVersion(CoreVersion version) {
+            this.coreVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
         /** How long {@link #initialize} waits for the first config; positive; default 10 s. */
         public Builder initTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
@@ -399,7 +410,7 @@ public final class FlagparityProvider extends EventProvider {
                 source = new StaticConfigSource(configJson);
             }
             boolean owns = evaluator == null;
-            Evaluator e = owns ? Engines.reference() : evaluator;
+            Evaluator e = owns ? Engines.reference(coreVersion) : evaluator;
             return new FlagparityProvider(this, source, e, owns);
         }
     }

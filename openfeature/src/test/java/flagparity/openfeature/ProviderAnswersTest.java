@@ -94,6 +94,25 @@ class ProviderAnswersTest {
         assertEquals("var-on", d.getFlagMetadata().getString(Answers.VARIATION_ID));
     }
 
+    /** Reason, target and details are the evaluator's own (its {@code eval}), whatever they say. */
+    @Test
+    void reasonTargetAndDetailsAreTheEvaluatorsEval() {
+        try (flagparity.reference.api.Evaluator reference = Engines.reference(flagparity.reference.api.CoreVersion.newest())) {
+            reference.setConfig(Fixtures.config("config-a.json"));
+            flagparity.reference.api.User user = flagparity.reference.api.User.builder("user-1").build();
+            for (String key : List.of("bool-var", "split-var")) {
+                flagparity.reference.api.Variable v = reference.variable(user, key,
+                        key.equals("bool-var") ? flagparity.reference.api.VariableType.Boolean : flagparity.reference.api.VariableType.Number);
+                FlagEvaluationDetails<?> d = key.equals("bool-var") ? client.getBooleanDetails(key, false, USER)
+                        : client.getDoubleDetails(key, 0.0, USER);
+                assertEquals(v.eval().reason(), d.getReason());
+                assertEquals(v.eval().targetId(), d.getFlagMetadata().getString(Answers.TARGET_ID));
+                assertEquals(v.eval().details(), d.getFlagMetadata().getString(Answers.EVAL_DETAILS));
+                assertEquals(v.feature(), d.getFlagMetadata().getString(Answers.FEATURE_ID));
+            }
+        }
+    }
+
     /**
      * A split whose variations s1 and s3 give the same value: s2 is found by its value, s1 and s3
      * through the user's bucketed config. Each variant must be the variation the reference buckets
@@ -104,7 +123,7 @@ class ProviderAnswersTest {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         java.util.Map<String, String> keys = Map.of("var-s1", "s1", "var-s2", "s2", "var-s3", "s3");
         java.util.Set<String> seen = new java.util.HashSet<>();
-        try (flagparity.reference.api.Evaluator reference = Engines.reference()) {
+        try (flagparity.reference.api.Evaluator reference = Engines.reference(flagparity.reference.api.CoreVersion.newest())) {
             reference.setConfig(Fixtures.config("config-a.json"));
             for (int i = 0; i < 60; i++) {
                 String id = "user-" + i;
