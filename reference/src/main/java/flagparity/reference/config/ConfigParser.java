@@ -329,7 +329,7 @@ public final class ConfigParser {
             Map<String, Object> f = element(filterList.get(i), fPath);
             children.add(f.get("operator") instanceof String ? operator(f, fPath, used, limit) : filter(f, fPath, used, limit));
         }
-        return new Operator(operator, children, rules.orStopsAtNestedOperator());
+        return new Operator(operator, children, rules.orStopsAtNestedOperator(), rules.evalStack());
     }
 
     private Condition filter(Map<String, Object> f, String path, int stack, int limit) {
@@ -395,7 +395,7 @@ public final class ConfigParser {
                 refs.add(audiences.get(id));
             }
         }
-        return new AudienceMatchFilter("=".equals(comparator), names, refs);
+        return new AudienceMatchFilter("=".equals(comparator), names, refs, rules.evalStack());
     }
 
     /**

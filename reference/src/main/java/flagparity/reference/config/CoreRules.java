@@ -1,6 +1,7 @@
 package flagparity.reference.config;
 
 import flagparity.reference.api.CoreVersion;
+import flagparity.reference.internal.CoreStack;
 
 /**
  * The rules in which DevCycle's core versions answer differently, one named rule each, fixed per
@@ -13,17 +14,21 @@ public final class CoreRules {
     private final boolean orStopsAtNestedOperator;
     private final boolean sumOfOneTakesHashOne;
     private final boolean writesEvalReason;
+    private final CoreStack.Eval evalStack;
 
     private CoreRules(CoreVersion version, boolean orStopsAtNestedOperator, boolean sumOfOneTakesHashOne,
-            boolean writesEvalReason) {
+            boolean writesEvalReason, CoreStack.Eval evalStack) {
         this.version = version;
         this.orStopsAtNestedOperator = orStopsAtNestedOperator;
         this.sumOfOneTakesHashOne = sumOfOneTakesHashOne;
         this.writesEvalReason = writesEvalReason;
+        this.evalStack = evalStack;
     }
 
-    private static final CoreRules V1_32_0 = new CoreRules(CoreVersion.V1_32_0, true, false, false);
-    private static final CoreRules V1_42_8 = new CoreRules(CoreVersion.V1_42_8, false, true, true);
+    private static final CoreRules V1_32_0 = new CoreRules(CoreVersion.V1_32_0, true, false, false,
+            CoreStack.EVAL_1_32_0);
+    private static final CoreRules V1_42_8 = new CoreRules(CoreVersion.V1_42_8, false, true, true,
+            CoreStack.EVAL_1_42_8);
 
     /** The rules of {@code version}. */
     public static CoreRules of(CoreVersion version) {
@@ -64,6 +69,15 @@ public final class CoreRules {
      */
     public boolean writesEvalReason() {
         return writesEvalReason;
+    }
+
+    /**
+     * What evaluating an audience takes of the core's shadow stack, and how much it may take before
+     * the core aborts: 1.42.8's evaluation frames are larger (it returns reasons), so it aborts on
+     * shallower audience chains and nested operators than 1.32.0.
+     */
+    public CoreStack.Eval evalStack() {
+        return evalStack;
     }
 
     @Override

@@ -11,18 +11,21 @@ import java.util.List;
  * the filter false at once; the first audience the user is in decides ({@code =} true, {@code !=}
  * false); in none, {@code !=} is true. The core recurses into each audience, so a long enough chain
  * of audiences, or one that (indirectly) contains itself, overflows its stack and it aborts; here
- * that is an {@link EvaluationException} at the same depth ({@link CoreStack#EVAL_LIMIT}).
+ * that is an {@link EvaluationException} at the same depth ({@link CoreStack.Eval#limit()}).
  */
 public final class AudienceMatchFilter extends Condition {
     private final boolean equals;
     private final String[] ids;
     private final Audience[] audiences;
+    private final CoreStack.Eval stackCost;
     /** The match per match of an audience the user is in. */
     private final Interned<Match, Match> inAudience = new Interned<>();
 
     /** @param audiences in filter order; null where the config has no audience with that id */
-    public AudienceMatchFilter(boolean equals, List<String> ids, List<Audience> audiences) {
+    /** @param stackCost what evaluating takes of the core's stack (per core version) */
+    public AudienceMatchFilter(boolean equals, List<String> ids, List<Audience> audiences, CoreStack.Eval stackCost) {
         super(false, null);
+        this.stackCost = stackCost;
         this.equals = equals;
         this.ids = ids.toArray(new String[0]);
         this.audiences = audiences.toArray(new Audience[0]);
@@ -41,7 +44,7 @@ public final class AudienceMatchFilter extends Condition {
                 break;
             }
             if (tracer != null) tracer.enter("audience", a.id());
-            Match in = a.filters().match(user, env, stack + CoreStack.EVAL_AUDIENCE_MATCH, tracer);
+            Match in = a.filters().match(user, env, stack + stackCost.audienceMatch(), tracer);
             if (tracer != null) tracer.exit(in != null, null);
             if (in != null) {
                 result = equals ? inAudience(in) : null;

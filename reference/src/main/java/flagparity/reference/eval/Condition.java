@@ -20,7 +20,7 @@ public abstract class Condition {
      * The match when {@code user} passes (what it adds to the evaluation reason), null when not.
      *
      * @param stack the bytes of the core's shadow stack its evaluation would have in use here (0 at
-     *     a target's audience; see {@link flagparity.reference.internal.CoreStack#EVAL_LIMIT})
+     *     a target's audience; see {@link flagparity.reference.internal.CoreStack.Eval})
      * @param tracer receives the steps, or null
      * @throws flagparity.reference.api.EvaluationException where the core's stack would overflow
      */

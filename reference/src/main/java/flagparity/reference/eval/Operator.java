@@ -21,14 +21,17 @@ public final class Operator extends Condition {
     private final boolean and;
     private final boolean or;
     private final boolean orStopsAtNestedOperator;
+    private final CoreStack.Eval stackCost;
     private final Condition[] children;
 
-    public Operator(String operator, List<Condition> children, boolean orStopsAtNestedOperator) {
+    /** @param stackCost what evaluating takes of the core's stack (per core version) */
+    public Operator(String operator, List<Condition> children, boolean orStopsAtNestedOperator, CoreStack.Eval stackCost) {
         super(true, fixedAndMatch(operator, children));
         this.operator = operator;
         this.and = "and".equals(operator);
         this.or = "or".equals(operator);
         this.orStopsAtNestedOperator = orStopsAtNestedOperator;
+        this.stackCost = stackCost;
         this.children = children.toArray(new Condition[0]);
     }
 
@@ -45,7 +48,7 @@ public final class Operator extends Condition {
 
     @Override
     public Match match(User user, Environment env, int stack, Tracer tracer) {
-        int used = stack + CoreStack.EVAL_OPERATOR;
+        int used = stack + stackCost.operator();
         checkStack(used);
         if (tracer != null) tracer.enter("operator", describe());
         Match result = null;
@@ -88,13 +91,13 @@ public final class Operator extends Condition {
         return result;
     }
 
-    private static Match filterMatch(Condition filter, User user, Environment env, int stack, Tracer tracer) {
-        checkStack(stack + CoreStack.EVAL_FILTER);
+    private Match filterMatch(Condition filter, User user, Environment env, int stack, Tracer tracer) {
+        checkStack(stack + stackCost.filter());
         return filter.match(user, env, stack, tracer);
     }
 
-    private static void checkStack(int used) {
-        if (used > CoreStack.EVAL_LIMIT) {
+    private void checkStack(int used) {
+        if (used > stackCost.limit()) {
             throw new EvaluationException("audiences nested too deeply for the core's stack (an audience that contains"
                     + " itself?): the core aborts");
         }

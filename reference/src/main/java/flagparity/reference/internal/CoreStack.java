@@ -65,21 +65,35 @@ public final class CoreStack {
     /** As {@link #BUILD_TARGET_LIMIT} for the config's {@code audiences}, built three operators shallower. */
     public static final int BUILD_AUDIENCE_LIMIT = BUILD_TARGET_LIMIT + 3 * BUILD_OPERATOR;
 
-    /** Evaluating: each {@code _evaluateOperator}. */
-    public static final int EVAL_OPERATOR = 44;
-    /** Evaluating a filter ({@code doesUserPassFilter}). */
-    public static final int EVAL_FILTER = 44;
-    /** Evaluating an {@code audienceMatch} filter, up to the referenced audience's operator. */
-    public static final int EVAL_AUDIENCE_MATCH = 76;
     /**
-     * What evaluating a target's audience may use. The core recurses through audienceMatch filters:
-     * a chain of audiences, each one operator over an audienceMatch of the next, ends in an
-     * {@code all} filter after 270 audiences and aborts with 271 (198 with two operators in each,
-     * 109 with five; 252 under 50 operators in the target). An audience that contains itself
-     * recurses until this limit. A custom-data filter at the end takes one audience fewer, a version
-     * filter four or five: the reference counts every filter as an {@code all}.
+     * What evaluating an audience takes of the core's shadow stack, per core version: each
+     * {@code _evaluateOperator} ({@code operator}), each filter ({@code doesUserPassFilter},
+     * {@code filter}), an {@code audienceMatch} filter up to the referenced audience's operator
+     * ({@code audienceMatch}), and what a target's audience may use in all ({@code limit}). The core
+     * recurses through audienceMatch filters, so a long chain of audiences, or one that contains
+     * itself, aborts at the limit. The reference counts every filter as an {@code all}; a custom-data
+     * or version filter at the end of a chain takes a little more in the core (1.32.0: one audience
+     * fewer for custom data, four or five for a version filter; 1.42.8: one fewer for a version filter).
      */
-    public static final int EVAL_LIMIT = 32560;
+    public record Eval(int operator, int filter, int audienceMatch, int limit) {}
+
+    /**
+     * Core 1.32.0: frames 44 ({@code _evaluateOperator}, {@code doesUserPassFilter}) and 32
+     * ({@code filterForAudienceMatch}) in its .wat. A chain of audiences, each one operator over an
+     * audienceMatch of the next, ends in an {@code all} filter after 270 audiences and aborts with
+     * 271 (198 with two operators in each, 109 with five; 252 under 50 operators in the target).
+     */
+    public static final Eval EVAL_1_32_0 = new Eval(44, 44, 76, 32560);
+
+    /**
+     * Core 1.42.8, whose evaluation returns reasons: {@code _evaluateOperator} takes 68 and
+     * {@code filterForAudienceMatch} 48. The chain above ends after 202 audiences (142 with two
+     * operators in each, 75 with five, 181 under 50 operators, 198 under 10); operators nested
+     * 477 deep over an {@code all} filter are evaluated, 478 abort (1.32.0 evaluates up to the 576
+     * its config parser takes). The limit is fitted to target operators over chains that use
+     * 32,512 to 32,520 bytes (evaluated) and 32,524 to 32,544 (aborted).
+     */
+    public static final Eval EVAL_1_42_8 = new Eval(68, 44, 92, 32520);
 
     /**
      * Writing (stringify) an array or object with something in it, an empty one, a string (other
