@@ -1,6 +1,7 @@
 package flagparity.wasm;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import flagparity.reference.api.EvaluationException;
@@ -41,6 +42,30 @@ public final class ProtobufMessages {
                 .setShouldTrackEvent(false)
                 .build()
                 .toByteArray();
+    }
+
+    /**
+     * The user half of a lookup request: SDK key and user (event tracking off, the default, is not
+     * written). Followed by {@link #keyPart} it is the same message as {@link #request}.
+     */
+    public static byte[] userPart(String sdkKey, User user) {
+        return VariableForUserParams_PB.newBuilder().setSdkKey(sdkKey).setUser(user(user)).build().toByteArray();
+    }
+
+    /** The key half of a lookup request ({@link #userPart}): variable key and type. */
+    public static byte[] keyPart(String key, VariableType type) {
+        int size = CodedOutputStream.computeStringSize(VariableForUserParams_PB.VARIABLEKEY_FIELD_NUMBER, key)
+                + CodedOutputStream.computeEnumSize(VariableForUserParams_PB.VARIABLETYPE_FIELD_NUMBER, type.index());
+        byte[] out = new byte[size];
+        CodedOutputStream o = CodedOutputStream.newInstance(out);
+        try {
+            o.writeString(VariableForUserParams_PB.VARIABLEKEY_FIELD_NUMBER, key);
+            o.writeEnum(VariableForUserParams_PB.VARIABLETYPE_FIELD_NUMBER, type.index());
+            o.checkNoSpaceLeft();
+        } catch (IOException e) {
+            throw new IllegalStateException("a protobuf key part larger than computed", e);
+        }
+        return out;
     }
 
     private static DVCUser_PB user(User u) {

@@ -6,12 +6,14 @@ import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
+import flagparity.reference.api.UserEvaluator;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.engine.CoreInstance;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -150,15 +152,32 @@ public final class WasmEvaluator implements Evaluator {
     private String lookupJson(User user, String key, VariableType type) {
         String userJson = JsonCodec.writeUser(user);
         int typeIndex = type.index();
+        return onSlot(core -> codec == Codec.JSON
+                ? core.variableForUser(SDK_KEY, userJson, key, typeIndex)
+                : core.variableForUserPreallocated(SDK_KEY, userJson, key, typeIndex));
+    }
+
+    private byte[] lookupProtobuf(User user, String key, VariableType type) {
+        byte[] request = ProtobufMessages.request(SDK_KEY, user, key, type);
+        return onSlot(core -> codec == Codec.PROTOBUF
+                ? core.variableForUserProtobuf(request)
+                : core.variableForUserProtobufPreallocated(request));
+    }
+
+    /** One lookup's call into the core, on a locked slot with a config. */
+    private interface CoreLookup<T> {
+        T run(CoreInstance core);
+    }
+
+    /** Runs {@code lookup} on a slot (null when no config is set), recovering the slot if the core fails. */
+    private <T> T onSlot(CoreLookup<T> lookup) {
         Slot slot = acquire();
         try {
             CoreInstance core = ready(slot);
             if (slot.state.config == null) {
                 return null;
             }
-            String result = codec == Codec.JSON
-                    ? core.variableForUser(SDK_KEY, userJson, key, typeIndex)
-                    : core.variableForUserPreallocated(SDK_KEY, userJson, key, typeIndex);
+            T result = lookup.run(core);
             countLookup(slot, core);
             return result;
         } catch (EvaluationException e) {
@@ -168,24 +187,61 @@ public final class WasmEvaluator implements Evaluator {
         }
     }
 
-    private byte[] lookupProtobuf(User user, String key, VariableType type) {
-        byte[] request = ProtobufMessages.request(SDK_KEY, user, key, type);
-        Slot slot = acquire();
-        try {
-            CoreInstance core = ready(slot);
-            if (slot.state.config == null) {
-                return null;
-            }
-            byte[] result = codec == Codec.PROTOBUF
-                    ? core.variableForUserProtobuf(request)
-                    : core.variableForUserProtobufPreallocated(request);
-            countLookup(slot, core);
-            return result;
-        } catch (EvaluationException e) {
-            throw recover(slot, e);
-        } finally {
-            slot.lock.unlock();
+    /**
+     * The user encoded once for this evaluator's codec and, per core instance, moved into linear
+     * memory once while its lookups follow each other there: on {@code json} a pinned string passed to
+     * {@code variableForUser}, on {@code json-preallocated} and {@code protobuf-preallocated} the user
+     * left in the pinned request buffer with only the key written per lookup. {@code protobuf} has no
+     * entry point that takes a length, so there the request is copied whole per lookup, from the user
+     * half encoded once. The core still decodes the user on every lookup: it has no entry point that
+     * keeps a decoded one.
+     */
+    @Override
+    public UserEvaluator forUser(User user) {
+        Objects.requireNonNull(user, "user");
+        return codec.json() ? new JsonBoundUser(JsonCodec.writeUser(user)) : new ProtobufBoundUser(user);
+    }
+
+    /** A user bound on a JSON codec: its JSON text, written once. */
+    private final class JsonBoundUser implements UserEvaluator {
+        private final String userJson;
+
+        JsonBoundUser(String userJson) {
+            this.userJson = userJson;
         }
+
+        @Override
+        public Variable variable(String key, VariableType type) {
+            Objects.requireNonNull(key, "key");
+            int typeIndex = Objects.requireNonNull(type, "type").index();
+            return CoreVariableJson.parse(onSlot(core -> codec == Codec.JSON
+                    ? core.variableForHeldUser(this, SDK_KEY, userJson, key, typeIndex)
+                    : core.variableForHeldUserPreallocated(this, SDK_KEY, userJson, key, typeIndex)));
+        }
+    }
+
+    /** A user bound on a protobuf codec: the user half of its requests, encoded once. */
+    private final class ProtobufBoundUser implements UserEvaluator {
+        private final byte[] userPart;
+
+        ProtobufBoundUser(User user) {
+            this.userPart = ProtobufMessages.userPart(SDK_KEY, user);
+        }
+
+        @Override
+        public Variable variable(String key, VariableType type) {
+            Objects.requireNonNull(key, "key");
+            byte[] keyPart = ProtobufMessages.keyPart(key, Objects.requireNonNull(type, "type"));
+            return ProtobufMessages.variable(onSlot(core -> codec == Codec.PROTOBUF
+                    ? core.variableForUserProtobuf(concat(userPart, keyPart))
+                    : core.variableForHeldUserProtobuf(this, userPart, keyPart)));
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** After a lookup answered on a locked slot: a full collection every {@link #collectEvery} of them. */

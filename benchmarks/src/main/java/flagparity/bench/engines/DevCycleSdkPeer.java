@@ -1,6 +1,7 @@
 package flagparity.bench.engines;
 
 import com.devcycle.sdk.server.common.logging.IDevCycleLogger;
+import com.devcycle.sdk.server.common.model.BaseVariable;
 import com.devcycle.sdk.server.common.model.DevCycleUser;
 import com.devcycle.sdk.server.local.api.DevCycleLocalClient;
 import com.devcycle.sdk.server.local.model.DevCycleLocalOptions;
@@ -246,6 +247,15 @@ public final class DevCycleSdkPeer implements Evaluator {
 
     private static Map<String, Object> copy(Map<String, Object> data) {
         return data == null ? null : new HashMap<>(data);
+    }
+
+    /**
+     * The SDK's own answer to "every flag of one user": {@code allVariables(user)}, as the SDK returns
+     * it (keyed by variable key); empty before the first config. For the bound-user comparison.
+     */
+    public Map<String, BaseVariable> allVariables(User user) {
+        DevCycleLocalClient c = client;
+        return c == null ? Map.of() : c.allVariables(toDevCycleUser(user));
     }
 
     /** Not supported: DevCycle's SDK has no public call that returns the bucketed config. */

@@ -75,6 +75,16 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void boundUserAgainstTenCalls() throws RunnerException {
+        // boundUser and tenVariableCalls; sdkAllVariables is refused for a Wasm engine
+        ChainedOptionsBuilder options = tiny(BoundUserBenchmark.class).param("engine", "chicory-aot")
+                .param("codec", "json-preallocated").param("keyCount", "3").shouldFailOnError(false);
+        Collection<RunResult> results = run(options);
+        assertEquals(2, results.size());
+        assertTrue(results.stream().allMatch(r -> r.getPrimaryResult().getScore() > 0));
+    }
+
+    @Test
     void duplicateCombinationsAreRefused() {
         assertThrows(RunnerException.class, () -> run(tiny(VariableBenchmark.class).param("engine", "reference")
                 .param("codec", "json")));

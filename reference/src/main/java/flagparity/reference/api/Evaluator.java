@@ -1,5 +1,7 @@
 package flagparity.reference.api;
 
+import java.util.Objects;
+
 /**
  * Evaluates DevCycle feature flags for users: the one seam every engine implements (the pure-Java
  * reference and each Wasm engine x codec x concurrency), so tests and benchmarks are written once.
@@ -18,6 +20,18 @@ public interface Evaluator extends AutoCloseable {
      * @throws EvaluationException when the evaluation itself fails (a core abort, for example)
      */
     Variable variable(User user, String key, VariableType type);
+
+    /**
+     * {@code user} bound for many lookups: each {@link UserEvaluator#variable} answers as
+     * {@link #variable} does for that user. This default calls {@link #variable} per key; engines
+     * that can do the per-user work once override it.
+     *
+     * @throws NullPointerException for a null user
+     */
+    default UserEvaluator forUser(User user) {
+        Objects.requireNonNull(user, "user");
+        return (key, type) -> variable(user, key, type);
+    }
 
     /**
      * The bucketed config for {@code user} as the core's {@code generateBucketedConfigForUser}

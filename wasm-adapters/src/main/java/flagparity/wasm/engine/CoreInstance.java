@@ -81,6 +81,11 @@ public abstract class CoreInstance implements AutoCloseable {
     private int pbHeader;
     private int pbData;
     private int pbCapacity;
+    /** The bound users whose requests are in memory ({@link #variableForHeldUser} and the two after it), or null. */
+    private Object heldUserHolder;
+    private int heldUser;
+    private Object preallocatedUserHolder;
+    private Object pbUserHolder;
 
     CoreInstance(CoreModule module, Clock clock) {
         this.module = module;
@@ -341,17 +346,26 @@ public abstract class CoreInstance implements AutoCloseable {
      * {@code variableForUserPreallocated} (regrown when too small). No export runs unless they regrow.
      */
     public void writeJsonRequest(String userJson, String key) {
+        writeJsonUser(userJson);
+        preallocatedUserHolder = null;
+        writeJsonKey(key);
+    }
+
+    private void writeJsonUser(String userJson) {
         if (userJson.length() > userBufferChars) {
             int chars = Math.max(Math.max(userJson.length(), userBufferChars * 2), MIN_PREALLOCATED);
             userBuffer = regrowString(userBuffer, chars);
             userBufferChars = chars;
         }
+        writeChars(userBuffer, userJson);
+    }
+
+    private void writeJsonKey(String key) {
         if (key.length() > keyBufferChars) {
             int chars = Math.max(Math.max(key.length(), keyBufferChars * 2), MIN_PREALLOCATED / 4);
             keyBuffer = regrowString(keyBuffer, chars);
             keyBufferChars = chars;
         }
-        writeChars(userBuffer, userJson);
         writeChars(keyBuffer, key);
     }
 
@@ -403,11 +417,17 @@ public abstract class CoreInstance implements AutoCloseable {
      * {@code variableForUser_PB_Preallocated} (regrown when too small); returns their length.
      */
     public int writeProtobufRequest(byte[] params) {
-        if (params.length > pbCapacity) {
-            regrowPbBuffer(Math.max(Math.max(params.length, pbCapacity * 2), MIN_PREALLOCATED));
-        }
+        ensurePbCapacity(params.length);
+        pbUserHolder = null;
         writeBytes(pbData, params, 0, params.length);
         return params.length;
+    }
+
+    private void ensurePbCapacity(int length) {
+        if (length > pbCapacity) {
+            regrowPbBuffer(Math.max(Math.max(length, pbCapacity * 2), MIN_PREALLOCATED));
+            pbUserHolder = null;
+        }
     }
 
     /**
@@ -443,6 +463,60 @@ public abstract class CoreInstance implements AutoCloseable {
         pbHeader = header;
         pbData = buffer;
         pbCapacity = capacity;
+    }
+
+    // ---- a user kept in linear memory across lookups (Evaluator.forUser) ----
+    // The holder is the caller's bound user, compared by identity; an instance keeps one at a time
+    // per entry point, so another holder (or a plain lookup into the same buffer) writes its own.
+
+    /**
+     * {@code variableForUser} with the user JSON made and pinned once per holder: only the key is
+     * lowered per lookup while the same holder's lookups follow each other on this instance.
+     */
+    public String variableForHeldUser(Object holder, String sdkKey, String userJson, String key, int typeIndex) {
+        int sdk = pinnedKey(sdkKey);
+        if (heldUserHolder != holder) {
+            int user = newString(userJson);
+            invoke(fnPin, user);
+            if (heldUser != 0) {
+                invoke(fnUnpin, heldUser);
+            }
+            heldUser = user;
+            heldUserHolder = holder;
+        }
+        int variableKey = newString(key);
+        return liftString((int) invoke(fnVariableForUser, sdk, heldUser, variableKey, typeIndex, 0));
+    }
+
+    /**
+     * {@code variableForUserPreallocated} with the holder's user JSON left in the pinned user string:
+     * only the key is written per lookup while no other request has overwritten it.
+     */
+    public String variableForHeldUserPreallocated(Object holder, String sdkKey, String userJson, String key,
+            int typeIndex) {
+        if (preallocatedUserHolder != holder) {
+            writeJsonUser(userJson);
+            preallocatedUserHolder = holder;
+        }
+        writeJsonKey(key);
+        return readJsonResult(runJsonPreallocated(sdkKey, userJson.length(), key.length(), typeIndex));
+    }
+
+    /**
+     * {@code variableForUser_PB_Preallocated} on {@code userPart} followed by {@code keyPart} (two halves
+     * of one {@code VariableForUserParams_PB}: fields may come in any order), with the holder's
+     * {@code userPart} left in the pinned buffer: only {@code keyPart} is written per lookup while no
+     * other request has overwritten it.
+     */
+    public byte[] variableForHeldUserProtobuf(Object holder, byte[] userPart, byte[] keyPart) {
+        int length = userPart.length + keyPart.length;
+        ensurePbCapacity(length);
+        if (pbUserHolder != holder) {
+            writeBytes(pbData, userPart, 0, userPart.length);
+            pbUserHolder = holder;
+        }
+        writeBytes(pbData + userPart.length, keyPart, 0, keyPart.length);
+        return readProtobufResult(runProtobufPreallocated(length));
     }
 
     public String generateBucketedConfigForUser(String sdkKey, String userJson) {
