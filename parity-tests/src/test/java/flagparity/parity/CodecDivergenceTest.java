@@ -16,6 +16,7 @@ import flagparity.parity.oracle.MutableClock;
 import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.ProtobufHeapFault;
 import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
@@ -50,9 +51,9 @@ class CodecDivergenceTest {
     @BeforeAll
     static void open() {
         clock = new MutableClock(Pools.T0);
-        json = WasmEvaluator.builder().engine(Engine.CHICORY_AOT).codec(Codec.JSON).platformData(PLATFORM).clock(clock).build();
-        protobuf = WasmEvaluator.builder().engine(Engine.CHICORY_AOT).codec(Codec.PROTOBUF).platformData(PLATFORM).clock(clock).build();
-        core = new CoreOracle(Engine.CHICORY_AOT, clock);
+        json = WasmEvaluator.builder().core(CoreVersion.V1_32_0).engine(Engine.CHICORY_AOT).codec(Codec.JSON).platformData(PLATFORM).clock(clock).build();
+        protobuf = WasmEvaluator.builder().core(CoreVersion.V1_32_0).engine(Engine.CHICORY_AOT).codec(Codec.PROTOBUF).platformData(PLATFORM).clock(clock).build();
+        core = new CoreOracle(Engine.CHICORY_AOT, CoreVersion.V1_32_0, clock);
         core.setPlatformData(ScenarioArbitraries.FIXED_PLATFORM_DATA);
     }
 
@@ -256,7 +257,7 @@ class CodecDivergenceTest {
     }
 
     private static WasmEvaluator d7Evaluator(Engine engine, Codec codec, JsonNode doc) {
-        WasmEvaluator e = WasmEvaluator.builder().engine(engine).codec(codec)
+        WasmEvaluator e = WasmEvaluator.builder().core(CoreVersion.V1_32_0).engine(engine).codec(codec)
                 .platformData(JsonCodec.parsePlatformData(doc.get("platformData").toString())).clock(clock).build();
         if (!doc.get("clientCustomData").isNull()) {
             e.setClientCustomData(doc.get("clientCustomData").toString());

@@ -43,7 +43,7 @@ class CoreParityProperties {
     @BeforeContainer
     static void open() {
         clock = new MutableClock(Pools.T0);
-        core = new CoreOracle(Engine.parse(System.getProperty("parity.oracle", Engine.CHICORY_AOT.id())), clock);
+        core = new CoreOracle(Engine.parse(System.getProperty("parity.oracle", Engine.CHICORY_AOT.id())), CoreVersion.V1_32_0, clock);
     }
 
     @AfterContainer

@@ -15,6 +15,7 @@ import flagparity.parity.oracle.ResultDiff;
 import flagparity.parity.oracle.SaveFailures;
 import flagparity.parity.oracle.Texts;
 import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.json.JsonCodec;
@@ -97,7 +98,7 @@ class EngineParityProperties {
     @BeforeContainer
     static void open() {
         clock = new MutableClock(Pools.T0);
-        jsonPath = new CoreOracle(Engine.CHICORY_AOT, clock);
+        jsonPath = new CoreOracle(Engine.CHICORY_AOT, CoreVersion.V1_32_0, clock);
         jsonPath.setPlatformData(ScenarioArbitraries.FIXED_PLATFORM_DATA);
     }
 

@@ -58,7 +58,7 @@ class PartsParityProperties {
     @BeforeContainer
     static void open() {
         clock = new MutableClock(Pools.T0);
-        core = new CoreOracle(Engine.CHICORY_AOT, clock);
+        core = new CoreOracle(Engine.CHICORY_AOT, CoreVersion.V1_32_0, clock);
         core.setPlatformData(ScenarioArbitraries.FIXED_PLATFORM_DATA);
     }
 

@@ -12,6 +12,7 @@ import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.Pair;
 import flagparity.parity.oracle.ResultDiff;
 import flagparity.parity.oracle.Texts;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
@@ -51,7 +52,7 @@ class RegressionTest {
     @BeforeAll
     static void open() {
         clock = new MutableClock(Pools.T0);
-        core = new CoreOracle(Engine.CHICORY_AOT, clock);
+        core = new CoreOracle(Engine.CHICORY_AOT, CoreVersion.V1_32_0, clock);
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import flagparity.parity.oracle.MutableClock;
 import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.SaveFailures;
 import flagparity.parity.oracle.Texts;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
 import flagparity.wasm.Engine;
 import java.util.function.Function;
@@ -48,7 +49,7 @@ class RejectionProperties {
     @BeforeContainer
     static void open() {
         clock = new MutableClock(Pools.T0);
-        core = new CoreOracle(Engine.CHICORY_AOT, clock);
+        core = new CoreOracle(Engine.CHICORY_AOT, CoreVersion.V1_32_0, clock);
     }
 
     @AfterContainer

@@ -1,6 +1,7 @@
 package flagparity.wasm;
 
 import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.InvalidUserException;
@@ -62,6 +63,7 @@ public final class WasmEvaluator implements Evaluator {
 
     private final Engine engine;
     private final Codec codec;
+    private final CoreVersion version;
     private final Path wasmFile;
     private final Clock clock;
     private final String platformDataJson;
@@ -97,6 +99,7 @@ public final class WasmEvaluator implements Evaluator {
     private WasmEvaluator(Builder b) {
         this.engine = b.engine;
         this.codec = b.codec;
+        this.version = b.core;
         this.wasmFile = b.wasmFile;
         this.clock = b.clock;
         this.collectEvery = b.collectEvery;
@@ -488,7 +491,7 @@ public final class WasmEvaluator implements Evaluator {
     }
 
     private CoreInstance build(State st) {
-        CoreInstance core = CoreInstance.open(engine, wasmFile, clock);
+        CoreInstance core = CoreInstance.open(engine, version, wasmFile, clock);
         try {
             core.setPlatformData(platformDataJson);
             if (st.config != null) {
@@ -514,6 +517,7 @@ public final class WasmEvaluator implements Evaluator {
     public static final class Builder {
         private Engine engine = Engine.CHICORY_AOT;
         private Codec codec = Codec.JSON;
+        private CoreVersion core = CoreVersion.newest();
         private Concurrency concurrency = Concurrency.MUTEX;
         private int poolSize = Runtime.getRuntime().availableProcessors();
         private Path wasmFile;
@@ -525,6 +529,8 @@ public final class WasmEvaluator implements Evaluator {
 
         public Builder engine(Engine v) { this.engine = Objects.requireNonNull(v); return this; }
         public Builder codec(Codec v) { this.codec = Objects.requireNonNull(v); return this; }
+        /** The built-in core to run (default {@link CoreVersion#newest()}). */
+        public Builder core(CoreVersion v) { this.core = Objects.requireNonNull(v); return this; }
         public Builder concurrency(Concurrency v) { this.concurrency = Objects.requireNonNull(v); return this; }
 
         /** Instances in a {@link Concurrency#POOL} (default: available processors). */

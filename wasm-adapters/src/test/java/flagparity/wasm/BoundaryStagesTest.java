@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
@@ -22,7 +23,7 @@ class BoundaryStagesTest {
     private static final String SDK_KEY = "dvc_server_stages";
 
     private static CoreInstance open(Engine engine) {
-        CoreInstance core = CoreInstance.open(engine, null, Fixtures.BEFORE_SCHEDULE);
+        CoreInstance core = CoreInstance.open(engine, CoreVersion.newest(), null, Fixtures.BEFORE_SCHEDULE);
         core.setPlatformData(JsonCodec.writePlatformData(Fixtures.PLATFORM));
         core.setConfig(SDK_KEY, Fixtures.config("handwritten.json"));
         return core;

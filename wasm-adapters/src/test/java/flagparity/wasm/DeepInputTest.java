@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.User;
@@ -116,7 +117,7 @@ class DeepInputTest {
     }
 
     private static CoreInstance open(Engine engine) {
-        CoreInstance core = CoreInstance.open(engine, null, Fixtures.BEFORE_SCHEDULE);
+        CoreInstance core = CoreInstance.open(engine, CoreVersion.newest(), null, Fixtures.BEFORE_SCHEDULE);
         core.setPlatformData(flagparity.reference.json.JsonCodec.writePlatformData(Fixtures.PLATFORM));
         return core;
     }

@@ -84,6 +84,7 @@ public final class Engines {
                     + String.join(", ", IDS) + ")", e);
         }
         return WasmEvaluator.builder()
+                .core(CoreVersion.V1_32_0) // the reference's semantics until --core reaches it
                 .engine(wasmEngine)
                 .codec(Codec.parse(codec))
                 .concurrency(Concurrency.parse(concurrency))

@@ -1,6 +1,7 @@
 package flagparity.bench.jmh;
 
 import flagparity.bench.data.Workloads;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
@@ -121,7 +122,7 @@ public class BoundaryBenchmark {
         int result;
 
         static CoreInstance open(Engine engine, String configJson) {
-            CoreInstance core = CoreInstance.open(engine, null, Clock.systemUTC());
+            CoreInstance core = CoreInstance.open(engine, CoreVersion.newest(), null, Clock.systemUTC());
             try {
                 core.setPlatformData(JsonCodec.writePlatformData(PlatformData.javaSdkDefault()));
                 core.setConfig(SDK_KEY, configJson);

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * the module's exports before it is used, so a {@code .wat} of another build is refused.
  */
 final class CoreNames {
-    static final String BUILT_IN_CORE = "/flagparity/wasm/bucketing-lib.release.wasm";
+    static final String BUILT_IN_CORE = "/flagparity/wasm/cores/1.32.0/bucketing-lib.release.wasm";
 
     private static final Pattern WAT_IMPORT = Pattern.compile("^\\s*\\(import \"[^\"]*\" \"[^\"]*\" \\(func \\$(\\S+?)[\\s)]");
     private static final Pattern WAT_FUNC = Pattern.compile("^\\s*\\(func \\$(\\S+?)(?:[\\s)]|$)");

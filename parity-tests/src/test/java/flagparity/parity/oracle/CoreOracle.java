@@ -1,5 +1,6 @@
 package flagparity.parity.oracle;
 
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
 import flagparity.wasm.CoreAbortException;
 import flagparity.wasm.Engine;
@@ -15,6 +16,7 @@ public final class CoreOracle implements AutoCloseable {
     static final String SDK_KEY = "parity";
 
     private final Engine engine;
+    private final CoreVersion version;
     private final Clock clock;
     private CoreInstance core;
     private String platformData;
@@ -22,13 +24,18 @@ public final class CoreOracle implements AutoCloseable {
     private String clientCustomData;
     private long reopened;
 
-    public CoreOracle(Engine engine, Clock clock) {
+    public CoreOracle(Engine engine, CoreVersion version, Clock clock) {
         this.engine = engine;
+        this.version = version;
         this.clock = clock;
     }
 
     public Engine engine() {
         return engine;
+    }
+
+    public CoreVersion version() {
+        return version;
     }
 
     /** How often an abort made the oracle replace its instance. */
@@ -38,7 +45,7 @@ public final class CoreOracle implements AutoCloseable {
 
     private CoreInstance core() {
         if (core == null) {
-            core = CoreInstance.open(engine, null, clock);
+            core = CoreInstance.open(engine, version, null, clock);
             if (platformData != null) {
                 core.setPlatformData(platformData);
             }

@@ -1,5 +1,6 @@
 package flagparity.parity.oracle;
 
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
@@ -31,7 +32,7 @@ public final class Pair implements AutoCloseable {
         this.engine = engine;
         this.codec = codec;
         this.concurrency = concurrency;
-        this.evaluator = WasmEvaluator.builder().engine(engine).codec(codec).concurrency(concurrency)
+        this.evaluator = WasmEvaluator.builder().core(CoreVersion.V1_32_0).engine(engine).codec(codec).concurrency(concurrency)
                 .poolSize(2).platformData(platformData).clock(clock).build();
     }
 

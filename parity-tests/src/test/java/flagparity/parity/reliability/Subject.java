@@ -42,7 +42,7 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency) {
         if (isReference()) {
             return new ReferenceEvaluator(CoreVersion.V1_32_0, PLATFORM, CLOCK);
         }
-        return WasmEvaluator.builder().engine(engine).codec(codec).concurrency(concurrency).poolSize(POOL_SIZE)
+        return WasmEvaluator.builder().core(CoreVersion.V1_32_0).engine(engine).codec(codec).concurrency(concurrency).poolSize(POOL_SIZE)
                 .platformData(PLATFORM).clock(CLOCK).build();
     }
 

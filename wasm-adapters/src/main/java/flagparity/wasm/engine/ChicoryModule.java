@@ -6,17 +6,17 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import flagparity.wasm.Engine;
-import flagparity.wasm.chicory.FlagCore;
 import java.time.Clock;
 import java.util.function.Function;
 
-/** The core on Chicory: interpreted, compiled to bytecode at load time, or the build-time compiled {@link FlagCore}. */
+/** The core on Chicory: interpreted, compiled to bytecode at load time, or compiled by the build (chicory-aot). */
 final class ChicoryModule extends CoreModule {
     private final WasmModule module;
     /** Null for the interpreter. */
     private final Function<Instance, Machine> machineFactory;
 
-    ChicoryModule(Engine engine, WasmModule module) {
+    /** {@code aotMachines}: chicory-aot's build-time compiled machines (null for the other engines). */
+    ChicoryModule(Engine engine, WasmModule module, Function<Instance, Machine> aotMachines) {
         super(module);
         this.module = module;
         switch (engine) {
@@ -30,7 +30,7 @@ final class ChicoryModule extends CoreModule {
                         .compile();
                 break;
             case CHICORY_AOT:
-                this.machineFactory = FlagCore::create;
+                this.machineFactory = aotMachines;
                 break;
             default:
                 throw new IllegalArgumentException(engine + " is not a Chicory engine");

@@ -2,6 +2,7 @@ package flagparity.wasm.engine;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.wasm.CoreAbortException;
 import flagparity.wasm.Engine;
@@ -93,14 +94,15 @@ public abstract class CoreInstance implements AutoCloseable {
     }
 
     /**
-     * Opens the core ({@code wasmOrNull}, or the built-in one) on {@code engine}; {@code Date.now} reads
-     * {@code clock}. The module is loaded (and compiled) once per JVM; each call makes a new instance.
-     * Set platform data first: the core aborts any lookup without it.
+     * Opens the core ({@code wasmOrNull}, or the built-in one of {@code version}) on {@code engine};
+     * {@code Date.now} reads {@code clock}. The module is loaded (and compiled) once per JVM; each call
+     * makes a new instance. Set platform data first: the core aborts any lookup without it.
      */
-    public static CoreInstance open(Engine engine, Path wasmOrNull, Clock clock) {
+    public static CoreInstance open(Engine engine, CoreVersion version, Path wasmOrNull, Clock clock) {
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(version, "version");
         Objects.requireNonNull(clock, "clock");
-        CoreInstance instance = CoreModule.load(engine, wasmOrNull).instantiate(clock);
+        CoreInstance instance = CoreModule.load(engine, version, wasmOrNull).instantiate(clock);
         instance.bindExports();
         return instance;
     }

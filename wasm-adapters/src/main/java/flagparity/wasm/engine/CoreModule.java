@@ -1,5 +1,7 @@
 package flagparity.wasm.engine;
 
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ActiveDataSegment;
@@ -11,11 +13,14 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
+import flagparity.reference.api.CoreVersion;
 import flagparity.wasm.Engine;
-import flagparity.wasm.chicory.FlagCore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -27,15 +32,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A core loaded (and, where the engine compiles, compiled) once, from which any number of instances
  * are made. Loading is the expensive part (the Chicory runtime compiler takes about a second), so
  * modules are cached for the life of the JVM, keyed by engine and the wasm's SHA-256.
+ *
+ * <p>The built-in cores, one per {@link CoreVersion}, are read from {@link #resource} and must have
+ * the SHA-256 the version pins; chicory-aot runs the class the build compiled from each
+ * ({@link #aotClassName}).
  */
 abstract class CoreModule {
-    private static final String BUILT_IN = "/flagparity/wasm/bucketing-lib.release.wasm";
     private static final Map<String, CoreModule> CACHE = new ConcurrentHashMap<>();
+    private static final Map<CoreVersion, byte[]> BUILT_IN = new ConcurrentHashMap<>();
 
     private final Map<String, FunctionType> exportTypes;
     private final long staticDataEnd;
@@ -45,33 +55,69 @@ abstract class CoreModule {
         this.staticDataEnd = staticDataEnd(parsed);
     }
 
-    /** The core in this jar, read and hashed once. */
-    private static final class BuiltIn {
-        static final byte[] BYTES = readBuiltIn();
-        static final String SHA256 = sha256(BYTES);
+    /** The built-in core of {@code version} (its SHA-256 checked), or the wasm file {@code wasmOrNull}, on {@code engine}. */
+    static CoreModule load(Engine engine, CoreVersion version, Path wasmOrNull) {
+        if (wasmOrNull == null) {
+            return CACHE.computeIfAbsent(engine.id() + ":" + version.wasmSha256(),
+                    k -> create(engine, builtIn(version), version));
+        }
+        byte[] wasm = readFile(wasmOrNull);
+        return CACHE.computeIfAbsent(engine.id() + ":" + sha256(wasm), k -> create(engine, wasm, null));
     }
 
-    static CoreModule load(Engine engine, Path wasmOrNull) {
-        byte[] wasm = wasmOrNull == null ? BuiltIn.BYTES : readFile(wasmOrNull);
-        String sha = wasmOrNull == null ? BuiltIn.SHA256 : sha256(wasm);
-        return CACHE.computeIfAbsent(engine.id() + ":" + sha, k -> create(engine, wasm, sha));
-    }
-
-    private static CoreModule create(Engine engine, byte[] wasm, String sha) {
+    /** {@code builtInOrNull}: the version whose built-in wasm {@code wasm} is, or null for a wasm file. */
+    private static CoreModule create(Engine engine, byte[] wasm, CoreVersion builtInOrNull) {
         switch (engine) {
             case CHICORY_INTERPRETER:
             case CHICORY_COMPILER:
-                return new ChicoryModule(engine, Parser.parse(wasm));
+                return new ChicoryModule(engine, Parser.parse(wasm), null);
             case CHICORY_AOT:
-                if (!sha.equals(BuiltIn.SHA256)) {
-                    throw new IllegalArgumentException("chicory-aot runs only the built-in core, which the build"
+                if (builtInOrNull == null) {
+                    throw new IllegalArgumentException("chicory-aot runs only the built-in cores, which the build"
                             + " compiled to bytecode; use chicory-compiler for another wasm file");
                 }
-                return new ChicoryModule(engine, FlagCore.load());
+                return aot(builtInOrNull);
             case WASMTIME:
                 return new WasmtimeModule(Parser.parse(wasm), wasm);
             default:
                 throw new IllegalArgumentException("no such engine: " + engine);
+        }
+    }
+
+    /** Where the build puts the wasm of {@code version} on the class path. */
+    static String resource(CoreVersion version) {
+        return "/flagparity/wasm/cores/" + version.id() + "/bucketing-lib.release.wasm";
+    }
+
+    /** The class the build compiled {@code version}'s wasm to (one chicory-compiler-maven-plugin execution each). */
+    static String aotClassName(CoreVersion version) {
+        return "flagparity.wasm.chicory.FlagCore_" + version.id().replace('.', '_').replace('-', '_');
+    }
+
+    /** The build-time compiled core: its generated class's static {@code load()} module and {@code create} machine. */
+    private static CoreModule aot(CoreVersion version) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            Class<?> c = Class.forName(aotClassName(version));
+            MethodHandle load = lookup.findStatic(c, "load", MethodType.methodType(WasmModule.class));
+            MethodHandle create = lookup.findStatic(c, "create", MethodType.methodType(Machine.class, Instance.class));
+            Function<Instance, Machine> machines = instance -> {
+                try {
+                    return (Machine) create.invoke(instance);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            return new ChicoryModule(Engine.CHICORY_AOT, (WasmModule) load.invoke(), machines);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("no build-time compiled class for core " + version
+                    + " (" + aotClassName(version) + "): add its chicory-compiler-maven-plugin execution", e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot load " + aotClassName(version), e);
         }
     }
 
@@ -131,10 +177,23 @@ abstract class CoreModule {
         return Map.copyOf(out);
     }
 
-    private static byte[] readBuiltIn() {
-        try (InputStream in = CoreModule.class.getResourceAsStream(BUILT_IN)) {
+    /** The built-in wasm of {@code version}, read once and checked against the SHA-256 the version pins. */
+    static byte[] builtIn(CoreVersion version) {
+        return BUILT_IN.computeIfAbsent(version, v -> {
+            byte[] bytes = readResource(resource(v));
+            String sha = sha256(bytes);
+            if (!sha.equals(v.wasmSha256())) {
+                throw new IllegalStateException("the built-in core " + resource(v) + " has sha256 " + sha
+                        + ", but core " + v + " pins " + v.wasmSha256());
+            }
+            return bytes;
+        });
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = CoreModule.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the built-in core " + BUILT_IN + " is missing from the classpath");
+                throw new IllegalStateException("the built-in core " + name + " is missing from the classpath");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.CoreAbortException;
 import flagparity.wasm.Engine;
@@ -23,7 +24,7 @@ class CoreInstanceTest {
             "{\"platform\":\"Java\",\"platformVersion\":\"17\",\"sdkType\":\"server\",\"sdkVersion\":\"2.6.0\"}";
 
     private static CoreInstance open(Engine engine) {
-        CoreInstance core = CoreInstance.open(engine, null, CLOCK);
+        CoreInstance core = CoreInstance.open(engine, CoreVersion.newest(), null, CLOCK);
         core.setPlatformData(PLATFORM);
         return core;
     }
