@@ -4,6 +4,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import flagparity.reference.api.EvalReason;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
@@ -11,6 +12,7 @@ import flagparity.reference.api.VariableType;
 import flagparity.wasm.proto.CustomDataType;
 import flagparity.wasm.proto.CustomDataValue;
 import flagparity.wasm.proto.DVCUser_PB;
+import flagparity.wasm.proto.EvalReason_PB;
 import flagparity.wasm.proto.NullableCustomData;
 import flagparity.wasm.proto.NullableDouble;
 import flagparity.wasm.proto.NullableString;
@@ -114,6 +116,13 @@ public final class ProtobufMessages {
     private static final int BOOL_VALUE = SDKVariable_PB.BOOLVALUE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_VARINT;
     private static final int DOUBLE_VALUE = SDKVariable_PB.DOUBLEVALUE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_FIXED64;
     private static final int STRING_VALUE = SDKVariable_PB.STRINGVALUE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int FEATURE = SDKVariable_PB._FEATURE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int EVAL = SDKVariable_PB.EVAL_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int NULLABLE_VALUE = NullableString.VALUE_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int NULLABLE_IS_NULL = NullableString.ISNULL_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_VARINT;
+    private static final int REASON = EvalReason_PB.REASON_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int DETAILS = EvalReason_PB.DETAILS_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int TARGET_ID = EvalReason_PB.TARGET_ID_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
 
     /**
      * The served variable, or null for none; a JSON variable's value is the JSON text the core wrote.
@@ -122,7 +131,9 @@ public final class ProtobufMessages {
      * strings with {@code String.UTF8.encode}, which writes an unpaired surrogate as WTF-8, and
      * protobuf-java rejects that as invalid UTF-8. Strings are decoded straight from {@code pb}
      * ({@link Wtf8}); other fields, absent fields (proto3 defaults) and repeated fields (the last
-     * wins) read as {@code parseFrom} reads them, and {@code evalReason} is skipped.
+     * wins) read as {@code parseFrom} reads them, and {@code evalReason} is skipped. Core 1.42.8's
+     * {@code eval} (field 9) and {@code _feature} (8) are read into the variable; an answer with
+     * {@code eval} carries them ({@link Variable#writesEval()}), as on the JSON path.
      */
     public static Variable variable(byte[] pb) {
         if (pb == null) {
@@ -134,6 +145,8 @@ public final class ProtobufMessages {
         boolean boolValue = false;
         double doubleValue = 0;
         String stringValue = "";
+        EvalReason eval = null;
+        String feature = null;
         try {
             CodedInputStream in = CodedInputStream.newInstance(pb);
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
@@ -144,10 +157,9 @@ public final class ProtobufMessages {
                     case BOOL_VALUE: boolValue = in.readBool(); break;
                     case DOUBLE_VALUE: doubleValue = in.readDouble(); break;
                     case STRING_VALUE: stringValue = string(in, pb); break;
-                    default:
-                        if (!in.skipField(tag)) {
-                            throw new InvalidProtocolBufferException("unexpected end-group tag");
-                        }
+                    case FEATURE: feature = nullableString(in, pb); break;
+                    case EVAL: eval = evalReason(in, pb); break;
+                    default: skip(in, tag);
                 }
             }
             VariableType t = VariableType.fromIndex(type);
@@ -157,9 +169,49 @@ public final class ProtobufMessages {
                 case Number: value = doubleValue; break;
                 default: value = stringValue;
             }
-            return new Variable(id, key, t, value);
+            return new Variable(id, key, t, value, eval, feature, eval != null);
         } catch (IOException | IllegalArgumentException e) {
             throw new EvaluationException("the core returned an unreadable SDKVariable_PB", e);
+        }
+    }
+
+    /** A {@code NullableString} sub-message: its value, or null when it says null. */
+    private static String nullableString(CodedInputStream in, byte[] pb) throws IOException {
+        int limit = in.pushLimit(in.readRawVarint32());
+        String value = "";
+        boolean isNull = false;
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            switch (tag) {
+                case NULLABLE_VALUE: value = string(in, pb); break;
+                case NULLABLE_IS_NULL: isNull = in.readBool(); break;
+                default: skip(in, tag);
+            }
+        }
+        in.popLimit(limit);
+        return isNull ? null : value;
+    }
+
+    /** An {@code EvalReason_PB} sub-message; a missing field is "", as proto3 reads it. */
+    private static EvalReason evalReason(CodedInputStream in, byte[] pb) throws IOException {
+        int limit = in.pushLimit(in.readRawVarint32());
+        String reason = "";
+        String details = "";
+        String targetId = "";
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            switch (tag) {
+                case REASON: reason = string(in, pb); break;
+                case DETAILS: details = string(in, pb); break;
+                case TARGET_ID: targetId = string(in, pb); break;
+                default: skip(in, tag);
+            }
+        }
+        in.popLimit(limit);
+        return new EvalReason(reason, details, targetId);
+    }
+
+    private static void skip(CodedInputStream in, int tag) throws IOException {
+        if (!in.skipField(tag)) {
+            throw new InvalidProtocolBufferException("unexpected end-group tag");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import flagparity.reference.api.CoreVersion;
 
 import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
@@ -44,7 +45,9 @@ class ServedValueTest {
         }
         assertEquals(new Variable("v", "k", type, expected), reference);
         for (Codec codec : codecs) {
-            try (WasmEvaluator e = Fixtures.builder(Engine.CHICORY_AOT, codec, Concurrency.MUTEX).build()) {
+            // the reference answers as core 1.32.0
+            try (WasmEvaluator e = Fixtures.builder(Engine.CHICORY_AOT, codec, Concurrency.MUTEX)
+                    .core(CoreVersion.V1_32_0).build()) {
                 e.setConfig(config);
                 assertEquals(reference, e.variable(USER, "k", type), codec.id());
             }
