@@ -1,16 +1,16 @@
 package flagparity.wasm;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
-/** A Wasm engine the core can run on, named as everywhere in flagparity (CLI, JMH params, results). */
+/**
+ * A Wasm runtime (and mode) the adapters run the core on. Its name and what it declares live in its
+ * registration, a {@link WasmEngine} ({@code flagparity.reference.api.Engines}).
+ */
 public enum Engine {
     /** Chicory's interpreter: pure Java, no code generation; slow (milliseconds per lookup). */
-    CHICORY_INTERPRETER("chicory-interpreter"),
+    CHICORY_INTERPRETER,
     /** Chicory's runtime compiler: the module is compiled to JVM bytecode when it is loaded. */
-    CHICORY_COMPILER("chicory-compiler"),
+    CHICORY_COMPILER,
     /** Chicory's build-time compiler: a class generated from the built-in core by the build. */
-    CHICORY_AOT("chicory-aot"),
+    CHICORY_AOT,
     /**
      * wasmtime-java 0.19.0 (Cranelift JIT behind JNI). Wasm runs on the calling thread's native stack:
      * the most deeply nested input the core takes needs about 300 KiB of it, and a call back into the
@@ -18,25 +18,15 @@ public enum Engine {
      * default is 1 MiB): with 256 or 384 KiB a deeply nested config crashed the JVM here (a stack
      * overflow in native code, or wasmtime-java aborting the process when the callback overflowed).
      */
-    WASMTIME("wasmtime");
+    WASMTIME;
 
-    private final String id;
-
-    Engine(String id) {
-        this.id = id;
-    }
-
+    /** The engine's registered name. */
     public String id() {
-        return id;
+        return WasmEngine.of(this).id();
     }
 
+    /** The runtime of the registered Wasm engine {@code id}. */
     public static Engine parse(String id) {
-        for (Engine e : values()) {
-            if (e.id.equals(id)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown engine \"" + id + "\" (expected one of "
-                + Arrays.stream(values()).map(Engine::id).collect(Collectors.joining(", ")) + ")");
+        return WasmEngine.runtime(id);
     }
 }

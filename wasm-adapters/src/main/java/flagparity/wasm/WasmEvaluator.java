@@ -1,9 +1,11 @@
 package flagparity.wasm;
 
 import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.CoreGarbageCollection;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
+import flagparity.reference.api.Health;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
@@ -53,7 +55,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * collections cost and when they are best run, {@link Builder#collectEvery} runs one on an instance
  * after every n-th lookup it answers, and {@link #collectCoreGarbage()} runs one on every idle instance.
  */
-public final class WasmEvaluator implements Evaluator {
+public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, Health {
     /** The SDK key every instance files its config under (the core keys its state by it). */
     static final String SDK_KEY = "dvc_server_flagparity";
 
@@ -261,6 +263,7 @@ public final class WasmEvaluator implements Evaluator {
      * is using right now; busy ones are skipped, so a caller with time to spare never waits for a
      * lookup. Returns how many instances were collected.
      */
+    @Override
     public int collectCoreGarbage() {
         ensureOpen();
         int collected = 0;
@@ -400,7 +403,15 @@ public final class WasmEvaluator implements Evaluator {
         return replaced.get();
     }
 
+    @Override
+    public String trouble() {
+        long n = replaced.get();
+        return n == 0 ? null : "the core aborted and " + n
+                + " instance(s) were rebuilt during the run; the timings include the rebuilds";
+    }
+
     /** How many full collections of a core's heap ran ({@link Builder#collectEvery}, {@link #collectCoreGarbage()}). */
+    @Override
     public long coreCollections() {
         return collections.get();
     }

@@ -1,6 +1,6 @@
 package flagparity.bench.cli;
 
-import flagparity.bench.engines.Engines;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.json.JsonCodec;
@@ -30,9 +30,8 @@ final class BucketCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Engines.DEVCYCLE_SDK.equals(options.engine)) {
-            throw new ParameterException(spec.commandLine(),
-                    "devcycle-sdk cannot bucket: DevCycle's Java SDK has no public API for the bucketed config");
+        if (!Engines.get(options.engine).bucketsConfig()) {
+            throw new ParameterException(spec.commandLine(), options.engine + " cannot bucket: it has no bucketed-config call");
         }
         try (Evaluator evaluator = options.open(spec.commandLine(), "mutex")) {
             Lines.process(main.in(), spec.commandLine().getOut(), line -> {

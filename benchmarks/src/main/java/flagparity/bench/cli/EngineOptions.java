@@ -1,17 +1,19 @@
 package flagparity.bench.cli;
 
 import flagparity.bench.data.Workloads;
-import flagparity.bench.engines.Engines;
+import flagparity.bench.jmh.Lookup;
 import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.EngineDescriptor;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.json.JsonCodec;
-import flagparity.wasm.Codec;
-import flagparity.wasm.Concurrency;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -24,7 +26,7 @@ final class EngineOptions {
             description = "DevCycle server config JSON as its CDN serves it, or a built-in workload: small, medium, large, xlarge.")
     String config;
 
-    @Option(names = "--engine", defaultValue = Engines.REFERENCE, paramLabel = "E", converter = EngineId.class,
+    @Option(names = "--engine", defaultValue = "reference", paramLabel = "E", converter = EngineId.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             completionCandidates = EngineIds.class)
     String engine;
@@ -61,8 +63,9 @@ final class EngineOptions {
         }
         Evaluator evaluator;
         try {
-            evaluator = Engines.create(engine, codec, concurrency, Runtime.getRuntime().availableProcessors(),
-                    clock(), platformData);
+            EngineDescriptor d = Engines.get(engine);
+            evaluator = Engines.create(engine, Lookup.settings(d, codec, concurrency, 0)
+                    .clock(clock()).platformData(platformData).build());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, e.getMessage(), e);
         }
@@ -83,7 +86,7 @@ final class EngineOptions {
         private static final long serialVersionUID = 1L;
 
         EngineIds() {
-            super(Engines.engineIds());
+            super(Engines.ids());
         }
     }
 
@@ -91,43 +94,50 @@ final class EngineOptions {
         private static final long serialVersionUID = 1L;
 
         CodecIds() {
-            for (Codec c : Codec.values()) {
-                add(c.id());
-            }
+            super(union(true));
         }
     }
 
     static final class EngineId implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            if (!Engines.engineIds().contains(value)) {
-                throw new TypeConversionException("unknown engine \"" + value + "\" (expected one of "
-                        + String.join(", ", Engines.engineIds()) + ")");
+            try {
+                return Engines.get(value).id();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            return value;
         }
     }
 
     static final class CodecId implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            try {
-                return Codec.parse(value).id();
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return requireListed("codec", value, union(true));
         }
     }
 
     static final class ConcurrencyId implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            try {
-                return Concurrency.parse(value).id();
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return requireListed("concurrency", value, union(false));
         }
+    }
+
+    /** Every codec (or concurrency) id some registered engine takes. */
+    private static Set<String> union(boolean codecs) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (EngineDescriptor d : Engines.all()) {
+            ids.addAll(codecs ? d.codecs() : d.concurrencies());
+        }
+        return ids;
+    }
+
+    private static String requireListed(String what, String value, Set<String> ids) {
+        if (!ids.contains(value)) {
+            throw new TypeConversionException("unknown " + what + " \"" + value + "\" (expected one of "
+                    + String.join(", ", ids) + ")");
+        }
+        return value;
     }
 
     static final class PlatformDataJson implements ITypeConverter<PlatformData> {

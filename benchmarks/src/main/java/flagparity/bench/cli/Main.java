@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
     /** The subcommands, in help order; a new command is one more entry here. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(EvalCommand.class, BucketCommand.class,
-            ExplainCommand.class, JmhCommand.class, LatencyCommand.class, ReportCommand.class);
+            ExplainCommand.class, JmhCommand.class, LatencyCommand.class, ReportCommand.class, EnginesCommand.class);
 
     private final InputStream in;
 

@@ -14,6 +14,7 @@ import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
+import flagparity.reference.api.Health;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
@@ -87,7 +88,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@link #bucketedConfig} is not supported: the SDK's public API has no such call.</li>
  * </ul>
  */
-public final class DevCycleSdkPeer implements Evaluator {
+public final class DevCycleSdkPeer implements Evaluator, Health {
     /** A server key of the shape the SDK accepts (it checks the {@code dvc_server} prefix). */
     static final String SDK_KEY = "dvc_server_flagparity_peer";
     /** The SDK's shortest poll interval; a shorter one silently becomes its 30 s default. */
@@ -145,7 +146,7 @@ public final class DevCycleSdkPeer implements Evaluator {
     }
 
     /**
-     * A peer for {@link Engines#create}: the SDK reads the system clock and sends its own platform
+     * A peer for {@link DevCycleSdkEngine}: the SDK reads the system clock and sends its own platform
      * data, so anything else is refused rather than silently ignored.
      *
      * @param platformData {@code null} or {@link PlatformData#javaSdkDefault()}
@@ -168,6 +169,13 @@ public final class DevCycleSdkPeer implements Evaluator {
     /** How many lookups the SDK answered with the caller's default (each one returned {@code null}). */
     public long defaultsServed() {
         return defaultsServed.get();
+    }
+
+    @Override
+    public String trouble() {
+        long defaults = defaultsServed.get();
+        return defaults == 0 ? null : "DevCycle's SDK served the caller's default " + defaults
+                + " times for a variable it had served: the SDK failed and its fallback path was timed";
     }
 
     /**

@@ -1,12 +1,11 @@
 package flagparity.bench.jmh;
 
 import flagparity.bench.data.Workloads;
-import flagparity.bench.engines.Engines;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -88,7 +87,7 @@ public class ColdStartBenchmark {
 
     @Benchmark
     public Variable firstAnswer() {
-        evaluator = Engines.create(engine, codec, concurrency, Lookup.resolvePoolSize(0), Clock.systemUTC(), null);
+        evaluator = Engines.create(engine, Lookup.settings(Engines.get(engine), codec, concurrency, 0).build());
         evaluator.setConfig(configJson);
         answer = evaluator.variable(user, key, variableType);
         return answer;

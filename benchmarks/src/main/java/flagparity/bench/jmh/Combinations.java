@@ -1,10 +1,11 @@
 package flagparity.bench.jmh;
 
-import flagparity.bench.engines.Engines;
+import flagparity.reference.api.EngineDescriptor;
+import flagparity.reference.api.Engines;
 
 /**
  * JMH runs every combination of {@code -p} values. Codec, concurrency and pool size mean nothing to
- * {@code reference} and {@code devcycle-sdk}, and pool size means nothing to {@code mutex}; such
+ * an engine without codecs (the reference, the SDK peer), and pool size means nothing to {@code mutex}; such
  * combinations would repeat one measurement under several names, so they are refused unless the
  * setting is left at the benchmarks' default (codec {@value #CODEC}, concurrency
  * {@value #CONCURRENCY}, pool size 0). JMH reports the refused combination as failed and goes on
@@ -17,8 +18,8 @@ final class Combinations {
     private Combinations() {}
 
     static void requireDistinct(String engine, String codec, String concurrency, int poolSize) {
-        boolean wasm = !Engines.REFERENCE.equals(engine) && !Engines.DEVCYCLE_SDK.equals(engine);
-        if (!wasm && !(CODEC.equals(codec) && CONCURRENCY.equals(concurrency) && poolSize == 0)) {
+        EngineDescriptor d = Engines.get(engine);
+        if (d.codecs().isEmpty() && !(CODEC.equals(codec) && CONCURRENCY.equals(concurrency) && poolSize == 0)) {
             throw new IllegalArgumentException("skipped duplicate: " + engine + " has no codec, concurrency or pool;"
                     + " it runs only with codec=" + CODEC + ", concurrency=" + CONCURRENCY + ", poolSize=0"
                     + " (got " + codec + ", " + concurrency + ", " + poolSize + ")");

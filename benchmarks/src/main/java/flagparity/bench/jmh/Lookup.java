@@ -3,29 +3,28 @@ package flagparity.bench.jmh;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.data.Workloads;
-import flagparity.bench.engines.DevCycleSdkPeer;
-import flagparity.bench.engines.Engines;
+import flagparity.reference.api.EngineDescriptor;
+import flagparity.reference.api.EngineSettings;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
+import flagparity.reference.api.Health;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
-import flagparity.wasm.WasmEvaluator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * One engine loaded with one workload, and the lookup the benchmarks and the latency harness time:
  * {@code variable(user, key, type)} for a user and key that are really served.
  *
  * <p>Opening refuses, loudly, every setting whose timings would be void: a key that the config
- * lacks or that the user is not served (a {@code null} answer is a different, cheaper path), and on
- * {@code devcycle-sdk} a user with both {@code customData} and {@code privateCustomData}, for which
- * DevCycle's Java SDK 2.6.0 traps after about a thousand calls and then serves defaults.
- * {@link #checkHealthy()} catches what can only be seen afterwards.
+ * lacks or that the user is not served (a {@code null} answer is a different, cheaper path), and a
+ * user the engine itself refuses to be timed with ({@link EngineDescriptor#timingRefusal}).
+ * {@link #checkHealthy()} catches what can only be seen afterwards ({@link Health}).
  */
 public final class Lookup implements AutoCloseable {
     private final String engine;
@@ -48,8 +47,8 @@ public final class Lookup implements AutoCloseable {
     }
 
     /**
-     * Builds the engine ({@link Engines#create} with the system clock and the Java SDK's platform
-     * data), loads the config and checks that {@code user} is served {@code key}.
+     * Builds the engine ({@link Engines#create} with the system clock and the engine's default
+     * platform data), loads the config and checks that {@code user} is served {@code key}.
      *
      * @param poolSize instances of a {@code pool}; 0 for the number of available processors
      * @param config a built-in workload name or a config file path ({@link Workloads#config})
@@ -64,7 +63,7 @@ public final class Lookup implements AutoCloseable {
     /**
      * As {@link #open(String, String, String, int, String, User, String)}, with a full collection of the
      * Wasm core's heap after every {@code coreCollectEvery} lookups per instance (0 never; see
-     * {@link Engines#create(String, String, String, int, Clock, flagparity.reference.api.PlatformData, int)}).
+     * {@link EngineSettings#collectEvery()}).
      */
     public static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
             User user, String key, int coreCollectEvery) {
@@ -82,11 +81,15 @@ public final class Lookup implements AutoCloseable {
 
     private static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
             User user, String key, int coreCollectEvery, boolean served) {
-        refuseUserThePeerMishandles(engine, user);
+        EngineDescriptor descriptor = Engines.get(engine);
+        String refusal = descriptor.timingRefusal(user);
+        if (refusal != null) {
+            throw new IllegalArgumentException(engine + " cannot be measured with this user: " + refusal);
+        }
         String configJson = Workloads.config(config);
         VariableType type = served ? typeOf(configJson, key, config) : VariableType.Boolean;
-        Evaluator evaluator = Engines.create(engine, codec, concurrency, resolvePoolSize(poolSize),
-                Clock.systemUTC(), null, coreCollectEvery);
+        Evaluator evaluator = Engines.create(engine, settings(descriptor, codec, concurrency, poolSize)
+                .collectEvery(coreCollectEvery).build());
         try {
             evaluator.setConfig(configJson);
             Lookup lookup = new Lookup(engine, evaluator, user, key, type, configJson, served);
@@ -133,13 +136,17 @@ public final class Lookup implements AutoCloseable {
         return poolSize == 0 ? Runtime.getRuntime().availableProcessors() : poolSize;
     }
 
-    private static void refuseUserThePeerMishandles(String engine, User user) {
-        if (Engines.DEVCYCLE_SDK.equals(engine) && user.customData() != null && user.privateCustomData() != null) {
-            throw new IllegalArgumentException("devcycle-sdk cannot be measured with a user that has both "
-                    + "customData and privateCustomData: DevCycle's Java SDK 2.6.0 traps (MEMORY_OUT_OF_BOUNDS) "
-                    + "after about 900-1,050 such calls and then serves defaults, which would be timed instead "
-                    + "(CORE-FACTS.md); drop one of the two maps");
-        }
+    /**
+     * The settings of a benchmark: {@code codec} and {@code concurrency} are passed only to an engine
+     * that has such a setting (the benchmarks name one for every engine), {@code poolSize} 0 stands
+     * for the available processors.
+     */
+    public static EngineSettings.Builder settings(EngineDescriptor engine, String codec, String concurrency,
+            int poolSize) {
+        return EngineSettings.builder()
+                .codec(engine.codecs().isEmpty() ? null : codec)
+                .concurrency(engine.concurrencies().isEmpty() ? null : concurrency)
+                .poolSize(resolvePoolSize(poolSize));
     }
 
     /** The type of variable {@code key} in the config's {@code variables}. */
@@ -164,24 +171,17 @@ public final class Lookup implements AutoCloseable {
     }
 
     /**
-     * Throws when the run so far cannot be trusted: the SDK peer served defaults (it swallowed an
-     * error and took its fallback path), or a Wasm core aborted and an instance was rebuilt.
+     * Throws when the run so far cannot be trusted: the engine recovered from a failure the caller
+     * did not see ({@link Health}: a core abort and rebuild, a default the SDK peer served).
      */
     public void checkHealthy() {
         if (!served) {
             return; // the SDK peer counts every default it serves as trouble, and here every answer is one
         }
-        if (evaluator instanceof DevCycleSdkPeer) {
-            long defaults = ((DevCycleSdkPeer) evaluator).defaultsServed();
-            if (defaults != 0) {
-                throw new IllegalStateException("devcycle-sdk served the caller's default " + defaults
-                        + " times for a variable it had served: the SDK failed and its fallback path was timed");
-            }
-        } else if (evaluator instanceof WasmEvaluator) {
-            long replaced = ((WasmEvaluator) evaluator).instancesReplaced();
-            if (replaced != 0) {
-                throw new IllegalStateException(engine + ": the core aborted and " + replaced
-                        + " instance(s) were rebuilt during the run; the timings include the rebuilds");
+        if (evaluator instanceof Health) {
+            String trouble = ((Health) evaluator).trouble();
+            if (trouble != null) {
+                throw new IllegalStateException(engine + ": " + trouble);
             }
         }
     }

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.bench.data.Workloads;
-import flagparity.bench.engines.Engines;
 import flagparity.bench.jmh.Lookup;
+import flagparity.reference.api.CoreGarbageCollection;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.EvaluationException;
-import flagparity.wasm.WasmEvaluator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -127,10 +127,9 @@ public final class LatencyCommand implements Callable<Integer> {
         if (noop) {
             engine = NOOP;
         }
-        if (swapConfigEvery != null && (noop || Engines.DEVCYCLE_SDK.equals(engine))) {
+        if (swapConfigEvery != null && (noop || Engines.ids().contains(engine) && !Engines.get(engine).swapsConfig())) {
             stderr.println("latency: " + (noop ? "--noop has no config to set"
-                    : "DevCycle's SDK takes its config only from its own polling, not from setConfig")
-                    + " (--swap-config-every)");
+                    : engine + " does not swap configs in on setConfig") + " (--swap-config-every)");
             stderr.flush();
             return 2;
         }
@@ -146,8 +145,8 @@ public final class LatencyCommand implements Callable<Integer> {
             return 2;
         }
         try (Lookup lookup = opened) {
-            WasmEvaluator wasm = lookup != null && lookup.evaluator() instanceof WasmEvaluator
-                    ? (WasmEvaluator) lookup.evaluator() : null;
+            CoreGarbageCollection wasm = lookup != null && lookup.evaluator() instanceof CoreGarbageCollection
+                    ? (CoreGarbageCollection) lookup.evaluator() : null;
             if (coreGc.kind() == CoreGc.Kind.IDLE && wasm == null) {
                 stderr.println("latency: " + engine + " has no Wasm core whose collector can be driven (--core-gc idle)");
                 stderr.flush();
@@ -215,10 +214,10 @@ public final class LatencyCommand implements Callable<Integer> {
     private static final class IdleCollector implements FixedRateGenerator.IdleWork {
         private static final long CALIBRATION_NANOS = 1_000_000_000L;
 
-        private final WasmEvaluator wasm;
+        private final CoreGarbageCollection wasm;
         private volatile long expectedNanos = Long.MAX_VALUE;
 
-        IdleCollector(WasmEvaluator wasm) {
+        IdleCollector(CoreGarbageCollection wasm) {
             this.wasm = wasm;
             for (long end = System.nanoTime() + CALIBRATION_NANOS; System.nanoTime() < end; ) {
                 expectedNanos = Math.min(expectedNanos, timeOneCollection());
@@ -263,7 +262,7 @@ public final class LatencyCommand implements Callable<Integer> {
 
     private String defaultName(String collector) {
         StringBuilder b = new StringBuilder("latency-").append(engine);
-        if (!noop && !Engines.REFERENCE.equals(engine) && !Engines.DEVCYCLE_SDK.equals(engine)) {
+        if (!noop && !Engines.get(engine).codecs().isEmpty()) {
             b.append('-').append(codec).append('-').append(concurrency);
             if ("pool".equals(concurrency)) {
                 b.append(Lookup.resolvePoolSize(poolSize));

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import flagparity.bench.engines.Engines;
+import flagparity.bench.jmh.Lookup;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
@@ -147,8 +148,8 @@ class WorkloadsTest {
     }
 
     private static void assertServesDefaultKey(String engine, String workload) {
-        try (Evaluator evaluator = Engines.create(engine, "protobuf-preallocated", "mutex", 1, EARLY,
-                PlatformData.javaSdkDefault())) {
+        try (Evaluator evaluator = Engines.create(engine, Lookup.settings(Engines.get(engine),
+                "protobuf-preallocated", "mutex", 1).clock(EARLY).platformData(PlatformData.javaSdkDefault()).build())) {
             evaluator.setConfig(Workloads.config(workload));
             for (User user : List.of(Workloads.user(0), Workloads.user(8), Workloads.user(20))) {
                 Variable v = evaluator.variable(user, Workloads.DEFAULT_KEY, VariableType.Boolean);

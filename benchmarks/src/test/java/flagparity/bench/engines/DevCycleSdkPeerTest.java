@@ -11,6 +11,8 @@ import com.devcycle.sdk.server.common.model.DevCycleUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.data.Workloads;
 import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.EngineSettings;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
@@ -85,8 +87,10 @@ class DevCycleSdkPeerTest {
 
     @Test
     void refusesWhatTheSdkCannotHonour() {
-        assertThrows(IllegalArgumentException.class, () -> Engines.create(Engines.DEVCYCLE_SDK, "json", "mutex", 1,
-                java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC), null));
+        assertThrows(IllegalArgumentException.class, () -> Engines.create("devcycle-sdk", EngineSettings.builder()
+                .clock(java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC)).build()));
+        assertThrows(IllegalArgumentException.class, () -> Engines.create("devcycle-sdk",
+                EngineSettings.builder().codec("json").build()));
         assertThrows(IllegalArgumentException.class, () -> DevCycleSdkPeer.start(java.time.Duration.ofMillis(500)));
         try (DevCycleSdkPeer peer = DevCycleSdkPeer.start()) {
             assertThrows(UnsupportedOperationException.class,

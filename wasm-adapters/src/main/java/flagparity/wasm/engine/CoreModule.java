@@ -58,11 +58,11 @@ abstract class CoreModule {
     /** The built-in core of {@code version} (its SHA-256 checked), or the wasm file {@code wasmOrNull}, on {@code engine}. */
     static CoreModule load(Engine engine, CoreVersion version, Path wasmOrNull) {
         if (wasmOrNull == null) {
-            return CACHE.computeIfAbsent(engine.id() + ":" + version.wasmSha256(),
+            return CACHE.computeIfAbsent(engine.name() + ":" + version.wasmSha256(),
                     k -> create(engine, builtIn(version), version));
         }
         byte[] wasm = readFile(wasmOrNull);
-        return CACHE.computeIfAbsent(engine.id() + ":" + sha256(wasm), k -> create(engine, wasm, null));
+        return CACHE.computeIfAbsent(engine.name() + ":" + sha256(wasm), k -> create(engine, wasm, null));
     }
 
     /** {@code builtInOrNull}: the version whose built-in wasm {@code wasm} is, or null for a wasm file. */
@@ -73,7 +73,7 @@ abstract class CoreModule {
                 return new ChicoryModule(engine, Parser.parse(wasm), null);
             case CHICORY_AOT:
                 if (builtInOrNull == null) {
-                    throw new IllegalArgumentException("chicory-aot runs only the built-in cores, which the build"
+                    throw new IllegalArgumentException(engine.id() + " runs only the built-in cores, which the build"
                             + " compiled to bytecode; use chicory-compiler for another wasm file");
                 }
                 return aot(builtInOrNull);

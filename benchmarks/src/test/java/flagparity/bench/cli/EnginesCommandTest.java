@@ -1,0 +1,56 @@
+package flagparity.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import flagparity.reference.api.Availability;
+import flagparity.reference.api.CoreVersion;
+import flagparity.reference.api.EngineDescriptor;
+import flagparity.reference.api.EngineKind;
+import flagparity.reference.api.EngineSettings;
+import flagparity.reference.api.Engines;
+import flagparity.reference.api.Evaluator;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class EnginesCommandTest {
+
+    @Test
+    void printsEveryRegisteredEngineOneALineNameFirst() {
+        CommandLine cmd = Main.commandLine(new ByteArrayInputStream(new byte[0]));
+        StringWriter out = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        assertEquals(0, cmd.execute("engines"));
+        List<String> lines = out.toString().lines().collect(Collectors.toList());
+        assertEquals(List.of("reference", "chicory-aot", "chicory-compiler", "chicory-interpreter", "wasmtime",
+                "devcycle-sdk"), lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList()));
+        assertEquals(Engines.ids(), lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList()));
+        assertTrue(lines.contains("chicory-aot kind=core codecs=json,json-preallocated,protobuf,protobuf-preallocated"
+                + " concurrency=mutex,pool cores=1.32.0 compiled=yes colour=#1F77B4"), lines.toString());
+        assertTrue(lines.contains("reference kind=reference codecs=- concurrency=- cores=1.32.0,1.42.8 compiled=no"
+                + " colour=#2CA02C"), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("unavailable")), lines.toString());
+    }
+
+    @Test
+    void anEngineThisJvmCannotRunSaysWhy() {
+        EngineDescriptor later = new EngineDescriptor() {
+            @Override public String id() { return "later"; }
+            @Override public EngineKind kind() { return EngineKind.CORE; }
+            @Override public List<String> codecs() { return List.of("json"); }
+            @Override public List<String> concurrencies() { return List.of("mutex"); }
+            @Override public List<CoreVersion> coreVersions() { return List.of(CoreVersion.V1_32_0); }
+            @Override public boolean compiled() { return true; }
+            @Override public String colour() { return "#000000"; }
+            @Override public Availability availability() { return Availability.unavailable("needs JDK 99"); }
+            @Override public Evaluator create(EngineSettings s) { throw new AssertionError("not available"); }
+        };
+        assertEquals("later kind=core codecs=json concurrency=mutex cores=1.32.0 compiled=yes colour=#000000"
+                + " unavailable: needs JDK 99", EnginesCommand.line(later));
+    }
+}

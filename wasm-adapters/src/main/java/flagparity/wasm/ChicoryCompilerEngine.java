@@ -1,0 +1,8 @@
+package flagparity.wasm;
+
+/** Chicory's runtime compiler: the module is compiled to JVM bytecode when it is loaded. */
+public final class ChicoryCompilerEngine extends WasmEngine {
+    public ChicoryCompilerEngine() {
+        super("chicory-compiler", Engine.CHICORY_COMPILER, true, "#17BECF");
+    }
+}
