@@ -6,13 +6,17 @@ import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
+import flagparity.reference.api.Engines;
 import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEngine;
 import flagparity.wasm.WasmEvaluator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One evaluator under test: the reference, or a Wasm engine with a codec and a concurrency strategy.
@@ -34,8 +38,9 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency) {
         return engine == null;
     }
 
+    /** An engine that interprets the core: milliseconds per lookup, so it gets smaller budgets. */
     boolean isInterpreter() {
-        return engine == Engine.CHICORY_INTERPRETER;
+        return engine != null && !WasmEngine.of(engine).compiled();
     }
 
     Evaluator open() {
@@ -47,17 +52,24 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency) {
     }
 
     /**
-     * The reference and every Wasm engine with one concurrency strategy. The codecs rotate over the
-     * engines so that each codec is exercised somewhere; the interpreter comes last (it is slow).
+     * The reference and every registered Wasm engine with one concurrency strategy. The codecs rotate
+     * over the engines so that each codec is exercised somewhere; interpreters come last (they are slow).
      */
     static List<Subject> everyEngine(Concurrency concurrency) {
         List<Subject> out = new ArrayList<>();
         out.add(REFERENCE);
-        out.add(wasm(Engine.CHICORY_AOT, Codec.JSON, concurrency));
-        out.add(wasm(Engine.CHICORY_COMPILER, Codec.JSON_PREALLOCATED, concurrency));
-        out.add(wasm(Engine.WASMTIME, Codec.PROTOBUF, concurrency));
-        out.add(wasm(Engine.CHICORY_INTERPRETER, Codec.PROTOBUF_PREALLOCATED, concurrency));
+        List<Engine> engines = wasmEngines();
+        for (int i = 0; i < engines.size(); i++) {
+            out.add(wasm(engines.get(i), Codec.values()[i % Codec.values().length], concurrency));
+        }
         return out;
+    }
+
+    /** The registered Wasm engines, compiled ones first, in registry order. */
+    private static List<Engine> wasmEngines() {
+        return Engines.all().stream().filter(WasmEngine.class::isInstance).map(WasmEngine.class::cast)
+                .sorted(Comparator.comparing(e -> !e.compiled()))
+                .map(WasmEngine::runtime).collect(Collectors.toList());
     }
 
     /** The reference and every engine x concurrency (codecs rotating as in {@link #everyEngine}). */
@@ -74,7 +86,7 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency) {
     /** Every Wasm engine x codec, one instance each. */
     static List<Subject> everyAdapter() {
         List<Subject> out = new ArrayList<>();
-        for (Engine e : Engine.values()) {
+        for (Engine e : wasmEngines()) {
             for (Codec c : Codec.values()) {
                 out.add(wasm(e, c, Concurrency.MUTEX));
             }
