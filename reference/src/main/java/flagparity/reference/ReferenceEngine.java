@@ -4,11 +4,12 @@ import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineDescriptor;
 import flagparity.reference.api.EngineKind;
 import flagparity.reference.api.EngineSettings;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
 import java.util.List;
 
-/** The registration of {@link ReferenceEvaluator}: no codec, no concurrency setting (it takes no lock). */
+/** The registration of {@link ReferenceEvaluator}: every core version, no codec, no concurrency setting (it takes no lock). */
 public final class ReferenceEngine implements EngineDescriptor {
     @Override public String id() { return "reference"; }
     @Override public EngineKind kind() { return EngineKind.REFERENCE; }
@@ -20,6 +21,7 @@ public final class ReferenceEngine implements EngineDescriptor {
 
     @Override
     public Evaluator create(EngineSettings s) {
-        return new ReferenceEvaluator(s.platformData().orElse(PlatformData.javaSdkDefault()), s.clock());
+        return new ReferenceEvaluator(Engines.coreVersion(this, s), s.platformData().orElse(PlatformData.javaSdkDefault()),
+                s.clock());
     }
 }

@@ -3,6 +3,7 @@ package flagparity.bench.jmh;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.data.Workloads;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineDescriptor;
 import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;
@@ -139,11 +140,12 @@ public final class Lookup implements AutoCloseable {
     /**
      * The settings of a benchmark: {@code codec} and {@code concurrency} are passed only to an engine
      * that has such a setting (the benchmarks name one for every engine), {@code poolSize} 0 stands
-     * for the available processors.
+     * for the available processors. Core 1.32.0, the one every engine runs so far.
      */
     public static EngineSettings.Builder settings(EngineDescriptor engine, String codec, String concurrency,
             int poolSize) {
         return EngineSettings.builder()
+                .coreVersion(CoreVersion.V1_32_0)
                 .codec(engine.codecs().isEmpty() ? null : codec)
                 .concurrency(engine.concurrencies().isEmpty() ? null : concurrency)
                 .poolSize(resolvePoolSize(poolSize));
