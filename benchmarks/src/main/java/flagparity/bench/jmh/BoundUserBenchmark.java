@@ -3,8 +3,9 @@ package flagparity.bench.jmh;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.engines.DevCycleSdkPeer;
-import flagparity.bench.engines.Engines;
 import flagparity.reference.ReferenceEvaluator;
+import flagparity.reference.api.EngineKind;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.UserEvaluator;
@@ -65,7 +66,7 @@ public class BoundUserBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Served served, WasmSetting setting, Workload workload, BenchmarkParams params) {
-        if (params.getBenchmark().endsWith("sdkAllVariables") && !Engines.DEVCYCLE_SDK.equals(engine)) {
+        if (params.getBenchmark().endsWith("sdkAllVariables") && Engines.get(engine).kind() != EngineKind.PEER) {
             throw new IllegalArgumentException("skipped: allVariables is DevCycle's SDK's call; " + engine
                     + " answers the same question with boundUser");
         }
