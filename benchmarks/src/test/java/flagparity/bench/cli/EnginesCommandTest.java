@@ -31,7 +31,7 @@ class EnginesCommandTest {
                 "devcycle-sdk"), lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList()));
         assertEquals(Engines.ids(), lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList()));
         assertTrue(lines.contains("chicory-aot kind=core codecs=json,json-preallocated,protobuf,protobuf-preallocated"
-                + " concurrency=mutex,pool cores=1.32.0 compiled=yes colour=#1F77B4"), lines.toString());
+                + " concurrency=mutex,pool cores=1.32.0,1.42.8 compiled=yes colour=#1F77B4"), lines.toString());
         assertTrue(lines.contains("reference kind=reference codecs=- concurrency=- cores=1.32.0,1.42.8 compiled=no"
                 + " colour=#2CA02C"), lines.toString());
         assertTrue(lines.stream().noneMatch(l -> l.contains("unavailable")), lines.toString());
