@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import flagparity.reference.api.CoreVersion;
+import flagparity.reference.api.EvalReason;
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.explain.Explanation;
@@ -14,6 +16,9 @@ import flagparity.reference.explain.FilterTrace;
 import flagparity.reference.explain.Reason;
 import flagparity.reference.explain.TargetTrace;
 import flagparity.reference.json.JsonCodec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +55,25 @@ class ExplainTest {
         assertEquals("SERVED", json.get("reason").asText());
         assertEquals(true, json.get("variable").get("value").asBoolean());
         assertEquals("ta-everyone", json.get("targets").get(1).get("_id").asText());
+    }
+
+    @Test
+    void showsTheCoresReasonBesideItsPath() throws Exception {
+        // core 1.42.8 via node: variableForUser of bool-flag for canada-user writes this eval; 1.32.0 writes none
+        for (CoreVersion v : CoreVersion.values()) {
+            ReferenceEvaluator e = new ReferenceEvaluator(v, TestConfigs.PLATFORM,
+                    Clock.fixed(Instant.ofEpochMilli(TestConfigs.NOW), ZoneOffset.UTC));
+            e.setConfig(TestConfigs.resource("configs/features.json"));
+            Explanation x = e.explain(JsonCodec.parseUser("{\"user_id\":\"canada-user\",\"country\":\"CA\"}"), "bool-flag",
+                    VariableType.Boolean);
+            assertEquals(new EvalReason(EvalReason.TARGETING_MATCH, "Audience Match -> Country", "ta-canada"), x.variable().eval());
+            JsonNode json = JsonCodec.mapper().readTree(x.toJson());
+            assertEquals(v.id(), json.get("core").asText());
+            assertEquals("Audience Match -> Country", json.get("eval").get("details").asText());
+            boolean written = v != CoreVersion.V1_32_0;
+            assertEquals(written, json.get("eval").get("inCoreAnswer").asBoolean());
+            assertEquals(written, json.get("variable").has("eval"));
+        }
     }
 
     @Test
