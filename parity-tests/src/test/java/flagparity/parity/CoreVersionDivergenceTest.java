@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * The differences between DevCycle's core 1.32.0 and 1.42.8, each pinned by name (results/DIVERGENCES.md,
  * "Core 1.32.0 vs 1.42.8"; each is a rule of {@code flagparity.reference.config.CoreRules}). Every
  * test asks both real cores and checks that they differ as described, and that the reference
- * answering as each version gives that version's answer, text for text.
+ * answering as each version gives that version's answer, text for text. The cores run on wasmtime,
+ * whose stack holds where Chicory's JVM stack can run out before the core's own check (V4).
  */
 class CoreVersionDivergenceTest {
     private static final String PLATFORM_JSON = ScenarioArbitraries.FIXED_PLATFORM_DATA;
@@ -40,7 +41,7 @@ class CoreVersionDivergenceTest {
     static void open() {
         clock = new MutableClock(Pools.T0);
         for (CoreVersion v : CoreVersion.values()) {
-            CoreOracle core = new CoreOracle(Engine.CHICORY_AOT, v, clock);
+            CoreOracle core = new CoreOracle(Engine.WASMTIME, v, clock);
             core.setPlatformData(PLATFORM_JSON);
             CORES.put(v, core);
         }
