@@ -53,6 +53,9 @@ public final class CompiledTarget {
     private final String reasonName;
     private final String detailsPrefix;
     private final Interned<Match, Taken> taken = new Interned<>();
+    /** The audience's one match, when it has only one path, and this target taking it: ready at compile time. */
+    private final Match fixedMatch;
+    private final Taken fixedTaken;
 
     CompiledTarget(int index, String id, int seed, Operator audience, Rollout rollout, String bucketingKey,
             Distribution[] distribution, CoreRules rules) {
@@ -69,6 +72,12 @@ public final class CompiledTarget {
         this.reasonName = split ? EvalReason.SPLIT : EvalReason.TARGETING_MATCH;
         this.detailsPrefix = distribution.length != 1 && rollout != null ? "Random Distribution | Rollout | "
                 : distribution.length != 1 ? "Random Distribution | " : rollout != null ? "Rollout | " : "";
+        this.fixedMatch = audience.fixedMatch();
+        this.fixedTaken = fixedMatch == null ? null : newTaken(fixedMatch);
+    }
+
+    private Taken newTaken(Match match) {
+        return new Taken(new EvalReason(reasonName, detailsPrefix + match.details(), id));
     }
 
     public int index() { return index; }
@@ -83,8 +92,9 @@ public final class CompiledTarget {
 
     /** This target taking a user whose audience gave {@code match}; made once per path. */
     public Taken taken(Match match) {
+        if (match == fixedMatch) return fixedTaken;
         Taken t = taken.get(match);
-        return t != null ? t : taken.putIfAbsent(match, new Taken(new EvalReason(reasonName, detailsPrefix + match.details(), id)));
+        return t != null ? t : taken.putIfAbsent(match, newTaken(match));
     }
 
     /**
