@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  * versions. The reference answers as the version it is given; the Wasm adapters run that version's
  * wasm, whose SHA-256 is pinned here (the adapters check the bytes they load against it). Adding a
  * version is one constant here plus its vendored wasm and one build-time compile (see
- * ARCHITECTURE.md, "Core versions").
+ * ARCHITECTURE.md, "Core versions"), and the reference's rules for it in
+ * {@code flagparity.reference.config.CoreRules} (the reference does not compile without them).
  */
 public enum CoreVersion {
     /** The core inside DevCycle's Java SDK 2.6.0 (npm {@code @devcycle/bucketing-assembly-script@1.32.0}). */
