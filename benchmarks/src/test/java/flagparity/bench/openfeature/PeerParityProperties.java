@@ -1,0 +1,396 @@
+package flagparity.bench.openfeature;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.devcycle.sdk.server.common.logging.IDevCycleLogger;
+import com.devcycle.sdk.server.local.api.DevCycleLocalClient;
+import com.devcycle.sdk.server.local.model.DevCycleLocalOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.openfeature.sdk.Client;
+import dev.openfeature.sdk.EvaluationContext;
+import dev.openfeature.sdk.FlagEvaluationDetails;
+import dev.openfeature.sdk.ImmutableStructure;
+import dev.openfeature.sdk.MutableContext;
+import dev.openfeature.sdk.NoOpProvider;
+import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.openfeature.sdk.Value;
+import flagparity.bench.data.Workloads;
+import flagparity.openfeature.FlagparityProvider;
+import flagparity.reference.api.CoreVersion;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Peer parity: DevCycle's own OpenFeature provider ({@code DevCycleProvider}, java-server-sdk 2.6.0)
+ * and {@link FlagparityProvider} (reference, core 1.32.0: the peer's own core), both polling the
+ * same local config server, answer random OpenFeature contexts with the same value, and both serve
+ * or both fall back to the default, for every OpenFeature type, on the generated workloads (large:
+ * the size of a real large DevCycle config; medium; small).
+ *
+ * <p>Reasons are not compared: DevCycle's provider answers {@code TARGETING_MATCH} for every served
+ * value and {@code DEFAULT} otherwise (the README lists every difference). Object lookups pass a
+ * structure as default (DevCycle's provider refuses any other default with {@code TYPE_MISMATCH}).
+ *
+ * <p>DevCycle's SDK drives its core through the protobuf entry points, where a user's custom data
+ * can be freed too early (D7, results/DIVERGENCES.md): a peer instance that met it may answer wrongly
+ * later. So a mismatch is asked again of a fresh DevCycle client: if that one agrees, the mismatch
+ * was D7 damage and is counted (at most {@link #MAX_D7} per run); if it still disagrees, the
+ * property fails.
+ */
+class PeerParityProperties {
+    private static final String SDK_KEY = "dvc_server_flagparity_openfeature";
+    private static final String DEVCYCLE = "peer-devcycle";
+    private static final String FLAGPARITY = "peer-flagparity";
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration SWAP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_D7 = 5;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Value OBJECT_DEFAULT = new Value(new ImmutableStructure(Map.of("default", new Value(true))));
+
+    private static ConfigServer server;
+    private static DevCycleLocalClient devcycle;
+    private static String currentConfig;
+    private static List<String> keys;
+    private static final AtomicInteger d7 = new AtomicInteger();
+    private static long lookups;
+    private static long served;
+
+    @BeforeContainer
+    static void start() throws Exception {
+        server = new ConfigServer();
+        server.serve(Workloads.config("large"));
+        currentConfig = "large";
+        keys = variableKeys(Workloads.config("large"));
+        startDevCycle();
+        OpenFeatureAPI.getInstance().setProviderAndWait(FLAGPARITY, FlagparityProvider.builder()
+                .sdkKey(SDK_KEY).cdnUri(server.uri()).pollInterval(POLL).coreVersion(CoreVersion.V1_32_0).build());
+    }
+
+    @AfterContainer
+    static void stop() {
+        System.out.println("[openfeature peer parity] " + lookups + " lookups per provider, " + served
+                + " served a value; DevCycle client replaced " + d7.get() + " times after D7 damage");
+        OpenFeatureAPI.getInstance().setProviderAndWait(FLAGPARITY, new NoOpProvider());
+        OpenFeatureAPI.getInstance().setProviderAndWait(DEVCYCLE, new NoOpProvider());
+        server.close();
+    }
+
+    private static void startDevCycle() throws Exception {
+        devcycle = new DevCycleLocalClient(SDK_KEY, DevCycleLocalOptions.builder()
+                .configCdnBaseUrl(server.uri() + "/")
+                .configPollingIntervalMs((int) POLL.toMillis())
+                .disableAutomaticEventLogging(true)
+                .disableCustomEventLogging(true)
+                .disableRealtimeUpdates(true)
+                .customLogger(new QuietLogger())
+                .build());
+        // setProviderAndWait shuts the previous DevCycle provider (and its client) down
+        // its provider's initialize gives up after 2 s; on a loaded machine the client takes longer
+        long deadline = System.nanoTime() + SWAP_TIMEOUT.toNanos();
+        while (!devcycle.isInitialized()) {
+            assertTrue(System.nanoTime() < deadline, "DevCycle's client did not initialize within " + SWAP_TIMEOUT);
+            Thread.sleep(20);
+        }
+        OpenFeatureAPI.getInstance().setProviderAndWait(DEVCYCLE, devcycle.getOpenFeatureProvider());
+    }
+
+    @Property(tries = 120, shrinking = ShrinkingMode.OFF)
+    void onTheLargeWorkload(@ForAll("contexts") EvaluationContext context,
+            @ForAll @Size(6) List<@IntRange(min = 0, max = 9999) Integer> picks) throws Exception {
+        check("large", context, picks);
+    }
+
+    @Property(tries = 60, shrinking = ShrinkingMode.OFF)
+    void onTheMediumWorkload(@ForAll("contexts") EvaluationContext context,
+            @ForAll @Size(6) List<@IntRange(min = 0, max = 9999) Integer> picks) throws Exception {
+        check("medium", context, picks);
+    }
+
+    @Property(tries = 60, shrinking = ShrinkingMode.OFF)
+    void onTheSmallWorkload(@ForAll("contexts") EvaluationContext context,
+            @ForAll @Size(6) List<@IntRange(min = 0, max = 9999) Integer> picks) throws Exception {
+        check("small", context, picks);
+    }
+
+    private static void check(String workload, EvaluationContext context, List<Integer> picks) throws Exception {
+        use(workload);
+        List<String> asked = new ArrayList<>();
+        for (int p : picks) {
+            asked.add(keys.get(p % keys.size()));
+        }
+        asked.add("no-such-variable");
+        for (String key : asked) {
+            for (Lookup lookup : Lookup.values()) {
+                compare(workload, context, key, lookup);
+            }
+        }
+    }
+
+    private static void compare(String workload, EvaluationContext context, String key, Lookup lookup) throws Exception {
+        lookups++;
+        Answer ours = lookup.ask(client(FLAGPARITY), key, context);
+        Answer theirs = lookup.ask(client(DEVCYCLE), key, context);
+        if (ours.equals(theirs)) {
+            served += ours.served() ? 1 : 0;
+            return;
+        }
+        // D7 may have damaged the peer's core: ask a fresh one
+        System.out.println("[openfeature peer parity] mismatch, asking a fresh DevCycle client: " + workload + " "
+                + lookup + " \"" + key + "\" for " + context.asObjectMap() + ": flagparity " + ours + ", DevCycle " + theirs);
+        startDevCycle();
+        Answer fresh = lookup.ask(client(DEVCYCLE), key, context);
+        String what = workload + " " + lookup + " \"" + key + "\" for " + context.asObjectMap()
+                + ": flagparity " + ours + ", DevCycle " + theirs + ", a fresh DevCycle client " + fresh;
+        if (!ours.equals(fresh)) {
+            throw new AssertionError("the providers disagree on " + what);
+        }
+        System.out.println("[openfeature peer parity] D7 damage in DevCycle's client: " + what);
+        assertTrue(d7.incrementAndGet() <= MAX_D7, "more than " + MAX_D7 + " D7 replacements");
+    }
+
+    private static Client client(String domain) {
+        return OpenFeatureAPI.getInstance().getClient(domain);
+    }
+
+    /** Serves {@code workload} and waits until both providers have it in service. */
+    private static void use(String workload) throws Exception {
+        if (workload.equals(currentConfig)) {
+            return;
+        }
+        String config = Workloads.config(workload);
+        String etag = server.serve(config);
+        server.awaitAdopted(etag, SWAP_TIMEOUT);
+        currentConfig = workload;
+        keys = variableKeys(config);
+    }
+
+    private static List<String> variableKeys(String config) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : MAPPER.readTree(config).path("variables")) {
+            out.add(v.path("key").asText());
+        }
+        return out;
+    }
+
+    /** What a lookup gave: the value (a structure as plain maps) and whether it was served; equality ignores the reason. */
+    private record Answer(Object value, boolean served, String reason) {
+        static Answer of(FlagEvaluationDetails<?> d) {
+            Object v = d.getValue() instanceof Value ? plain((Value) d.getValue()) : d.getValue();
+            boolean served = d.getErrorCode() == null && !"DEFAULT".equals(d.getReason());
+            return new Answer(v, served, d.getReason() + (d.getErrorCode() == null ? "" : " " + d.getErrorCode() + ": " + d.getErrorMessage()));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Answer && Objects.equals(value, ((Answer) o).value) && served == ((Answer) o).served;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(value, served);
+        }
+
+        private static Object plain(Value v) {
+            return v.isStructure() ? v.asStructure().asObjectMap() : v.isList() ? v.asList().stream().map(Answer::plain).toList()
+                    : v.asObject();
+        }
+    }
+
+    /** The five OpenFeature lookups. */
+    private enum Lookup {
+        BOOLEAN(c -> (k, x) -> c.getBooleanDetails(k, false, x)),
+        STRING(c -> (k, x) -> c.getStringDetails(k, "default", x)),
+        INTEGER(c -> (k, x) -> c.getIntegerDetails(k, -7, x)),
+        DOUBLE(c -> (k, x) -> c.getDoubleDetails(k, -7.5, x)),
+        OBJECT(c -> (k, x) -> c.getObjectDetails(k, OBJECT_DEFAULT, x));
+
+        private final Function<Client, java.util.function.BiFunction<String, EvaluationContext, FlagEvaluationDetails<?>>> call;
+
+        Lookup(Function<Client, java.util.function.BiFunction<String, EvaluationContext, FlagEvaluationDetails<?>>> call) {
+            this.call = call;
+        }
+
+        Answer ask(Client client, String key, EvaluationContext context) {
+            return Answer.of(call.apply(client).apply(key, context));
+        }
+    }
+
+    // ---- random OpenFeature contexts: every attribute shape DevCycle's mapping distinguishes ----
+
+    private static final List<String> CUSTOM_KEYS = List.of("plan", "signup_days", "beta_tester", "company_id",
+            "seats", "is_admin", "region", "score", "attr_9", "email", "appBuild", "customData");
+
+    @Provide
+    Arbitrary<EvaluationContext> contexts() {
+        Arbitrary<String> targetingKey = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 3000).map(i -> "user-" + i)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just("")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(null)));
+        Arbitrary<Map<String, Value>> standard = Combinators.combine(
+                maybe(Arbitraries.of("some.user@gmail.com", "ann@acme.com", "bo@globex.io", "cy@hooli.com",
+                        "dee@flagparity.dev", "x@example.org").map(Value::new)),
+                maybe(Arbitraries.of("US", "CA", "GB", "DE", "JP", "BR", "NZ").map(Value::new)),
+                maybe(Arbitraries.of("en", "fr", "de", "ja").map(Value::new)),
+                maybe(Arbitraries.of("Some User", "Ann").map(Value::new)),
+                maybe(Arbitraries.of("1.0.0", "2.3.1", "4.2.1", "10.0", "3.1.4-beta").map(Value::new)),
+                maybe(Arbitraries.of("42", "421", "1e3", "abc", " 7 ").map(Value::new)),
+                maybe(anyValue()))
+                .as((email, country, language, name, appVersion, appBuild, oddEmail) -> {
+                    Map<String, Value> m = new LinkedHashMap<>();
+                    put(m, "email", oddEmail.isNull() ? email : oddEmail);
+                    put(m, "country", country);
+                    put(m, "language", language);
+                    put(m, "name", name);
+                    put(m, "appVersion", appVersion);
+                    put(m, "appBuild", appBuild);
+                    return m;
+                });
+        Arbitrary<Map<String, Value>> custom = Arbitraries.maps(Arbitraries.of(CUSTOM_KEYS), anyValue()).ofMaxSize(5);
+        Arbitrary<Map<String, Value>> privateCustom = Arbitraries.maps(Arbitraries.of(CUSTOM_KEYS), anyValue()).ofMaxSize(2);
+        Arbitrary<Map<String, Value>> topLevel = Arbitraries.maps(
+                Arbitraries.of("plan", "region", "seats", "beta_tester", "deviceModel", "platform", "user_id"), anyValue())
+                .ofMaxSize(3);
+        return Combinators.combine(targetingKey, standard, custom, privateCustom, topLevel,
+                Arbitraries.integers().between(0, 9))
+                .as((key, std, cd, pcd, top, shape) -> {
+                    Map<String, Value> attributes = new LinkedHashMap<>(std);
+                    attributes.putAll(top);
+                    if (!cd.isEmpty()) {
+                        attributes.put("customData", new Value(new ImmutableStructure(cd)));
+                    }
+                    // private custom data in one context of five (D7 hits users with both maps most)
+                    if (!pcd.isEmpty() && shape < 2) {
+                        attributes.put("privateCustomData", new Value(new ImmutableStructure(pcd)));
+                    }
+                    return key == null ? new MutableContext(attributes) : new MutableContext(key, attributes);
+                });
+    }
+
+    private static void put(Map<String, Value> m, String key, Value v) {
+        if (!v.isNull()) {
+            m.put(key, v);
+        }
+    }
+
+    private static Arbitrary<Value> maybe(Arbitrary<Value> values) {
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(new Value())),
+                net.jqwik.api.Tuple.of(2, values));
+    }
+
+    /** Every OpenFeature value type, with the values the workloads' filters read. */
+    private static Arbitrary<Value> anyValue() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.of("free", "starter", "pro", "team", "enterprise", "us-east",
+                        "eu-central", "cmp-1042", "").map(Value::new)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(-5, 200).map(Value::new)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.doubles().between(-5, 200).ofScale(2).map(Value::new)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(true, false).map(Value::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Value())),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Value(List.of(new Value("pro"), new Value(3))))),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Value(new ImmutableStructure(Map.of("plan", new Value("pro")))))),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Value(java.time.Instant.parse("2024-05-01T00:00:00Z")))));
+    }
+
+    /** DevCycle's SDK logs to stderr unless given a logger; the property reports what matters. */
+    private static final class QuietLogger implements IDevCycleLogger {
+        @Override public void debug(String message) {}
+        @Override public void info(String message) {}
+        @Override public void warning(String message) {}
+        @Override public void error(String message) {}
+        @Override public void error(String message, Throwable throwable) {}
+    }
+
+    /**
+     * The config CDN both providers poll: one config at a time under an ETag; {@link #awaitAdopted}
+     * waits until both clients (told apart by their user agents) send that ETag back, which each does
+     * only once the config is in service.
+     */
+    private static final class ConfigServer implements AutoCloseable {
+        private final HttpServer http;
+        /** The config served and its ETag, swapped as one. */
+        private record Served(byte[] body, String etag, String lastModified) {}
+
+        /** DevCycle's SDK needs a Last-Modified on every 200 and ignores one older than its config's. */
+        private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+        private volatile Served served;
+        private final Map<String, String> echoed = new java.util.concurrent.ConcurrentHashMap<>();
+
+        ConfigServer() throws IOException {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            http.createContext("/config/v2/server/" + SDK_KEY + ".json", exchange -> {
+                String agent = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("User-Agent"), "?");
+                String sent = exchange.getRequestHeaders().getFirst("If-None-Match");
+                echoed.put(agent.startsWith("okhttp") ? DEVCYCLE : FLAGPARITY, sent == null ? "" : sent);
+                Served now = served;
+                byte[] b = now.body();
+                String e = now.etag();
+                exchange.getResponseHeaders().add("ETag", e);
+                exchange.getResponseHeaders().add("Last-Modified", now.lastModified());
+                if (e.equals(sent)) {
+                    exchange.sendResponseHeaders(304, -1);
+                } else {
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, b.length);
+                    exchange.getResponseBody().write(b);
+                }
+                exchange.close();
+            });
+            http.start();
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+        }
+
+        String serve(String config) {
+            byte[] body = config.getBytes(StandardCharsets.UTF_8);
+            String etag = "\"" + Integer.toHexString(Arrays.hashCode(body)) + "-" + body.length + "\"";
+            String lastModified = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    java.time.ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC).plusMinutes(version.incrementAndGet()));
+            served = new Served(body, etag, lastModified);
+            return etag;
+        }
+
+        void awaitAdopted(String tag, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!(tag.equals(echoed.get(DEVCYCLE)) && tag.equals(echoed.get(FLAGPARITY)))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the providers did not take the new config within " + timeout + ": " + echoed);
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        @Override
+        public void close() {
+            http.stop(0);
+        }
+    }
+}
