@@ -8,6 +8,7 @@ import dev.openfeature.sdk.ImmutableMetadata;
 import dev.openfeature.sdk.ProviderEvaluation;
 import dev.openfeature.sdk.Reason;
 import flagparity.openfeature.ConfigIndex.Choice;
+import flagparity.openfeature.ConfigIndex.Choices;
 import flagparity.openfeature.ConfigIndex.Feature;
 import flagparity.reference.api.EvalReason;
 import flagparity.reference.api.EvaluationException;
@@ -29,7 +30,9 @@ import java.util.List;
  * else the only feature that serves the key) and target (its {@code eval.target_id}) narrow it to
  * the variations that give that variable a value, and the served value picks one. Only when that
  * leaves a tie (two variations of one target giving the same value) is the evaluator asked for the
- * user's bucketed config, which names the variation. Metadata is built once per variation and reason.
+ * user's bucketed config, which names the variation; the answer instance is then remembered with its
+ * variation (the reference reuses one instance per variation and path), so a tie costs that once.
+ * Metadata is built once per variation and reason.
  */
 final class Answers {
     static final String FEATURE_ID = "featureId";
@@ -75,11 +78,20 @@ final class Answers {
             featureId = serving.size() == 1 ? serving.get(0) : null;
         }
         Feature feature = index.feature(featureId);
-        Choice choice = feature == null ? null : unique(feature.choices(eval == null ? null : eval.targetId(), key), variable);
+        Choices choices = feature == null ? null : feature.choices(eval == null ? null : eval.targetId(), key);
+        Choice choice = choices == null ? null : unique(choices.items, variable);
+        if (choice == null && choices != null) {
+            choice = choices.learned(variable);
+        }
         if (choice == null) {
             Served served = fromBucketedConfig(index, user, key, featureId);
-            feature = served == null ? feature : served.feature;
-            choice = served == null ? null : served.choice;
+            if (served != null) {
+                if (served.feature == feature && choices != null) {
+                    choices.learn(variable, served.choice);
+                }
+                feature = served.feature;
+                choice = served.choice;
+            }
         }
         if (choice == null) {
             return new ProviderEvaluation<>(value, null, reason, null, null, metadata(featureId, feature, null, eval));
@@ -150,7 +162,7 @@ final class Answers {
             if (f == null || variationId == null) {
                 continue;
             }
-            for (Choice c : f.choices(null, key)) {
+            for (Choice c : f.choices(null, key).items) {
                 if (c.variationId.equals(variationId)) {
                     return new Served(f, c);
                 }

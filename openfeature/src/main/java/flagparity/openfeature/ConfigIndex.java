@@ -117,14 +117,56 @@ final class ConfigIndex {
         }
     }
 
+    /**
+     * The variations that can give one variable its value (in one target, or anywhere in a feature),
+     * and what lookups learned about answers their value alone does not tell apart.
+     */
+    static final class Choices {
+        /** How many answers {@link #learn} keeps; an engine that makes a new answer per lookup fills it once. */
+        private static final int LEARNED = 16;
+        final Choice[] items;
+        /** Pairs of (answer instance, its choice), compared by identity; copied on write. */
+        private volatile Object[] learned = new Object[0];
+
+        Choices(Choice[] items) {
+            this.items = items;
+        }
+
+        /** The choice learned for this very answer instance, or null. */
+        Choice learned(Object answer) {
+            Object[] pairs = learned;
+            for (int i = 0; i < pairs.length; i += 2) {
+                if (pairs[i] == answer) {
+                    return (Choice) pairs[i + 1];
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Remembers which choice {@code answer} stands for. Sound for evaluators that reuse an answer
+         * instance only for one variation, as the reference does (it makes one per variation and
+         * audience path at config load).
+         */
+        synchronized void learn(Object answer, Choice choice) {
+            Object[] pairs = learned;
+            if (pairs.length < 2 * LEARNED) {
+                Object[] next = java.util.Arrays.copyOf(pairs, pairs.length + 2);
+                next[pairs.length] = answer;
+                next[pairs.length + 1] = choice;
+                learned = next;
+            }
+        }
+    }
+
     /** A feature: its key, and per variable key the variations that give it a value, overall and per target. */
     static final class Feature {
         final String id;
         final String key;
-        final Map<String, Choice[]> all;
-        final Map<String, Map<String, Choice[]>> byTarget;
+        final Map<String, Choices> all;
+        final Map<String, Map<String, Choices>> byTarget;
 
-        private Feature(String id, String key, Map<String, Choice[]> all, Map<String, Map<String, Choice[]>> byTarget) {
+        private Feature(String id, String key, Map<String, Choices> all, Map<String, Map<String, Choices>> byTarget) {
             this.id = id;
             this.key = key;
             this.all = all;
@@ -132,13 +174,13 @@ final class ConfigIndex {
         }
 
         /** The variations that can give variable {@code key} its value under target {@code targetId} (any target when null). */
-        Choice[] choices(String targetId, String key) {
-            Map<String, Choice[]> scope = targetId == null ? all : byTarget.get(targetId);
-            Choice[] c = scope == null ? null : scope.get(key);
+        Choices choices(String targetId, String key) {
+            Map<String, Choices> scope = targetId == null ? all : byTarget.get(targetId);
+            Choices c = scope == null ? null : scope.get(key);
             return c == null ? NONE : c;
         }
 
-        private static final Choice[] NONE = new Choice[0];
+        private static final Choices NONE = new Choices(new Choice[0]);
 
         static Feature of(JsonNode node, Map<String, String> variableKeysById) {
             Map<String, Map<String, Choice>> byVariation = new HashMap<>();
@@ -156,7 +198,7 @@ final class ConfigIndex {
                 }
                 byVariation.putIfAbsent(variationId, choices);
             }
-            Map<String, Map<String, Choice[]>> byTarget = new HashMap<>();
+            Map<String, Map<String, Choices>> byTarget = new HashMap<>();
             for (JsonNode target : node.path("configuration").path("targets")) {
                 Map<String, List<Choice>> perKey = new HashMap<>();
                 for (JsonNode share : target.path("distribution")) {
@@ -173,10 +215,10 @@ final class ConfigIndex {
             return new Feature(node.path("_id").asText(), node.path("key").asText(), arrays(all), byTarget);
         }
 
-        private static Map<String, Choice[]> arrays(Map<String, List<Choice>> lists) {
-            Map<String, Choice[]> out = new HashMap<>();
+        private static Map<String, Choices> arrays(Map<String, List<Choice>> lists) {
+            Map<String, Choices> out = new HashMap<>();
             for (Map.Entry<String, List<Choice>> e : lists.entrySet()) {
-                out.put(e.getKey(), e.getValue().toArray(new Choice[0]));
+                out.put(e.getKey(), new Choices(e.getValue().toArray(new Choice[0])));
             }
             return out;
         }

@@ -2,12 +2,9 @@ package flagparity.bench.openfeature;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.devcycle.sdk.server.common.logging.IDevCycleLogger;
 import com.devcycle.sdk.server.local.api.DevCycleLocalClient;
-import com.devcycle.sdk.server.local.model.DevCycleLocalOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.FlagEvaluationDetails;
@@ -20,13 +17,8 @@ import flagparity.bench.data.Workloads;
 import flagparity.openfeature.FlagparityProvider;
 import flagparity.reference.api.CoreVersion;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +64,7 @@ class PeerParityProperties {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Value OBJECT_DEFAULT = new Value(new ImmutableStructure(Map.of("default", new Value(true))));
 
-    private static ConfigServer server;
+    private static LocalConfigCdn server;
     private static DevCycleLocalClient devcycle;
     private static String currentConfig;
     private static List<String> keys;
@@ -82,7 +74,7 @@ class PeerParityProperties {
 
     @BeforeContainer
     static void start() throws Exception {
-        server = new ConfigServer();
+        server = new LocalConfigCdn(SDK_KEY);
         server.serve(Workloads.config("large"));
         currentConfig = "large";
         keys = variableKeys(Workloads.config("large"));
@@ -101,21 +93,8 @@ class PeerParityProperties {
     }
 
     private static void startDevCycle() throws Exception {
-        devcycle = new DevCycleLocalClient(SDK_KEY, DevCycleLocalOptions.builder()
-                .configCdnBaseUrl(server.uri() + "/")
-                .configPollingIntervalMs((int) POLL.toMillis())
-                .disableAutomaticEventLogging(true)
-                .disableCustomEventLogging(true)
-                .disableRealtimeUpdates(true)
-                .customLogger(new QuietLogger())
-                .build());
+        devcycle = DevCycleClients.start(server, POLL, SWAP_TIMEOUT);
         // setProviderAndWait shuts the previous DevCycle provider (and its client) down
-        // its provider's initialize gives up after 2 s; on a loaded machine the client takes longer
-        long deadline = System.nanoTime() + SWAP_TIMEOUT.toNanos();
-        while (!devcycle.isInitialized()) {
-            assertTrue(System.nanoTime() < deadline, "DevCycle's client did not initialize within " + SWAP_TIMEOUT);
-            Thread.sleep(20);
-        }
         OpenFeatureAPI.getInstance().setProviderAndWait(DEVCYCLE, devcycle.getOpenFeatureProvider());
     }
 
@@ -184,7 +163,7 @@ class PeerParityProperties {
         }
         String config = Workloads.config(workload);
         String etag = server.serve(config);
-        server.awaitAdopted(etag, SWAP_TIMEOUT);
+        server.awaitAdopted(etag, SWAP_TIMEOUT, LocalConfigCdn.Client.DEVCYCLE, LocalConfigCdn.Client.FLAGPARITY);
         currentConfig = workload;
         keys = variableKeys(config);
     }
@@ -315,82 +294,5 @@ class PeerParityProperties {
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Value(List.of(new Value("pro"), new Value(3))))),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Value(new ImmutableStructure(Map.of("plan", new Value("pro")))))),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Value(java.time.Instant.parse("2024-05-01T00:00:00Z")))));
-    }
-
-    /** DevCycle's SDK logs to stderr unless given a logger; the property reports what matters. */
-    private static final class QuietLogger implements IDevCycleLogger {
-        @Override public void debug(String message) {}
-        @Override public void info(String message) {}
-        @Override public void warning(String message) {}
-        @Override public void error(String message) {}
-        @Override public void error(String message, Throwable throwable) {}
-    }
-
-    /**
-     * The config CDN both providers poll: one config at a time under an ETag; {@link #awaitAdopted}
-     * waits until both clients (told apart by their user agents) send that ETag back, which each does
-     * only once the config is in service.
-     */
-    private static final class ConfigServer implements AutoCloseable {
-        private final HttpServer http;
-        /** The config served and its ETag, swapped as one. */
-        private record Served(byte[] body, String etag, String lastModified) {}
-
-        /** DevCycle's SDK needs a Last-Modified on every 200 and ignores one older than its config's. */
-        private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
-
-        private volatile Served served;
-        private final Map<String, String> echoed = new java.util.concurrent.ConcurrentHashMap<>();
-
-        ConfigServer() throws IOException {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            http.createContext("/config/v2/server/" + SDK_KEY + ".json", exchange -> {
-                String agent = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("User-Agent"), "?");
-                String sent = exchange.getRequestHeaders().getFirst("If-None-Match");
-                echoed.put(agent.startsWith("okhttp") ? DEVCYCLE : FLAGPARITY, sent == null ? "" : sent);
-                Served now = served;
-                byte[] b = now.body();
-                String e = now.etag();
-                exchange.getResponseHeaders().add("ETag", e);
-                exchange.getResponseHeaders().add("Last-Modified", now.lastModified());
-                if (e.equals(sent)) {
-                    exchange.sendResponseHeaders(304, -1);
-                } else {
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, b.length);
-                    exchange.getResponseBody().write(b);
-                }
-                exchange.close();
-            });
-            http.start();
-        }
-
-        URI uri() {
-            return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
-        }
-
-        String serve(String config) {
-            byte[] body = config.getBytes(StandardCharsets.UTF_8);
-            String etag = "\"" + Integer.toHexString(Arrays.hashCode(body)) + "-" + body.length + "\"";
-            String lastModified = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    java.time.ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC).plusMinutes(version.incrementAndGet()));
-            served = new Served(body, etag, lastModified);
-            return etag;
-        }
-
-        void awaitAdopted(String tag, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!(tag.equals(echoed.get(DEVCYCLE)) && tag.equals(echoed.get(FLAGPARITY)))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the providers did not take the new config within " + timeout + ": " + echoed);
-                }
-                Thread.sleep(50);
-            }
-        }
-
-        @Override
-        public void close() {
-            http.stop(0);
-        }
     }
 }
