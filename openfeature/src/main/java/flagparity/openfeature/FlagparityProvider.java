@@ -15,6 +15,8 @@ import flagparity.openfeature.source.ConfigSource;
 import flagparity.openfeature.source.FileConfigSource;
 import flagparity.openfeature.source.StaticConfigSource;
 import flagparity.reference.api.CoreVersion;
+import flagparity.reference.api.EngineSettings;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.InvalidUserException;
@@ -61,6 +63,8 @@ public final class FlagparityProvider extends EventProvider {
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(60);
+    /** The engine the provider builds unless told otherwise: the pure-Java reference. */
+    public static final String REFERENCE = "reference";
 
     /** The event metadata key of an error event's {@link ErrorCode} name. */
     public static final String ERROR_CODE = "errorCode";
@@ -305,7 +309,8 @@ public final class FlagparityProvider extends EventProvider {
         private String configJson;
         private ConfigSource configSource;
         private Evaluator evaluator;
-        private CoreVersion coreVersion = CoreVersion.newest();
+        private String engine = REFERENCE;
+        private EngineSettings engineSettings = EngineSettings.defaults();
         private Duration initTimeout = DEFAULT_INIT_TIMEOUT;
         private Duration staleAfter = DEFAULT_STALE_AFTER;
 
@@ -366,11 +371,27 @@ public final class FlagparityProvider extends EventProvider {
         }
 
         /**
-         * Which DevCycle core's semantics the provider's own evaluator answers with; default the
-         * newest ({@link CoreVersion#newest()}). Not used with {@link #evaluator}.
+         * The engine of the registry ({@link Engines}) the provider builds and owns; default
+         * {@code reference}. A Wasm engine needs {@code wasm-adapters} on the class path; its default
+         * codec is the one that is safe for users with custom data. Not used with {@link #evaluator}.
+         */
+        public Builder engine(String id) {
+            this.engine = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /** Settings of that engine (codec, concurrency, clock, platform data, ...); default the engine's. */
+        public Builder engineSettings(EngineSettings settings) {
+            this.engineSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Which DevCycle core the provider's own engine answers as; default the newest the engine
+         * runs. Not used with {@link #evaluator}.
          */
         public Builder coreVersion(CoreVersion version) {
-            this.coreVersion = Objects.requireNonNull(version, "version");
+            this.engineSettings = engineSettings.toBuilder().coreVersion(Objects.requireNonNull(version, "version")).build();
             return this;
         }
 
@@ -410,7 +431,7 @@ public final class FlagparityProvider extends EventProvider {
                 source = new StaticConfigSource(configJson);
             }
             boolean owns = evaluator == null;
-            Evaluator e = owns ? Engines.reference(coreVersion) : evaluator;
+            Evaluator e = owns ? Engines.create(engine, engineSettings) : evaluator;
             return new FlagparityProvider(this, source, e, owns);
         }
     }

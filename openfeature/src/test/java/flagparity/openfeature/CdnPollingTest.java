@@ -161,6 +161,7 @@ class CdnPollingTest {
         assertEquals(ErrorCode.PROVIDER_NOT_READY, d.getErrorCode());
         assertEquals("none", d.getValue());
 
+        domain.drain(); // a handler added while the domain had no provider yet saw the default provider's ready
         server.serve(A, "\"a\"", OLD);
         domain.await(ProviderEvent.PROVIDER_READY, WAIT);
         assertEquals("beta-a", beta());

@@ -97,7 +97,7 @@ class ProviderAnswersTest {
     /** Reason, target and details are the evaluator's own (its {@code eval}), whatever they say. */
     @Test
     void reasonTargetAndDetailsAreTheEvaluatorsEval() {
-        try (flagparity.reference.api.Evaluator reference = Engines.reference(flagparity.reference.api.CoreVersion.newest())) {
+        try (flagparity.reference.api.Evaluator reference = flagparity.reference.api.Engines.create(FlagparityProvider.REFERENCE, flagparity.reference.api.EngineSettings.defaults())) {
             reference.setConfig(Fixtures.config("config-a.json"));
             flagparity.reference.api.User user = flagparity.reference.api.User.builder("user-1").build();
             for (String key : List.of("bool-var", "split-var")) {
@@ -123,7 +123,7 @@ class ProviderAnswersTest {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         java.util.Map<String, String> keys = Map.of("var-s1", "s1", "var-s2", "s2", "var-s3", "s3");
         java.util.Set<String> seen = new java.util.HashSet<>();
-        try (flagparity.reference.api.Evaluator reference = Engines.reference(flagparity.reference.api.CoreVersion.newest())) {
+        try (flagparity.reference.api.Evaluator reference = flagparity.reference.api.Engines.create(FlagparityProvider.REFERENCE, flagparity.reference.api.EngineSettings.defaults())) {
             reference.setConfig(Fixtures.config("config-a.json"));
             for (int i = 0; i < 60; i++) {
                 String id = "user-" + i;

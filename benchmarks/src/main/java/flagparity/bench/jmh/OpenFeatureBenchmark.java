@@ -9,16 +9,15 @@ import dev.openfeature.sdk.NoOpProvider;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.Value;
 import flagparity.bench.data.Workloads;
-import flagparity.bench.engines.Engines;
 import flagparity.bench.openfeature.DevCycleClients;
 import flagparity.bench.openfeature.LocalConfigCdn;
 import flagparity.openfeature.FlagparityProvider;
+import flagparity.reference.api.EngineSettings;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
-import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +75,7 @@ public class OpenFeatureBenchmark {
         cdn.serve(Workloads.config("large"));
         String key = Workloads.DEFAULT_KEY;
         EvaluationContext context = new ImmutableContext("12345", Map.of("email", new Value("some.user@gmail.com")));
-        evaluator = Engines.create(Engines.REFERENCE, "json", "mutex", 1, Clock.systemUTC(), PlatformData.javaSdkDefault());
+        evaluator = Engines.create(FlagparityProvider.REFERENCE, EngineSettings.defaults());
         switch (provider) {
             case "flagparity":
                 OpenFeatureAPI.getInstance().setProviderAndWait(DOMAIN, FlagparityProvider.builder()
