@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One OpenFeature lookup, {@code client.getBooleanValue(key, false, context)}, with DevCycle's own
- * provider ({@code devcycle}: java-server-sdk 2.6.0's {@code DevCycleProvider}) and with
- * {@link FlagparityProvider} ({@code flagparity}), both fed by one local config CDN with the large
+ * provider ({@code devcycle}: java-server-sdk 2.6.0's {@code DevCycleProvider}, core 1.32.0) and with
+ * {@link FlagparityProvider} ({@code flagparity}: the reference at its newest core), both fed by one local config CDN with the large
  * workload; and the same lookup as a plain {@code Evaluator.variable} on the evaluator behind
  * flagparity's provider ({@code evaluator}): {@code flagparity - evaluator} is what the provider and
  * OpenFeature's client add (context mapping, answer, hooks). The context is the headline user
