@@ -18,7 +18,13 @@ public enum Engine {
      * default is 1 MiB): with 256 or 384 KiB a deeply nested config crashed the JVM here (a stack
      * overflow in native code, or wasmtime-java aborting the process when the callback overflowed).
      */
-    WASMTIME;
+    WASMTIME,
+    /**
+     * GraalWasm 25.0.2 (Truffle): the {@code graalwasm} module, built only on JDK 21+. Fast only on the
+     * optimizing Truffle runtime (JVMCI enabled, Graal's compiler jar on the upgrade module path);
+     * otherwise it interprets.
+     */
+    GRAALWASM;
 
     /** The engine's registered name. */
     public String id() {

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -79,6 +80,8 @@ abstract class CoreModule {
                 return aot(builtInOrNull);
             case WASMTIME:
                 return new WasmtimeModule(Parser.parse(wasm), wasm);
+            case GRAALWASM:
+                return graalWasm(wasm);
             default:
                 throw new IllegalArgumentException("no such engine: " + engine);
         }
@@ -118,6 +121,22 @@ abstract class CoreModule {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("cannot load " + aotClassName(version), e);
+        }
+    }
+
+    /** Where the graalwasm module's implementation lives; it is on the class path only where it was built (JDK 21+). */
+    static final String GRAALWASM_MODULE = "flagparity.wasm.engine.GraalWasmModule";
+
+    private static CoreModule graalWasm(byte[] wasm) {
+        try {
+            return (CoreModule) Class.forName(GRAALWASM_MODULE).getDeclaredConstructor(byte[].class).newInstance(wasm);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("graalwasm is not on the class path: it is built only on JDK 21 or newer", e);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                    : new IllegalStateException("GraalWasm failed to load the core", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make the GraalWasm module", e);
         }
     }
 

@@ -1,0 +1,125 @@
+package flagparity.wasm.engine;
+
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import java.nio.ByteOrder;
+import java.time.Clock;
+import java.util.List;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/** One GraalWasm instance of the core, in its own context on the module's shared engine. */
+final class GraalWasmCoreInstance extends CoreInstance {
+    private final Context context;
+    private final Value memory;
+
+    GraalWasmCoreInstance(CoreModule owner, Clock clock, Engine engine, Source source) {
+        super(owner, clock);
+        this.context = Context.newBuilder("wasm").engine(engine).build();
+        try {
+            Value module = context.eval(source);
+            ProxyObject env = ProxyObject.fromMap(java.util.Map.of(
+                    "abort", (ProxyExecutable) args -> {
+                        hostAbort(args[0].asInt(), args[1].asInt(), args[2].asInt(), args[3].asInt());
+                        return null;
+                    },
+                    "Date.now", (ProxyExecutable) args -> hostDateNow(),
+                    "console.log", (ProxyExecutable) args -> {
+                        hostConsoleLog(args[0].asInt());
+                        return null;
+                    },
+                    "seed", (ProxyExecutable) args -> hostSeed()));
+            Value instance = module.newInstance(ProxyObject.fromMap(java.util.Map.of("env", env)));
+            Value exports = instance.getMember("exports");
+            this.memory = exports.getMember("memory");
+            this.exports = exports;
+        } catch (RuntimeException e) {
+            context.close(true);
+            throw e;
+        }
+    }
+
+    private final Value exports;
+
+    @Override
+    Export lookup(String name, FunctionType type) {
+        Value fn = exports.getMember(name);
+        if (fn == null || !fn.canExecute()) {
+            throw new IllegalArgumentException("the core exports no function \"" + name + "\"");
+        }
+        List<ValType> params = type.params();
+        ValType result = type.returns().isEmpty() ? null : type.returns().get(0);
+        return args -> {
+            Object[] values = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                values[i] = toValue(params.get(i), args[i]);
+            }
+            Value r = fn.execute(values);
+            return result == null ? 0 : fromValue(result, r);
+        };
+    }
+
+    private static Object toValue(ValType type, long raw) {
+        if (ValType.I32.equals(type)) return (int) raw;
+        if (ValType.I64.equals(type)) return raw;
+        if (ValType.F64.equals(type)) return Double.longBitsToDouble(raw);
+        if (ValType.F32.equals(type)) return Float.intBitsToFloat((int) raw);
+        throw new IllegalArgumentException("cannot pass a " + type + " to the core");
+    }
+
+    private static long fromValue(ValType type, Value v) {
+        if (ValType.I32.equals(type)) return v.asInt();
+        if (ValType.I64.equals(type)) return v.asLong();
+        if (ValType.F64.equals(type)) return Double.doubleToRawLongBits(v.asDouble());
+        if (ValType.F32.equals(type)) return Float.floatToRawIntBits(v.asFloat());
+        throw new IllegalArgumentException("the core returned a " + type);
+    }
+
+    @Override
+    int readInt(int address) {
+        return memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, address & 0xFFFFFFFFL);
+    }
+
+    @Override
+    void writeInt(int address, int value) {
+        memory.writeBufferInt(ByteOrder.LITTLE_ENDIAN, address & 0xFFFFFFFFL, value);
+    }
+
+    @Override
+    byte[] readBytes(int address, int length) {
+        byte[] out = new byte[length];
+        memory.readBuffer(address & 0xFFFFFFFFL, out, 0, length);
+        return out;
+    }
+
+    @Override
+    void writeBytes(int address, byte[] bytes, int offset, int length) {
+        // The polyglot buffer API has no bulk write: eight bytes per call, then the rest one by one.
+        long base = address & 0xFFFFFFFFL;
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            long v = 0;
+            for (int b = 7; b >= 0; b--) {
+                v = v << 8 | (bytes[offset + i + b] & 0xFFL);
+            }
+            memory.writeBufferLong(ByteOrder.LITTLE_ENDIAN, base + i, v);
+        }
+        for (; i < length; i++) {
+            memory.writeBufferByte(base + i, bytes[offset + i]);
+        }
+    }
+
+    @Override
+    public int memoryPages() {
+        return (int) (memory.getBufferSize() >>> 16);
+    }
+
+    @Override
+    void release() {
+        context.close(true);
+    }
+}
