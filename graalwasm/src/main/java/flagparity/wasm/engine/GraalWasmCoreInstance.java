@@ -5,6 +5,7 @@ import com.dylibso.chicory.wasm.types.ValType;
 import java.nio.ByteOrder;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
@@ -15,14 +16,18 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 /** One GraalWasm instance of the core, in its own context on the module's shared engine. */
 final class GraalWasmCoreInstance extends CoreInstance {
     private final Context context;
+    /** The engine, when it is this instance's own (closed with it). */
+    private final Engine ownEngine;
+    private final Value exports;
     private final Value memory;
 
-    GraalWasmCoreInstance(CoreModule owner, Clock clock, Engine engine, Source source) {
+    GraalWasmCoreInstance(CoreModule owner, Clock clock, Engine engine, boolean ownsEngine, Source source) {
         super(owner, clock);
+        this.ownEngine = ownsEngine ? engine : null;
         this.context = Context.newBuilder("wasm").engine(engine).build();
         try {
             Value module = context.eval(source);
-            ProxyObject env = ProxyObject.fromMap(java.util.Map.of(
+            ProxyObject env = ProxyObject.fromMap(Map.of(
                     "abort", (ProxyExecutable) args -> {
                         hostAbort(args[0].asInt(), args[1].asInt(), args[2].asInt(), args[3].asInt());
                         return null;
@@ -33,17 +38,14 @@ final class GraalWasmCoreInstance extends CoreInstance {
                         return null;
                     },
                     "seed", (ProxyExecutable) args -> hostSeed()));
-            Value instance = module.newInstance(ProxyObject.fromMap(java.util.Map.of("env", env)));
-            Value exports = instance.getMember("exports");
+            Value instance = module.newInstance(ProxyObject.fromMap(Map.of("env", env)));
+            this.exports = instance.getMember("exports");
             this.memory = exports.getMember("memory");
-            this.exports = exports;
         } catch (RuntimeException e) {
-            context.close(true);
+            release();
             throw e;
         }
     }
-
-    private final Value exports;
 
     @Override
     Export lookup(String name, FunctionType type) {
@@ -121,5 +123,8 @@ final class GraalWasmCoreInstance extends CoreInstance {
     @Override
     void release() {
         context.close(true);
+        if (ownEngine != null) {
+            ownEngine.close();
+        }
     }
 }

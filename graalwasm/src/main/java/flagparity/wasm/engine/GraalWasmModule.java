@@ -12,18 +12,23 @@ import org.graalvm.polyglot.io.ByteSequence;
  * {@link CoreModule} (this module is built only on JDK 21+).
  */
 final class GraalWasmModule extends CoreModule {
-    private final Engine engine;
+    /** Null when each instance gets its own engine ({@link EngineTuning#GRAALWASM_SHARED_ENGINE}). */
+    private final Engine shared;
     private final Source source;
 
     GraalWasmModule(byte[] wasm) {
         super(Parser.parse(wasm));
-        this.engine = Engine.newBuilder("wasm")
-                .build();
+        this.shared = EngineTuning.graalWasmSharedEngine() ? newEngine() : null;
         this.source = Source.newBuilder("wasm", ByteSequence.create(wasm), "bucketing-lib.wasm").buildLiteral();
+    }
+
+    static Engine newEngine() {
+        return Engine.newBuilder("wasm").options(EngineTuning.graalWasmOptions()).build();
     }
 
     @Override
     CoreInstance instantiate(Clock clock) {
-        return new GraalWasmCoreInstance(this, clock, engine, source);
+        return shared != null ? new GraalWasmCoreInstance(this, clock, shared, false, source)
+                : new GraalWasmCoreInstance(this, clock, newEngine(), true, source);
     }
 }

@@ -25,9 +25,13 @@ final class ChicoryModule extends CoreModule {
                 break;
             case CHICORY_COMPILER:
                 // FAIL, as in the build-time compile: every function of the core compiles.
-                this.machineFactory = MachineFactoryCompiler.builder(module)
-                        .withInterpreterFallback(InterpreterFallback.FAIL)
-                        .compile();
+                MachineFactoryCompiler.Builder compiler = MachineFactoryCompiler.builder(module)
+                        .withInterpreterFallback(InterpreterFallback.FAIL);
+                int perClass = EngineTuning.chicoryFunctionsPerClass();
+                if (perClass > 0) {
+                    compiler.withMaxFunctionsPerClass(perClass);
+                }
+                this.machineFactory = compiler.compile();
                 break;
             case CHICORY_AOT:
                 this.machineFactory = aotMachines;

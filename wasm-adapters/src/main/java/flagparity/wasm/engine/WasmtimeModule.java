@@ -2,8 +2,10 @@ package flagparity.wasm.engine;
 
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import io.github.kawamuray.wasmtime.Config;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Module;
+import io.github.kawamuray.wasmtime.OptLevel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,12 @@ final class WasmtimeModule extends CoreModule {
 
     WasmtimeModule(WasmModule parsed, byte[] wasm) {
         super(parsed);
-        this.engine = new Engine();
+        // Not disposed: whether wasmtime-java's Engine(Config) takes ownership of it is not documented,
+        // and the engine (one per core, for the JVM's life) keeps no reference a leak would grow.
+        Config config = new Config()
+                .epochInterruption(false)
+                .craneliftOptLevel(OptLevel.valueOf(EngineTuning.wasmtimeOptLevel()));
+        this.engine = new Engine(config);
         this.module = Module.fromBinary(engine, wasm);
         List<String> names = new ArrayList<>();
         parsed.importSection().stream().forEach(imp -> {
