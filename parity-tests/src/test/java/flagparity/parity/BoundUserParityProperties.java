@@ -32,6 +32,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -99,6 +100,14 @@ class BoundUserParityProperties {
     @Property(tries = 15, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void wasmtime(@ForAll("scenarios") Scenario s) {
         checkEngine(Engine.WASMTIME, s);
+    }
+
+    /** On JDK 21+ only (skipped on 17), in a fork with the optimizing Truffle runtime (the graalwasm profile). */
+    @Property(tries = 5, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+    @AddLifecycleHook(SkipUnavailableGraalWasm.class)
+    void graalwasm(@ForAll("scenarios") Scenario s) {
+        checkEngine(Engine.GRAALWASM, s);
+        check(Engine.GRAALWASM.id() + " pool", true, s, () -> wasm(Engine.GRAALWASM, Codec.JSON, Concurrency.POOL));
     }
 
     /** The interpreter takes milliseconds per call: a few tiny configs. */

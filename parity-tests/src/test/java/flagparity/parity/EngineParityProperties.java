@@ -163,6 +163,13 @@ class EngineParityProperties {
         check(Engine.WASMTIME, s);
     }
 
+    /** On JDK 21+ only (skipped on 17), in a fork with the optimizing Truffle runtime (the graalwasm profile). */
+    @Property(tries = 15, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+    @AddLifecycleHook(SkipUnavailableGraalWasm.class)
+    void graalwasm(@ForAll("scenarios") Scenario s) {
+        check(Engine.GRAALWASM, s);
+    }
+
     /** The interpreter takes milliseconds per call: a few tiny configs. */
     @Property(tries = 6, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void chicoryInterpreter(@ForAll("interpreterScenarios") Scenario s) {

@@ -1,20 +1,56 @@
 package flagparity.bench.cli;
 
+import flagparity.reference.api.Engines;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
-/** {@code jmh}: every following argument goes to JMH's own command line ({@code jmh -h} for its help). */
+/**
+ * {@code jmh}: every following argument goes to JMH's own command line ({@code jmh -h} for its help).
+ * When {@code -p engine=...} names an engine that needs JVM options ({@code graalwasm}'s runtime on the
+ * module path), they are appended to the forks' {@code -jvmArgsAppend} (after the benchmarks' own
+ * {@code -Xms1g -Xmx1g} when none is given).
+ */
 @Command(name = "jmh", description = "Runs the JMH benchmarks; every argument is JMH's (try: jmh -h, jmh -l).")
 final class JmhCommand implements Callable<Integer> {
+    /** The heap the benchmarks' annotations give their forks; JMH drops it when -jvmArgsAppend is given. */
+    private static final String BENCHMARK_HEAP = "-Xms1g -Xmx1g";
+
     @Unmatched
     private List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        org.openjdk.jmh.Main.main(args.toArray(new String[0]));
+        org.openjdk.jmh.Main.main(withEngineJvmArgs(args).toArray(new String[0]));
         return 0;
+    }
+
+    static List<String> withEngineJvmArgs(List<String> args) {
+        Set<String> needed = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("-p") && args.get(i + 1).startsWith("engine=")) {
+                for (String id : args.get(i + 1).substring("engine=".length()).split(",")) {
+                    if (Engines.ids().contains(id)) {
+                        needed.addAll(Engines.get(id).jvmArgs());
+                    }
+                }
+            }
+        }
+        if (needed.isEmpty()) {
+            return args;
+        }
+        List<String> out = new ArrayList<>(args);
+        int at = out.indexOf("-jvmArgsAppend");
+        if (at >= 0 && at + 1 < out.size()) {
+            out.set(at + 1, out.get(at + 1) + " " + String.join(" ", needed));
+        } else {
+            out.add("-jvmArgsAppend");
+            out.add(BENCHMARK_HEAP + " " + String.join(" ", needed));
+        }
+        return out;
     }
 }

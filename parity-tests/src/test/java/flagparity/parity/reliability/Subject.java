@@ -68,6 +68,7 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency) {
     /** The registered Wasm engines, compiled ones first, in registry order. */
     private static List<Engine> wasmEngines() {
         return Engines.all().stream().filter(WasmEngine.class::isInstance).map(WasmEngine.class::cast)
+                .filter(e -> e.availability().isAvailable())
                 .sorted(Comparator.comparing(e -> !e.compiled()))
                 .map(WasmEngine::runtime).collect(Collectors.toList());
     }

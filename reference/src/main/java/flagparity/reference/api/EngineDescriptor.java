@@ -37,6 +37,14 @@ public interface EngineDescriptor {
         return Availability.available();
     }
 
+    /**
+     * Options a fresh JVM running this engine needs (a runtime on the module path, JVMCI): a benchmark
+     * fork that times it gets them. Empty for most engines.
+     */
+    default List<String> jvmArgs() {
+        return List.of();
+    }
+
     /** True when {@link Evaluator#bucketedConfig} is supported. */
     default boolean bucketsConfig() {
         return true;

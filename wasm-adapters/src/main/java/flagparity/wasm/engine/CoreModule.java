@@ -15,6 +15,7 @@ import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
 import flagparity.reference.api.CoreVersion;
 import flagparity.wasm.Engine;
+import flagparity.wasm.GraalWasmEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -124,12 +125,9 @@ abstract class CoreModule {
         }
     }
 
-    /** Where the graalwasm module's implementation lives; it is on the class path only where it was built (JDK 21+). */
-    static final String GRAALWASM_MODULE = "flagparity.wasm.engine.GraalWasmModule";
-
     private static CoreModule graalWasm(byte[] wasm) {
         try {
-            return (CoreModule) Class.forName(GRAALWASM_MODULE).getDeclaredConstructor(byte[].class).newInstance(wasm);
+            return (CoreModule) Class.forName(GraalWasmEngine.IMPLEMENTATION).getDeclaredConstructor(byte[].class).newInstance(wasm);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("graalwasm is not on the class path: it is built only on JDK 21 or newer", e);
         } catch (InvocationTargetException e) {
