@@ -127,7 +127,9 @@ public final class Outcome {
                 || tree.path("value").isObject()) {
             return this;
         }
-        return variable(new Variable(tree.path("_id").asText(), tree.path("key").asText(), flagparity.reference.api.VariableType.JSON, ""));
+        Variable v = JsonCodec.parseVariable(text); // keeps 1.42.8's eval and _feature, which protobuf delivers too
+        return variable(new Variable(v.id(), v.key(), flagparity.reference.api.VariableType.JSON, "", v.eval(), v.feature(),
+                v.writesEval()));
     }
 
     public Kind kind() { return kind; }
