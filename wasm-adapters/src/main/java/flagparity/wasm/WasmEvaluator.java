@@ -66,6 +66,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     private final Engine engine;
     private final Codec codec;
     private final CoreVersion version;
+    private final boolean coreHasD7;
     private final Path wasmFile;
     private final Clock clock;
     private final String platformDataJson;
@@ -102,6 +103,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         this.engine = b.engine;
         this.codec = b.codec;
         this.version = b.core;
+        this.coreHasD7 = b.coreHasD7;
         this.wasmFile = b.wasmFile;
         this.clock = b.clock;
         this.collectEvery = b.collectEvery;
@@ -128,10 +130,11 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     @Override
     public Variable variable(User user, String key, VariableType type) {
         checkLookup(user, key, type);
-        if (codec.json()) {
-            return CoreVariableJson.parse(lookupJson(user, key, type));
+        Codec route = codec.route(user, coreHasD7);
+        if (route.json()) {
+            return CoreVariableJson.parse(lookupJson(route, user, key, type));
         }
-        return ProtobufMessages.variable(lookupProtobuf(user, key, type));
+        return ProtobufMessages.variable(lookupProtobuf(route, user, key, type));
     }
 
     /**
@@ -141,10 +144,11 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
      */
     public String variableJson(User user, String key, VariableType type) {
         checkLookup(user, key, type);
-        if (codec.json()) {
-            return lookupJson(user, key, type);
+        Codec route = codec.route(user, coreHasD7);
+        if (route.json()) {
+            return lookupJson(route, user, key, type);
         }
-        Variable v = ProtobufMessages.variable(lookupProtobuf(user, key, type));
+        Variable v = ProtobufMessages.variable(lookupProtobuf(route, user, key, type));
         return v == null ? null : JsonCodec.writeVariable(v);
     }
 
@@ -154,17 +158,17 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         Objects.requireNonNull(type, "type");
     }
 
-    private String lookupJson(User user, String key, VariableType type) {
-        String userJson = JsonCodec.writeUser(user);
+    private String lookupJson(Codec route, User user, String key, VariableType type) {
+        String userJson = JsonCodec.userJson(user);
         int typeIndex = type.index();
-        return onSlot(core -> codec == Codec.JSON
+        return onSlot(core -> route == Codec.JSON
                 ? core.variableForUser(SDK_KEY, userJson, key, typeIndex)
                 : core.variableForUserPreallocated(SDK_KEY, userJson, key, typeIndex));
     }
 
-    private byte[] lookupProtobuf(User user, String key, VariableType type) {
+    private byte[] lookupProtobuf(Codec route, User user, String key, VariableType type) {
         byte[] request = ProtobufMessages.request(SDK_KEY, user, key, type);
-        return onSlot(core -> codec == Codec.PROTOBUF
+        return onSlot(core -> route == Codec.PROTOBUF
                 ? core.variableForUserProtobuf(request)
                 : core.variableForUserProtobufPreallocated(request));
     }
@@ -204,14 +208,17 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     @Override
     public UserEvaluator forUser(User user) {
         Objects.requireNonNull(user, "user");
-        return codec.json() ? new JsonBoundUser(JsonCodec.writeUser(user)) : new ProtobufBoundUser(user);
+        Codec route = codec.route(user, coreHasD7);
+        return route.json() ? new JsonBoundUser(route, JsonCodec.userJson(user)) : new ProtobufBoundUser(route, user);
     }
 
     /** A user bound on a JSON codec: its JSON text, written once. */
     private final class JsonBoundUser implements UserEvaluator {
+        private final Codec route;
         private final String userJson;
 
-        JsonBoundUser(String userJson) {
+        JsonBoundUser(Codec route, String userJson) {
+            this.route = route;
             this.userJson = userJson;
         }
 
@@ -219,7 +226,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         public Variable variable(String key, VariableType type) {
             Objects.requireNonNull(key, "key");
             int typeIndex = Objects.requireNonNull(type, "type").index();
-            return CoreVariableJson.parse(onSlot(core -> codec == Codec.JSON
+            return CoreVariableJson.parse(onSlot(core -> route == Codec.JSON
                     ? core.variableForHeldUser(this, SDK_KEY, userJson, key, typeIndex)
                     : core.variableForHeldUserPreallocated(this, SDK_KEY, userJson, key, typeIndex)));
         }
@@ -227,9 +234,11 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
 
     /** A user bound on a protobuf codec: the user half of its requests, encoded once. */
     private final class ProtobufBoundUser implements UserEvaluator {
+        private final Codec route;
         private final byte[] userPart;
 
-        ProtobufBoundUser(User user) {
+        ProtobufBoundUser(Codec route, User user) {
+            this.route = route;
             this.userPart = ProtobufMessages.userPart(SDK_KEY, user);
         }
 
@@ -237,7 +246,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         public Variable variable(String key, VariableType type) {
             Objects.requireNonNull(key, "key");
             byte[] keyPart = ProtobufMessages.keyPart(key, Objects.requireNonNull(type, "type"));
-            return ProtobufMessages.variable(onSlot(core -> codec == Codec.PROTOBUF
+            return ProtobufMessages.variable(onSlot(core -> route == Codec.PROTOBUF
                     ? core.variableForUserProtobuf(concat(userPart, keyPart))
                     : core.variableForHeldUserProtobuf(this, userPart, keyPart)));
         }
@@ -289,7 +298,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
 
     @Override
     public String bucketedConfig(User user) {
-        String userJson = JsonCodec.writeUser(Objects.requireNonNull(user, "user"));
+        String userJson = JsonCodec.userJson(Objects.requireNonNull(user, "user"));
         Slot slot = acquire();
         try {
             CoreInstance core = ready(slot);
@@ -527,8 +536,9 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     /** Builds a {@link WasmEvaluator}; every setting has a default. */
     public static final class Builder {
         private Engine engine = Engine.CHICORY_AOT;
-        private Codec codec = Codec.JSON;
         private CoreVersion core = CoreVersion.newest();
+        private Codec codec = Codec.DEFAULT;
+        private boolean coreHasD7 = true;
         private Concurrency concurrency = Concurrency.MUTEX;
         private int poolSize = Runtime.getRuntime().availableProcessors();
         private Path wasmFile;
@@ -542,6 +552,12 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         public Builder codec(Codec v) { this.codec = Objects.requireNonNull(v); return this; }
         /** The built-in core to run (default {@link CoreVersion#newest()}). */
         public Builder core(CoreVersion v) { this.core = Objects.requireNonNull(v); return this; }
+
+        /**
+         * Whether the core run has D7 (default true: every DevCycle build known here has it); a build
+         * without it lets {@link Codec#SAFE} send every user over protobuf.
+         */
+        public Builder coreHasD7(boolean v) { this.coreHasD7 = v; return this; }
         public Builder concurrency(Concurrency v) { this.concurrency = Objects.requireNonNull(v); return this; }
 
         /** Instances in a {@link Concurrency#POOL} (default: available processors). */

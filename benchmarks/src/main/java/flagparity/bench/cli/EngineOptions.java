@@ -31,7 +31,7 @@ final class EngineOptions {
             completionCandidates = EngineIds.class)
     String engine;
 
-    @Option(names = "--codec", defaultValue = "json", paramLabel = "C", converter = CodecId.class,
+    @Option(names = "--codec", defaultValue = Codec.DEFAULT_ID, paramLabel = "C", converter = CodecId.class,
             completionCandidates = CodecIds.class,
             description = "Wasm engines: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String codec;

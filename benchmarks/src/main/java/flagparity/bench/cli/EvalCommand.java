@@ -1,12 +1,9 @@
 package flagparity.bench.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
-import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -51,36 +48,15 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static String answer(Evaluator evaluator, String line) {
-        JsonNode request;
+        EvalRequest request;
         try {
-            request = JsonCodec.mapper().readTree(line);
-        } catch (JsonProcessingException e) {
-            return Lines.error("request is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (request == null || !request.isObject()) {
-            return Lines.error("request is not a JSON object");
-        }
-        JsonNode userNode = request.get("user");
-        if (userNode == null || !userNode.isObject()) {
-            return Lines.error("request has no \"user\" object");
-        }
-        JsonNode key = request.get("key");
-        if (key == null || !key.isTextual()) {
-            return Lines.error("request has no \"key\" string");
-        }
-        JsonNode typeNode = request.get("type");
-        if (typeNode == null || !typeNode.isTextual()) {
-            return Lines.error("request has no \"type\" string");
-        }
-        VariableType type;
-        try {
-            type = VariableType.parse(typeNode.textValue());
-        } catch (IllegalArgumentException e) {
+            request = EvalRequest.parse(line);
+        } catch (EvalRequest.Invalid e) {
             return Lines.error(e.getMessage());
         }
         try {
-            User user = JsonCodec.parseUser(userNode.toString());
-            Variable v = evaluator.variable(user, key.textValue(), type);
+            User user = JsonCodec.parseUser(request.userJson());
+            Variable v = evaluator.variable(user, request.key(), request.type());
             return v == null ? "null" : JsonCodec.writeVariable(v);
         } catch (EvaluationException e) {
             return Lines.error(e.getMessage());

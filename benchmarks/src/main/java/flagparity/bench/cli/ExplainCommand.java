@@ -75,7 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
                 throw new UnusableConfigException("the config " + config + " was rejected by reference: "
                         + e.getMessage(), e);
             }
-            spec.commandLine().getOut().println(reference.explain(parsedUser, key, variableType).toJson());
+            spec.commandLine().getOut().println(JsonCodec.lossless(reference.explain(parsedUser, key, variableType).toJson()));
         }
         return 0;
     }

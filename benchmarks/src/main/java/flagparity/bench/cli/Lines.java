@@ -13,11 +13,15 @@ import java.util.function.Function;
 final class Lines {
     private Lines() {}
 
-    /** Answers every line of {@code in} (UTF-8), a blank line with an error, and flushes at the end. */
+    /**
+     * Answers every line of {@code in} (UTF-8), a blank line with an error, and flushes at the end.
+     * Each answer is written {@linkplain JsonCodec#lossless losslessly}: what the core wrote, with
+     * lone surrogates and raw control characters as escapes.
+     */
     static void process(InputStream in, PrintWriter out, Function<String, String> answer) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line; (line = reader.readLine()) != null; ) {
-            out.write(line.isBlank() ? error("empty line") : answer.apply(line));
+            out.write(line.isBlank() ? error("empty line") : JsonCodec.lossless(answer.apply(line)));
             out.write('\n');
         }
         out.flush();

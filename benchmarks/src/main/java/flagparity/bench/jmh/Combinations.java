@@ -12,7 +12,7 @@ import flagparity.reference.api.Engines;
  * with the next one; run those engines in a separate {@code -p} sweep to avoid the noise.
  */
 final class Combinations {
-    static final String CODEC = "protobuf";
+    static final String CODEC = flagparity.wasm.Codec.DEFAULT_ID;
     static final String CONCURRENCY = "mutex";
 
     private Combinations() {}

@@ -65,7 +65,7 @@ public final class LatencyCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "reference", description = "Engine id (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    @Option(names = "--codec", defaultValue = "json", description = "Codec of a Wasm engine (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--codec", defaultValue = flagparity.wasm.Codec.DEFAULT_ID, description = "Codec of a Wasm engine (default: ${DEFAULT-VALUE}).")
     String codec;
 
     @Option(names = "--concurrency", defaultValue = "mutex", description = "mutex or pool (default: ${DEFAULT-VALUE}).")

@@ -12,6 +12,10 @@ import java.util.Objects;
  * <p>Custom data values are {@link String}, {@link Boolean}, {@link Long} (a JSON integer),
  * {@link Double} (a JSON float) or {@code null} (a JSON null). The core hashes and compares integers
  * and floats differently, so the distinction is kept.
+ *
+ * <p>A user parsed from JSON text keeps that exact text ({@link #json()}): the engines that hand the
+ * core a user as JSON send it unchanged, so the core reads the request's own spellings rather than a
+ * re-serialization. Equality is on the fields; the text is not compared.
  */
 public final class User {
     private final String userId;
@@ -24,6 +28,7 @@ public final class User {
     private final String deviceModel;
     private final Map<String, Object> customData;
     private final Map<String, Object> privateCustomData;
+    private final String json;
 
     private User(Builder b) {
         this.userId = b.userId;
@@ -36,6 +41,7 @@ public final class User {
         this.deviceModel = b.deviceModel;
         this.customData = freeze(b.customData);
         this.privateCustomData = freeze(b.privateCustomData);
+        this.json = b.json;
     }
 
     private static Map<String, Object> freeze(Map<String, Object> m) {
@@ -59,6 +65,8 @@ public final class User {
     public Map<String, Object> customData() { return customData; }
     /** The private custom data in insertion order, or {@code null} when absent. */
     public Map<String, Object> privateCustomData() { return privateCustomData; }
+    /** The exact JSON text this user was parsed from, or {@code null} when it was built field by field. */
+    public String json() { return json; }
 
     @Override
     public boolean equals(Object o) {
@@ -100,6 +108,7 @@ public final class User {
         private String deviceModel;
         private Map<String, Object> customData;
         private Map<String, Object> privateCustomData;
+        private String json;
 
         private Builder(String userId) {
             if (userId == null) {
@@ -125,6 +134,13 @@ public final class User {
             this.privateCustomData = checkFlat("privateCustomData", v);
             return this;
         }
+
+        /**
+         * The exact JSON text the fields were read from, as the core's {@code DVCUser.fromJSONString}
+         * reads it ({@link flagparity.reference.json.JsonCodec#parseUser} sets it); it must describe
+         * the same user as the fields.
+         */
+        public Builder json(String v) { this.json = v; return this; }
 
         public User build() {
             return new User(this);

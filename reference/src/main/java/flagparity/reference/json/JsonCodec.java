@@ -45,7 +45,8 @@ public final class JsonCodec {
      * Parses a user as the core's {@code DVCUser.fromJSONString} does: a JSON object; customData and
      * privateCustomData, when objects, must be flat (checked first, in that order; when not objects
      * they are ignored); {@code user_id} must be a string (it may be empty); other string fields
-     * that are not strings are ignored; {@code appBuild}, when present, must be a number.
+     * that are not strings are ignored; {@code appBuild}, when present, must be a number. The user
+     * keeps {@code json} itself ({@link User#json()}), so no engine needs to write it again.
      *
      * @throws InvalidUserException with the core's message when the core rejects the user
      */
@@ -81,7 +82,17 @@ public final class JsonCodec {
                 .deviceModel(optionalString(user, "deviceModel"))
                 .customData(customData)
                 .privateCustomData(privateCustomData)
+                .json(json)
                 .build();
+    }
+
+    /**
+     * The user's JSON text for the core: the text it was parsed from when it has one (the core then
+     * reads the request's own number spellings), else {@link #writeUser}.
+     */
+    public static String userJson(User user) {
+        String json = user.json();
+        return json != null ? json : writeUser(user);
     }
 
     private static Object parse(String json, int maxDepth) {
@@ -433,6 +444,37 @@ public final class JsonCodec {
         sb.append(",\"target_id\":");
         CoreJsonWriter.appendString(sb, eval.targetId());
         sb.append('}');
+    }
+
+    /**
+     * {@code json} (a JSON text as the core writes it) made safe to send anywhere: every raw control
+     * character inside a string, which the core writes as is (a NUL, for one) and JSON forbids, and
+     * every lone UTF-16 surrogate, which a UTF-8 encoder would replace with {@code ?}, is written as a
+     * {@code \\uXXXX} escape. The text reads back to the same values; all else is left as it is.
+     */
+    public static String lossless(String json) {
+        StringBuilder sb = null;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean escape = (inString && c < 0x20) || (Character.isSurrogate(c) && !pairedSurrogate(json, i));
+            if (escape && sb == null) {
+                sb = new StringBuilder(json.length() + 16).append(json, 0, i);
+            }
+            if (escape) {
+                sb.append(String.format("\\u%04x", (int) c));
+                continue;
+            }
+            if (sb != null) sb.append(c);
+            if (c == '"') {
+                inString = !inString;
+            } else if (c == '\\' && inString && i + 1 < json.length()) {
+                // the escaped character is one of the core's escape letters: copy it as is
+                i++;
+                if (sb != null) sb.append(json.charAt(i));
+            }
+        }
+        return sb == null ? json : sb.toString();
     }
 
     /**
