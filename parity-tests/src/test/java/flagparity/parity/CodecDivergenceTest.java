@@ -222,7 +222,8 @@ class CodecDivergenceTest {
      * client custom data, then lookups) replay it on two engines: on the named protobuf codec the named
      * lookup aborts inside AssemblyScript's runtime and the instance is replaced, while the JSON codec
      * answers every lookup. The first two fail the same way in Node with the core's own JS loader given
-     * the same bytes; the third asks for one user with customData only, 112 times.
+     * the same bytes; the third asks for one user with customData only, 112 times. The safe codec, given
+     * the same sequence, answers every lookup exactly as the JSON entry point does.
      */
     @ParameterizedTest
     @ValueSource(strings = {"d7-protobuf-heap-fault-sequence.json", "d7-protobuf-heap-fault-later-call.json",
@@ -234,13 +235,20 @@ class CodecDivergenceTest {
         for (Engine engine : new Engine[] {Engine.CHICORY_AOT, Engine.WASMTIME}) {
             clock.set(doc.get("now").asLong());
             try (WasmEvaluator onJson = d7Evaluator(engine, Codec.JSON, doc);
-                    WasmEvaluator onProtobuf = d7Evaluator(engine, codec, doc)) {
+                    WasmEvaluator onProtobuf = d7Evaluator(engine, codec, doc);
+                    WasmEvaluator onSafe = d7Evaluator(engine, Codec.SAFE, doc)) {
                 int i = 0;
                 for (JsonNode r : doc.get("requests")) {
                     User user = JsonCodec.parseUser(doc.get("users").get(r.get("user").asInt()).toString());
                     String key = r.get("key").asText();
                     VariableType type = VariableType.parse(r.get("type").asText());
-                    onJson.variable(user, key, type);
+                    String json = onJson.variableJson(user, key, type);
+                    if (user.customData() != null || user.privateCustomData() != null) {
+                        assertEquals(json, onSafe.variableJson(user, key, type), engine + ", request " + i + ": safe codec");
+                    } else {
+                        assertEquals(onJson.variable(user, key, type), onSafe.variable(user, key, type),
+                                engine + ", request " + i + ": safe codec over protobuf");
+                    }
                     if (i == faulting) {
                         EvaluationException e = assertThrows(EvaluationException.class, () -> onProtobuf.variable(user, key, type));
                         assertTrue(ProtobufHeapFault.is(Outcome.error(e.getMessage())), engine + ": " + e.getMessage());
@@ -251,6 +259,7 @@ class CodecDivergenceTest {
                     i++;
                 }
                 assertEquals(0, onJson.instancesReplaced(), engine + " on the JSON codec");
+                assertEquals(0, onSafe.instancesReplaced(), engine + " on the safe codec");
                 assertEquals(1, onProtobuf.instancesReplaced(), engine + ": lookups after the fault run on the new instance");
             }
         }

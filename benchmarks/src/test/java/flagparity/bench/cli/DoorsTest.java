@@ -188,6 +188,22 @@ class DoorsTest {
         }
     }
 
+    /**
+     * With no {@code --codec}, every Wasm engine answers users with custom data (every user here) as
+     * the core's JSON entry point: the default never sends them through a protobuf entry point (D7).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Engine.class)
+    void evalWithTheDefaultCodecAnswersUsersWithCustomDataAsTheJsonEntryPoint(Engine engine) {
+        List<String> requests = new ArrayList<>();
+        List<String> want = new ArrayList<>();
+        for (String user : spellingUsers()) {
+            requests.add("{\"user\":" + user + ",\"key\":\"bucket\",\"type\":\"String\"}");
+            want.add(core(Engines.REFERENCE, Codec.JSON, user, "bucket", VariableType.String));
+        }
+        assertEquals(want, eval(requests, "--engine", engine.id()));
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode readStrict(String line) {
         try {
             return JsonCodec.mapper().readTree(line);

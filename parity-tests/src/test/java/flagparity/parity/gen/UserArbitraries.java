@@ -20,7 +20,7 @@ public final class UserArbitraries {
     public static Arbitrary<JsonNode> customDataValues(boolean rawNumbers) {
         Arbitrary<JsonNode> numbers = Pools.numbers().map(Json::number);
         if (rawNumbers) {
-            numbers = Arbitraries.frequencyOf(Tuple.of(5, numbers), Tuple.of(1, Arbitraries.of(RAW_NUMBERS).map(Json::raw)));
+            numbers = Arbitraries.frequencyOf(Tuple.of(5, numbers), Tuple.of(1, NumberSpellings.spellings().map(Json::raw)));
         }
         return Arbitraries.frequencyOf(
                 Tuple.of(4, Pools.strings().map(Json::text)),

@@ -41,9 +41,9 @@ public final class Pair implements AutoCloseable {
     public Concurrency concurrency() { return concurrency; }
     public WasmEvaluator evaluator() { return evaluator; }
 
-    /** Whether this pair sends users as JSON (and so its raw answer is the core's JSON text). */
-    public boolean jsonCodec() {
-        return codec == Codec.JSON || codec == Codec.JSON_PREALLOCATED;
+    /** Whether this pair sends {@code user} as JSON (and so its raw answer is the core's JSON text); every core here has D7. */
+    public boolean jsonFor(User user) {
+        return codec.route(user, true).json();
     }
 
     public String name() {
@@ -74,7 +74,7 @@ public final class Pair implements AutoCloseable {
 
     /** This pair's lookup: the core's own text on the JSON codecs (read as the API would), the decoded variable on the protobuf ones. */
     public Outcome lookup(User user, String key, VariableType type) {
-        return jsonCodec()
+        return jsonFor(user)
                 ? Outcome.of(() -> evaluator.variableJson(user, key, type)).asApiVariable()
                 : Outcome.ofVariable(() -> evaluator.variable(user, key, type));
     }
