@@ -190,7 +190,7 @@ class EngineParityProperties {
             if (pairConfig.kind() == Outcome.Kind.ERROR) {
                 continue;
             }
-            boolean rawProtobuf = p.codec() == Codec.PROTOBUF || p.codec() == Codec.PROTOBUF_PREALLOCATED;
+            boolean rawProtobuf = p.codec().rawProtobuf();
             for (int i = 0; i < s.requests().size(); i++) {
                 Scenario.Request r = s.requests().get(i);
                 User user = users.get(r.user());

@@ -52,6 +52,11 @@ public enum Codec {
         return this == JSON || this == JSON_PREALLOCATED;
     }
 
+    /** The raw protobuf codecs: every user through a protobuf entry point, D7 or not. */
+    public boolean rawProtobuf() {
+        return this == PROTOBUF || this == PROTOBUF_PREALLOCATED;
+    }
+
     /**
      * The raw codec this one sends {@code user} through, on a core that has D7 or not: itself for a
      * raw codec; for {@link #SAFE}, JSON for a user with custom data on a core with D7, else protobuf.
