@@ -69,7 +69,7 @@ public abstract class WasmEngine implements EngineDescriptor {
         return WasmEvaluator.builder()
                 .core(Engines.coreVersion(this, s))
                 .engine(runtime)
-                .codec(s.codec().map(Codec::parse).orElse(Codec.JSON))
+                .codec(s.codec().map(Codec::parse).orElse(Codec.DEFAULT))
                 .concurrency(s.concurrency().map(Concurrency::parse).orElse(Concurrency.MUTEX))
                 .poolSize(s.resolvedPoolSize())
                 .platformData(s.platformData().orElse(PlatformData.javaSdkDefault()))

@@ -8,6 +8,7 @@ import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.json.JsonCodec;
+import flagparity.wasm.Codec;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package flagparity.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import flagparity.bench.engines.Engines;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
@@ -41,6 +40,7 @@ import picocli.CommandLine;
  */
 class DoorsTest {
     private static final long NOW = 1_700_000_000_000L;
+    private static final String REFERENCE = "reference";
     static final String SDK_KEY = "doors";
     /** Every spelling issue 13 lists. */
     static final List<String> SPELLINGS = List.of("-0", "-0.0", "0e0", "-0e0", "0.0", "5.0", "1e3", "1E2", "1e21",
@@ -59,7 +59,7 @@ class DoorsTest {
     static void open() throws Exception {
         config = dir.resolve("config.json");
         Files.writeString(config, config(), StandardCharsets.UTF_8);
-        core = CoreInstance.open(Engine.CHICORY_AOT, null, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+        core = CoreInstance.open(Engine.CHICORY_AOT, flagparity.reference.api.CoreVersion.newest(), null, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
         core.setPlatformData(JsonCodec.writePlatformData(PlatformData.javaSdkDefault()));
         core.setConfig(SDK_KEY, config());
     }
@@ -140,10 +140,10 @@ class DoorsTest {
 
     static Stream<Arguments> doors() {
         List<Arguments> out = new ArrayList<>();
-        out.add(Arguments.of(Engines.REFERENCE, Codec.DEFAULT.id()));
+        out.add(Arguments.of(REFERENCE, Codec.DEFAULT.id()));
         for (Engine e : Engine.values()) {
             for (Codec c : Codec.values()) {
-                out.add(Arguments.of(e.id(), c.id()));
+                out.add(Arguments.of(flagparity.wasm.WasmEngine.of(e).id(), c.id()));
             }
         }
         return out.stream();
@@ -175,7 +175,7 @@ class DoorsTest {
         }
         // what left as UTF-8 is strict JSON holding exactly the config's strings
         int first = requests.size() - oddUsers().size() * ODD_STRINGS.size();
-        boolean protobuf = !Engines.REFERENCE.equals(engine) && !codec.route(JsonCodec.parseUser(oddUsers().get(0)), true).json();
+        boolean protobuf = !REFERENCE.equals(engine) && !codec.route(JsonCodec.parseUser(oddUsers().get(0)), true).json();
         for (int i = 0; i < ODD_STRINGS.size(); i++) {
             String odd = unescape(ODD_STRINGS.get(i));
             String line = got.get(first + i);
@@ -199,9 +199,9 @@ class DoorsTest {
         List<String> want = new ArrayList<>();
         for (String user : spellingUsers()) {
             requests.add("{\"user\":" + user + ",\"key\":\"bucket\",\"type\":\"String\"}");
-            want.add(core(Engines.REFERENCE, Codec.JSON, user, "bucket", VariableType.String));
+            want.add(core(REFERENCE, Codec.JSON, user, "bucket", VariableType.String));
         }
-        assertEquals(want, eval(requests, "--engine", engine.id()));
+        assertEquals(want, eval(requests, "--engine", flagparity.wasm.WasmEngine.of(engine).id()));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readStrict(String line) {
@@ -221,7 +221,7 @@ class DoorsTest {
      * the JSON entry point), as the CLI writes it: losslessly.
      */
     private static String core(String engine, Codec codec, String userJson, String key, VariableType type) {
-        Codec route = Engines.REFERENCE.equals(engine) ? Codec.JSON : codec.route(JsonCodec.parseUser(userJson), true);
+        Codec route = REFERENCE.equals(engine) ? Codec.JSON : codec.route(JsonCodec.parseUser(userJson), true);
         String answer;
         if (route.json()) {
             answer = core.variableForUser(SDK_KEY, userJson, unescapedKey(key), type.index());
