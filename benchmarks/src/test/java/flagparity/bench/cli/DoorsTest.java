@@ -2,6 +2,9 @@ package flagparity.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import flagparity.reference.api.CoreVersion;
+import flagparity.reference.api.EngineSettings;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
@@ -50,7 +53,8 @@ class DoorsTest {
     static final List<String> ODD_STRINGS = List.of("\\ud800", "\\udc00", "a\\udbffb", "\\u0000", "x\\u0001\\u001fy",
             "\\ud83d\\ude00", "\\u00e9\\\"\\\\");
 
-    private static CoreInstance core;
+    /** The core of each version, asked as the oracle. */
+    private static final java.util.Map<CoreVersion, CoreInstance> CORES = new java.util.EnumMap<>(CoreVersion.class);
     @TempDir
     static Path dir;
     private static Path config;
@@ -59,14 +63,17 @@ class DoorsTest {
     static void open() throws Exception {
         config = dir.resolve("config.json");
         Files.writeString(config, config(), StandardCharsets.UTF_8);
-        core = CoreInstance.open(Engine.CHICORY_AOT, flagparity.reference.api.CoreVersion.newest(), null, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
-        core.setPlatformData(JsonCodec.writePlatformData(PlatformData.javaSdkDefault()));
-        core.setConfig(SDK_KEY, config());
+        for (CoreVersion v : CoreVersion.values()) {
+            CoreInstance core = CoreInstance.open(Engine.CHICORY_AOT, v, null, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+            core.setPlatformData(JsonCodec.writePlatformData(PlatformData.javaSdkDefault()));
+            core.setConfig(SDK_KEY, config());
+            CORES.put(v, core);
+        }
     }
 
     @AfterAll
     static void close() {
-        core.close();
+        CORES.values().forEach(CoreInstance::close);
     }
 
     /** A feature bucketing on custom field {@code n} over eight variations, and filters on {@code n}. */
@@ -169,7 +176,7 @@ class DoorsTest {
                 want.add(core(engine, codec, user, key, VariableType.String));
             }
         }
-        List<String> got = eval(requests, "--engine", engine, "--codec", codecId);
+        List<String> got = eval(requests, "--engine", engine, "--codec", codecId).stream().map(DoorsTest::served).toList();
         for (int i = 0; i < requests.size(); i++) {
             assertEquals(want.get(i), got.get(i), engine + " " + codecId + ": " + requests.get(i));
         }
@@ -199,9 +206,10 @@ class DoorsTest {
         List<String> want = new ArrayList<>();
         for (String user : spellingUsers()) {
             requests.add("{\"user\":" + user + ",\"key\":\"bucket\",\"type\":\"String\"}");
-            want.add(core(REFERENCE, Codec.JSON, user, "bucket", VariableType.String));
+            want.add(core(flagparity.wasm.WasmEngine.of(engine).id(), Codec.JSON, user, "bucket", VariableType.String));
         }
-        assertEquals(want, eval(requests, "--engine", flagparity.wasm.WasmEngine.of(engine).id()));
+        assertEquals(want, eval(requests, "--engine", flagparity.wasm.WasmEngine.of(engine).id()).stream()
+                .map(DoorsTest::served).toList());
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readStrict(String line) {
@@ -221,6 +229,8 @@ class DoorsTest {
      * the JSON entry point), as the CLI writes it: losslessly.
      */
     private static String core(String engine, Codec codec, String userJson, String key, VariableType type) {
+        // the version the CLI runs when none is asked for
+        CoreInstance core = CORES.get(Engines.coreVersion(Engines.get(engine), EngineSettings.defaults()));
         Codec route = REFERENCE.equals(engine) ? Codec.JSON : codec.route(JsonCodec.parseUser(userJson), true);
         String answer;
         if (route.json()) {
@@ -232,7 +242,19 @@ class DoorsTest {
             var v = ProtobufMessages.variable(pb);
             answer = v == null ? "null" : JsonCodec.writeVariable(v);
         }
-        return JsonCodec.lossless(answer);
+        return served(JsonCodec.lossless(answer));
+    }
+
+    /**
+     * An answer line as {@code _id, type, key, value}: what a user's spellings decide. The evaluation
+     * reason core 1.42.8 adds is the version work's (issue 15), not compared here.
+     */
+    private static String served(String line) {
+        if (!line.startsWith("{\"_id\"")) {
+            return line;
+        }
+        flagparity.reference.api.Variable v = JsonCodec.parseVariable(line);
+        return JsonCodec.lossless(JsonCodec.writeVariable(new flagparity.reference.api.Variable(v.id(), v.key(), v.type(), v.value())));
     }
 
     private static String unescapedKey(String key) {
