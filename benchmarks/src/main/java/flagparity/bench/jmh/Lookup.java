@@ -68,7 +68,7 @@ public final class Lookup implements AutoCloseable {
      */
     public static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
             User user, String key, int coreCollectEvery) {
-        return open(engine, codec, concurrency, poolSize, config, user, key, coreCollectEvery, true);
+        return open(engine, codec, concurrency, poolSize, config, user, key, coreCollectEvery, true, CoreVersion.V1_32_0);
     }
 
     /**
@@ -76,12 +76,13 @@ public final class Lookup implements AutoCloseable {
      * except that a case meant to answer nothing (an unknown key, asked as a Boolean) is checked to
      * answer {@code null} instead.
      */
-    public static Lookup open(String engine, String codec, String concurrency, int poolSize, LookupCase c) {
-        return open(engine, codec, concurrency, poolSize, c.config(), parseUser(c.user()), c.key(), 0, c.served());
+    public static Lookup open(String engine, String codec, String concurrency, int poolSize, LookupCase c,
+            CoreVersion core) {
+        return open(engine, codec, concurrency, poolSize, c.config(), parseUser(c.user()), c.key(), 0, c.served(), core);
     }
 
     private static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
-            User user, String key, int coreCollectEvery, boolean served) {
+            User user, String key, int coreCollectEvery, boolean served, CoreVersion core) {
         EngineDescriptor descriptor = Engines.get(engine);
         String refusal = descriptor.timingRefusal(user);
         if (refusal != null) {
@@ -90,7 +91,7 @@ public final class Lookup implements AutoCloseable {
         String configJson = Workloads.config(config);
         VariableType type = served ? typeOf(configJson, key, config) : VariableType.Boolean;
         Evaluator evaluator = Engines.create(engine, settings(descriptor, codec, concurrency, poolSize)
-                .collectEvery(coreCollectEvery).build());
+                .coreVersion(core).collectEvery(coreCollectEvery).build());
         try {
             evaluator.setConfig(configJson);
             Lookup lookup = new Lookup(engine, evaluator, user, key, type, configJson, served);

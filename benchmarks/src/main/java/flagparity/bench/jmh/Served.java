@@ -1,5 +1,6 @@
 package flagparity.bench.jmh;
 
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
@@ -30,10 +31,10 @@ public class Served {
         use(Lookup.open(engine, codec, concurrency, poolSize, config, user, key));
     }
 
-    /** {@link Lookup#open(String, String, String, int, LookupCase)}, one instance behind {@code concurrency}. */
-    void open(String engine, String codec, String concurrency, LookupCase c) {
+    /** {@link Lookup#open(String, String, String, int, LookupCase, CoreVersion)}, one instance behind {@code concurrency}. */
+    void open(String engine, String codec, String concurrency, LookupCase c, CoreVersion core) {
         Combinations.requireDistinct(engine, codec, concurrency, 0);
-        use(Lookup.open(engine, codec, concurrency, 0, c));
+        use(Lookup.open(engine, codec, concurrency, 0, c, core));
     }
 
     private void use(Lookup opened) {

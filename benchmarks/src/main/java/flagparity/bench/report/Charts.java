@@ -1,5 +1,6 @@
 package flagparity.bench.report;
 
+import flagparity.reference.api.Engines;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -15,24 +16,15 @@ import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
-import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -65,12 +57,11 @@ final class Charts {
     record Curve(String name, List<Hgrm.Point> points, boolean dashed) {}
 
     /**
-     * Horizontal bars, one per category, coloured by the category's first word (the engine), whiskers
-     * at ± the error; the value and its error are written after the category's name, where no whisker
-     * can cover them.
+     * Horizontal bars on a log axis, one per category, coloured by the category's first word (the
+     * engine), whiskers at ± the error; the value and its error are written after the category's name,
+     * where no whisker can cover them.
      */
-    static void bars(Path png, String title, String valueLabel, List<Bar> bars, boolean log, String unit)
-            throws IOException {
+    static void bars(Path png, String title, String valueLabel, List<Bar> bars, String unit) throws IOException {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (Bar b : bars) {
             data.add(b.value(), Double.isFinite(b.error()) ? b.error() : 0, b.series(),
@@ -82,48 +73,26 @@ final class Charts {
                 return engineColor((String) data.getColumnKey(column));
             }
         };
-        ValueAxis axis = valueAxis(valueLabel, log, bars);
-        CategoryPlot plot = categoryPlot(data, r, axis, PlotOrientation.HORIZONTAL);
+        double min = bars.stream().mapToDouble(b -> b.value() - (Double.isFinite(b.error()) ? b.error() : 0))
+                .filter(v -> v > 0).min().orElse(1);
+        double max = bars.stream().mapToDouble(b -> b.value() + (Double.isFinite(b.error()) ? b.error() : 0))
+                .max().orElse(10);
+        LogAxis axis = decades(new LogAxis(valueLabel + " (log scale)"), min, max * 10); // room for the labels
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setBase(axis.getLowerBound()); // from 0 a bar would start at minus infinity
+        r.setIncludeBaseInRange(false);
         r.setErrorIndicatorPaint(Color.BLACK);
+        CategoryAxis categories = new CategoryAxis();
+        categories.setTickLabelFont(LABEL);
+        categories.setMaximumCategoryLabelWidthRatio(0.5f);
+        CategoryPlot plot = new CategoryPlot(data, categories, axis, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
         save(png, chart(title, plot, bars.stream().map(Bar::series).distinct().count() > 1), WIDTH,
                 120 + 34 * data.getColumnCount() * data.getRowCount());
-    }
-
-    /** Grouped vertical bars: categories along x, one bar per series in each. */
-    static void groupedBars(Path png, String title, String categoryLabel, String valueLabel, List<Bar> bars, boolean log,
-            String unit) throws IOException {
-        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-        for (Bar b : bars) {
-            data.add(b.value(), Double.isFinite(b.error()) ? b.error() : 0, b.series(), b.category());
-        }
-        StatisticalBarRenderer r = new StatisticalBarRenderer();
-        for (int i = 0; i < data.getRowCount(); i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-        }
-        r.setErrorIndicatorPaint(Color.BLACK);
-        r.setItemMargin(0.05);
-        CategoryPlot plot = categoryPlot(data, r, valueAxis(valueLabel, log, bars), PlotOrientation.VERTICAL);
-        plot.getDomainAxis().setLabel(categoryLabel);
-        labelBars(r, unit);
-        save(png, chart(title, plot, true), WIDTH, 560);
-    }
-
-    /** Lines over categories (sizes), one per series, with whiskers at ± the error. */
-    static void lines(Path png, String title, String categoryLabel, String valueLabel, List<Bar> points, boolean log)
-            throws IOException {
-        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-        for (Bar b : points) {
-            data.add(b.value(), Double.isFinite(b.error()) ? b.error() : 0, b.series(), b.category());
-        }
-        StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(true, true);
-        for (int i = 0; i < data.getRowCount(); i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-            r.setSeriesStroke(i, new BasicStroke(2f));
-        }
-        r.setErrorIndicatorPaint(Color.BLACK);
-        CategoryPlot plot = categoryPlot(data, r, valueAxis(valueLabel, log, points), PlotOrientation.VERTICAL);
-        plot.getDomainAxis().setLabel(categoryLabel);
-        save(png, chart(title, plot, true), WIDTH, 560);
     }
 
     /**
@@ -177,54 +146,6 @@ final class Charts {
         save(png, chart(title, plot, true), WIDTH, 600);
     }
 
-    private static CategoryPlot categoryPlot(DefaultStatisticalCategoryDataset data, BarRenderer r, ValueAxis axis,
-            PlotOrientation orientation) {
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        if (axis instanceof LogAxis) {
-            r.setBase(axis.getLowerBound()); // from 0 a bar would start at minus infinity
-            r.setIncludeBaseInRange(false);
-        }
-        return categoryPlot(data, (org.jfree.chart.renderer.category.CategoryItemRenderer) r, axis, orientation);
-    }
-
-    private static CategoryPlot categoryPlot(DefaultStatisticalCategoryDataset data,
-            org.jfree.chart.renderer.category.CategoryItemRenderer r, ValueAxis axis, PlotOrientation orientation) {
-        CategoryAxis categories = new CategoryAxis();
-        categories.setTickLabelFont(LABEL);
-        categories.setLabelFont(LABEL);
-        if (orientation == PlotOrientation.HORIZONTAL) {
-            categories.setMaximumCategoryLabelWidthRatio(0.5f);
-        } else {
-            categories.setMaximumCategoryLabelLines(2);
-            if (data.getColumnCount() > 6) {
-                categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-            }
-        }
-        CategoryPlot plot = new CategoryPlot(data, categories, axis, r);
-        plot.setOrientation(orientation);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(GRID);
-        return plot;
-    }
-
-    private static ValueAxis valueAxis(String label, boolean log, List<Bar> bars) {
-        if (!log) {
-            NumberAxis a = new NumberAxis(label);
-            a.setLabelFont(LABEL);
-            a.setTickLabelFont(SMALL);
-            a.setUpperMargin(0.15); // room for the bar labels
-            return a;
-        }
-        double min = bars.stream().mapToDouble(b -> b.value() - (Double.isFinite(b.error()) ? b.error() : 0))
-                .filter(v -> v > 0).min().orElse(1);
-        double max = bars.stream().mapToDouble(b -> b.value() + (Double.isFinite(b.error()) ? b.error() : 0))
-                .max().orElse(10);
-        LogAxis a = decades(new LogAxis(label + " (log scale)"), min, max * 10); // room for the bar labels
-        a.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
-        return a;
-    }
-
     /** A log axis from the power of ten at or below {@code min} to the one at or above {@code max}, a tick at each. */
     private static LogAxis decades(LogAxis a, double min, double max) {
         double lower = Math.pow(10, Math.floor(Math.log10(min)));
@@ -242,13 +163,6 @@ final class Charts {
         return a;
     }
 
-    private static void labelBars(BarRenderer r, String unit) {
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new ValueFormat(unit)));
-        r.setDefaultItemLabelsVisible(true);
-        r.setDefaultItemLabelFont(SMALL);
-        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-    }
-
     private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
         JFreeChart c = new JFreeChart(title, TITLE, plot, legend);
         c.setBackgroundPaint(Color.WHITE);
@@ -263,43 +177,10 @@ final class Charts {
         ChartUtils.saveChartAsPNG(png.toFile(), chart, width, Math.max(300, Math.min(height, 1400)));
     }
 
-    /** Reference green, the SDK peer red, each Wasm engine its own blue-ish shade. */
+    /** The engine's colour from the registry (the first word of a category names the engine), else grey. */
     static Color engineColor(String category) {
         String engine = category.split("[ /,]")[0];
-        switch (engine) {
-            case "reference": return new Color(0x2CA02C);
-            case "devcycle-sdk": return new Color(0xD62728);
-            case "chicory-interpreter": return new Color(0x9467BD);
-            case "chicory-compiler": return new Color(0x17BECF);
-            case "chicory-aot": return new Color(0x1F77B4);
-            case "wasmtime": return new Color(0xFF7F0E);
-            default: return new Color(0x7F7F7F);
-        }
-    }
-
-    /** A bar's value with its unit, three significant digits. */
-    private static final class ValueFormat extends NumberFormat {
-        private static final long serialVersionUID = 1L;
-        private final String unit;
-
-        ValueFormat(String unit) {
-            this.unit = unit;
-        }
-
-        @Override
-        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-            return to.append(Units.number(v, Double.NaN)).append(unit.isEmpty() ? "" : " " + unit);
-        }
-
-        @Override
-        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
-            return format((double) v, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException();
-        }
+        return Engines.ids().contains(engine) ? Color.decode(Engines.get(engine).colour()) : Color.GRAY;
     }
 
     /** Labels {@code 1/(1-p)} as the percentile p: 1 → 0%, 10 → 90%, 1000 → 99.9%. */

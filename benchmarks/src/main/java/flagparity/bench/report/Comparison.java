@@ -5,19 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * Compares the JMH rows of two runs, row by row (same benchmark, mode, threads and params). A row
  * regresses when its throughput fell by more than {@value #THROUGHPUT_DROP_PERCENT}% or its allocation
  * per operation rose by more than {@value #ALLOC_RISE_PERCENT}%, and in either case the difference is
- * larger than the two JMH error intervals together (so noise that JMH itself measured is not a
- * regression). For time-per-operation rows "throughput" is the reciprocal of the time.
+ * significant: for scores, Welch's t-test on the two rows' measured iterations (Commons Math) at
+ * p < {@value #ALPHA}, or, for rows without iterations, a difference beyond the two errors together;
+ * for allocation, beyond the two errors. For time-per-operation rows "throughput" is the reciprocal of the time.
  */
 final class Comparison {
     static final int THROUGHPUT_DROP_PERCENT = 15;
     static final int ALLOC_RISE_PERCENT = 25;
     /** Allocation differences below a byte per operation are JMH's sampling, not a change. */
     static final double ALLOC_FLOOR_BYTES = 1;
+    /** The t-test's significance level. */
+    static final double ALPHA = 0.01;
 
     enum Verdict { REGRESSION, IMPROVED, SAME, ONLY_OLD, ONLY_NEW }
 
@@ -64,7 +68,7 @@ final class Comparison {
             o = o.inNanos();
         }
         double ratio = now.higherIsBetter() ? n.score() / o.score() : o.score() / n.score();
-        boolean beyondError = Math.abs(n.score() - o.score()) > o.errorOrZero() + n.errorOrZero();
+        boolean beyondError = significant(old, now, o, n);
         List<String> why = new ArrayList<>();
         Verdict verdict = Verdict.SAME;
         if (ratio < 1 - THROUGHPUT_DROP_PERCENT / 100.0) {
@@ -94,6 +98,15 @@ final class Comparison {
             why.add("no JMH error interval on one side");
         }
         return new Line(id, old, now, ratio - 1, allocChange, verdict, String.join("; ", why));
+    }
+
+    private static boolean significant(JmhRow old, JmhRow now, Metric o, Metric n) {
+        double[] a = old.iterations().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+        double[] b = now.iterations().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+        if (a.length >= 2 && b.length >= 2 && old.primary().unit().equals(now.primary().unit())) {
+            return new TTest().tTest(a, b, ALPHA);
+        }
+        return Math.abs(n.score() - o.score()) > o.errorOrZero() + n.errorOrZero();
     }
 
     static boolean anyRegression(List<Line> lines) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.StatUtils;
 
 /** Reads JMH's JSON result format ({@code -rf json}) into {@link JmhRow}s. */
 final class JmhResults {
@@ -51,8 +52,24 @@ final class JmhResults {
             fork.forEach(v -> values.add(number(v)));
             iterations.add(values);
         }
+        Metric primary = metric(r.path("primaryMetric"));
         return new JmhRow(benchmark, r.path("mode").asText(), r.path("threads").asInt(1), params,
-                metric(r.path("primaryMetric")), alloc, settings(r), String.join(" ", jvmArgs), command, iterations);
+                new Metric(primary.score(), withForkSpread(primary.error(), iterations), primary.unit()), alloc,
+                settings(r), String.join(" ", jvmArgs), command, iterations);
+    }
+
+    /**
+     * JMH's error pools the iterations of all forks, so it hardly sees how much one JVM differs from the
+     * next; the report's error is the larger of it and half the spread between the forks' means.
+     */
+    static double withForkSpread(double jmhError, List<List<Double>> forks) {
+        double[] means = forks.stream().filter(f -> !f.isEmpty())
+                .mapToDouble(f -> StatUtils.mean(f.stream().mapToDouble(Double::doubleValue).toArray())).toArray();
+        if (means.length < 2) {
+            return jmhError;
+        }
+        double half = (StatUtils.max(means) - StatUtils.min(means)) / 2;
+        return Double.isFinite(jmhError) ? Math.max(jmhError, half) : half;
     }
 
     private static Metric metric(JsonNode m) {

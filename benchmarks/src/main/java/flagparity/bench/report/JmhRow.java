@@ -1,11 +1,10 @@
 package flagparity.bench.report;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * One row of a JMH result: a benchmark method with one combination of params.
@@ -72,10 +71,7 @@ record JmhRow(String benchmark, String mode, int threads, Map<String, String> pa
     }
 
     private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** {@code VariableBenchmark.variable}. */

@@ -33,8 +33,9 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
 
     static final int LOCK_WAIT_MINUTES = 30;
 
-    /** How the report's command lines start; the report is run from the project's root. */
-    static final String JAR = "java -jar benchmarks/target/flagparity.jar";
+    /** The tool as the report's command lines run it, from the project's root. */
+    static final String JAR_RUN = "-jar benchmarks/target/flagparity.jar";
+    static final String JAR = "java " + JAR_RUN;
 
     /**
      * Benchmark methods of the class and the params to sweep over them (every combination, as JMH does).
@@ -175,7 +176,7 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
         boolean said = false;
         while (true) {
             try {
-                return new Runner(b.build(), new ProgressFormat(
+                return new Runner(b.build(), ProgressFormat.of(
                         OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), progress)).run();
             } catch (RunnerException e) {
                 if (e.getMessage() == null || !e.getMessage().contains("JMH lock") || System.nanoTime() > deadline) {

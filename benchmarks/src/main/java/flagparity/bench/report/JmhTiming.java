@@ -1,9 +1,9 @@
 package flagparity.bench.report;
 
-import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -26,41 +26,21 @@ record JmhTiming(Integer forks, Integer warmupIterations, Duration warmupTime, I
     }
 
     void apply(ChainedOptionsBuilder b) {
-        if (forks != null) {
-            b.forks(forks);
-        }
-        if (warmupIterations != null) {
-            b.warmupIterations(warmupIterations);
-        }
-        if (warmupTime != null) {
-            b.warmupTime(TimeValue.milliseconds(warmupTime.toMillis()));
-        }
-        if (measurementIterations != null) {
-            b.measurementIterations(measurementIterations);
-        }
-        if (measurementTime != null) {
-            b.measurementTime(TimeValue.milliseconds(measurementTime.toMillis()));
-        }
+        Optional.ofNullable(forks).ifPresent(b::forks);
+        Optional.ofNullable(warmupIterations).ifPresent(b::warmupIterations);
+        Optional.ofNullable(warmupTime).ifPresent(t -> b.warmupTime(TimeValue.milliseconds(t.toMillis())));
+        Optional.ofNullable(measurementIterations).ifPresent(b::measurementIterations);
+        Optional.ofNullable(measurementTime).ifPresent(t -> b.measurementTime(TimeValue.milliseconds(t.toMillis())));
     }
 
     /** The same settings as JMH command-line options. */
     List<String> cliArgs() {
         List<String> a = new ArrayList<>();
-        if (forks != null) {
-            a.add("-f " + forks);
-        }
-        if (warmupIterations != null) {
-            a.add("-wi " + warmupIterations);
-        }
-        if (warmupTime != null) {
-            a.add("-w " + jmhTime(warmupTime));
-        }
-        if (measurementIterations != null) {
-            a.add("-i " + measurementIterations);
-        }
-        if (measurementTime != null) {
-            a.add("-r " + jmhTime(measurementTime));
-        }
+        Optional.ofNullable(forks).ifPresent(f -> a.add("-f " + f));
+        Optional.ofNullable(warmupIterations).ifPresent(n -> a.add("-wi " + n));
+        Optional.ofNullable(warmupTime).ifPresent(t -> a.add("-w " + jmhTime(t)));
+        Optional.ofNullable(measurementIterations).ifPresent(n -> a.add("-i " + n));
+        Optional.ofNullable(measurementTime).ifPresent(t -> a.add("-r " + jmhTime(t)));
         return a;
     }
 
@@ -68,48 +48,33 @@ record JmhTiming(Integer forks, Integer warmupIterations, Duration warmupTime, I
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    /** Seconds one row of {@code benchmark} takes: forks × (fork cost + warm-up + measurement). */
+    /**
+     * Seconds one row of {@code benchmark} takes: forks × (fork cost + warm-up + measurement), from these
+     * settings or else the class's annotations (JMH's defaults without them: 5 forks, 5 × 10 s and 5 × 10 s).
+     */
     double rowSeconds(Class<?> benchmark) {
-        Fork f = annotation(benchmark, Fork.class);
-        Warmup w = annotation(benchmark, Warmup.class);
-        Measurement m = annotation(benchmark, Measurement.class);
+        Fork f = benchmark.getAnnotation(Fork.class);
+        Warmup w = benchmark.getAnnotation(Warmup.class);
+        Measurement m = benchmark.getAnnotation(Measurement.class);
         int nForks = forks != null ? forks : f != null && f.value() >= 0 ? f.value() : 5;
         double warm = warmupIterations != null ? warmupIterations : w != null && w.iterations() >= 0 ? w.iterations() : 5;
-        double warmTime = warmupTime != null ? warmupTime.toMillis() / 1e3 : w != null && w.time() >= 0
-                ? w.timeUnit().toMillis(w.time()) / 1e3 : 10;
+        double warmTime = warmupTime != null ? warmupTime.toMillis() / 1e3
+                : w != null && w.time() >= 0 ? w.timeUnit().toMillis(w.time()) / 1e3 : 10;
         double meas = measurementIterations != null ? measurementIterations
                 : m != null && m.iterations() >= 0 ? m.iterations() : 5;
-        double measTime = measurementTime != null ? measurementTime.toMillis() / 1e3 : m != null && m.time() >= 0
-                ? m.timeUnit().toMillis(m.time()) / 1e3 : 10;
+        double measTime = measurementTime != null ? measurementTime.toMillis() / 1e3
+                : m != null && m.time() >= 0 ? m.timeUnit().toMillis(m.time()) / 1e3 : 10;
         BenchmarkMode mode = benchmark.getAnnotation(BenchmarkMode.class);
-        if (mode != null && List.of(mode.value()).equals(List.of(Mode.SingleShotTime))) {
-            warmTime = 0; // a shot takes what it takes: counted in forkSeconds
-            measTime = 0;
-        }
-        return Math.max(1, nForks) * (forkSeconds + warm * warmTime + meas * measTime);
+        boolean singleShot = mode != null && List.of(mode.value()).equals(List.of(Mode.SingleShotTime));
+        // a single shot takes what it takes: counted in forkSeconds
+        return Math.max(1, nForks) * (forkSeconds + (singleShot ? 0 : warm * warmTime + meas * measTime));
     }
 
-    /** Human form, e.g. {@code 1 fork, 3 × 1 s warm-up, 3 × 1 s measured} (annotated values named as such). */
+    /** Human form, e.g. {@code 2 forks, 3 × 300ms warm-up, 3 × 300ms measured}. */
     String describe() {
-        List<String> p = new ArrayList<>();
-        p.add(forks == null ? "forks as annotated" : forks + (forks == 1 ? " fork" : " forks"));
-        p.add(warmupIterations == null && warmupTime == null ? "warm-up as annotated"
-                : count(warmupIterations) + " × " + seconds(warmupTime) + " warm-up");
-        p.add(measurementIterations == null && measurementTime == null ? "measurement as annotated"
-                : count(measurementIterations) + " × " + seconds(measurementTime) + " measured");
-        return String.join(", ", p);
-    }
-
-    private static String count(Integer n) {
-        return n == null ? "(annotated)" : n.toString();
-    }
-
-    private static String seconds(Duration d) {
-        return d == null ? "(annotated)" : d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    /** JMH's defaults when the class has no such annotation: 5 forks, 5 × 10 s warm-up, 5 × 10 s measured. */
-    private static <A extends Annotation> A annotation(Class<?> c, Class<A> type) {
-        return c.getAnnotation(type);
+        return (forks == null ? "forks as annotated" : forks + (forks == 1 ? " fork" : " forks")) + ", "
+                + (warmupIterations == null ? "warm-up as annotated" : warmupIterations + " × " + jmhTime(warmupTime)
+                        + " warm-up") + ", " + (measurementIterations == null ? "measurement as annotated"
+                        : measurementIterations + " × " + jmhTime(measurementTime) + " measured");
     }
 }

@@ -2,6 +2,7 @@ package flagparity.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flagparity.reference.api.Engines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,9 @@ import java.util.Map;
  *
  * @param response percentiles of the time from the planned start (includes queueing: what a caller sees)
  * @param service percentiles of the time from the actual start
- * @param startLag percentiles of how late each call started against its plan: the load generator's own
- *     floor (waking a thread takes time), which every response time includes
+ * @param startLag percentiles of how late each call started against its plan (queueing included)
+ * @param generatorLag the same for calls whose thread was idle at the planned start: the generator's own
+ *     delay, part of every response time (empty in runs made before it was measured)
  * @param gcCollections JVM collections in the measured window, all collectors together
  * @param coreGc when the Wasm core ran full collections of its own heap ({@code never} in runs made before
  *     the option existed)
@@ -27,7 +29,7 @@ import java.util.Map;
 record LatencyRun(String name, String engine, String codec, String concurrency, int poolSize, double targetRate,
         int threads, double durationSeconds, String collector, String coreGc, ConfigSwaps configSwaps, boolean valid, String invalidBecause, long completed,
         long notIssued, double achievedRate, Map<String, Double> response, Map<String, Double> service,
-        Map<String, Double> startLag, long gcCollections, long gcMillis, List<Hgrm.Point> responseCurve, List<Hgrm.Point> serviceCurve,
+        Map<String, Double> startLag, Map<String, Double> generatorLag, long gcCollections, long gcMillis, List<Hgrm.Point> responseCurve, List<Hgrm.Point> serviceCurve,
         String command) {
 
     static final String SUMMARY = ".summary.json";
@@ -56,7 +58,7 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
                 configSwaps(s.path("configSwaps")), s.path("valid").asBoolean(),
                 s.path("invalidBecause").asText(null), s.path("completed").asLong(), s.path("notIssued").asLong(),
                 s.path("achievedRate").asDouble(), percentiles(s.path("response")), percentiles(s.path("service")),
-                percentiles(s.path("startLag")), collections, millis, curve(dir.resolve(name + ".response.hgrm")),
+                percentiles(s.path("startLag")), percentiles(s.path("generatorLag")), collections, millis, curve(dir.resolve(name + ".response.hgrm")),
                 curve(dir.resolve(name + ".service.hgrm")), command);
     }
 
@@ -88,18 +90,13 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
         return Files.exists(hgrm) ? Hgrm.read(hgrm) : List.of();
     }
 
-    /** True for engines that run the Wasm core (they have a codec and a concurrency strategy). */
-    boolean wasm() {
-        return !"reference".equals(engine) && !"devcycle-sdk".equals(engine);
-    }
-
     /**
      * E.g. {@code chicory-aot protobuf-preallocated mutex, G1}, {@code reference, ZGC} or
      * {@code chicory-aot protobuf-preallocated mutex, G1, core GC every:100}.
      */
     String label() {
         StringBuilder b = new StringBuilder(engine);
-        if (wasm()) {
+        if (!codec.isEmpty() && Engines.ids().contains(engine) && !Engines.get(engine).codecs().isEmpty()) {
             b.append(' ').append(codec).append(' ').append(concurrency);
             if ("pool".equals(concurrency)) {
                 b.append('(').append(poolSize).append(')');

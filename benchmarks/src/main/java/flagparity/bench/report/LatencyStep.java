@@ -1,5 +1,6 @@
 package flagparity.bench.report;
 
+import flagparity.bench.load.LatencyCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,45 +21,54 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
     /**
      * One latency run.
      *
+     * @param engine a registry engine, or {@link LatencyCommand#NOOP} for the harness's own floor
+     * @param codec the engine's codec, or {@code null} for an engine without codecs
      * @param jvmFlags besides the heap ({@code -Xms1g -Xmx1g}, as in the JMH forks), e.g. {@code -XX:+UseZGC}
      * @param coreGc the command's {@code --core-gc}: when a Wasm core runs a full collection of its heap
      * @param swapConfigEvery the command's {@code --swap-config-every}, or {@code null} for no update
      */
-    record Spec(String engine, String codec, String concurrency, int poolSize, double rate, int threads,
-            List<String> jvmFlags, String coreGc, Duration swapConfigEvery) {
+    record Spec(String engine, String codec, String concurrency, double rate, int threads, List<String> jvmFlags,
+            String coreGc, Duration swapConfigEvery) {
         Spec {
             jvmFlags = List.copyOf(jvmFlags);
         }
 
-        /** Never a full collection of the core's heap, as the adapters run by default, and no config update. */
-        Spec(String engine, String codec, String concurrency, int poolSize, double rate, int threads,
-                List<String> jvmFlags) {
-            this(engine, codec, concurrency, poolSize, rate, threads, jvmFlags, "never", null);
+        /** One instance behind a mutex, never a full collection of the core's heap, no config update. */
+        Spec(String engine, String codec, double rate, int threads) {
+            this(engine, codec, codec == null ? null : "mutex", rate, threads, List.of(), "never", null);
         }
 
-        /** The same run with {@code --core-gc policy}. */
+        /** A call that does nothing, at the same rate: the floor row of every latency table. */
+        static Spec floor(double rate, int threads) {
+            return new Spec(LatencyCommand.NOOP, null, rate, threads);
+        }
+
         Spec withCoreGc(String policy) {
-            return new Spec(engine, codec, concurrency, poolSize, rate, threads, jvmFlags, policy, swapConfigEvery);
+            return new Spec(engine, codec, concurrency, rate, threads, jvmFlags, policy, swapConfigEvery);
         }
 
-        /** The same run with the config set again every {@code every} ({@code --swap-config-every}). */
         Spec withConfigSwaps(Duration every) {
-            return new Spec(engine, codec, concurrency, poolSize, rate, threads, jvmFlags, coreGc, every);
+            return new Spec(engine, codec, concurrency, rate, threads, jvmFlags, coreGc, every);
         }
 
-        /** The file prefix: engine, codec, concurrency, rate, threads, collector flag. */
+        Spec withConcurrency(String c) {
+            return new Spec(engine, codec, c, rate, threads, jvmFlags, coreGc, swapConfigEvery);
+        }
+
+        Spec withJvmFlag(String flag) {
+            List<String> f = new ArrayList<>(jvmFlags);
+            f.add(flag);
+            return new Spec(engine, codec, concurrency, rate, threads, f, coreGc, swapConfigEvery);
+        }
+
+        /** The file prefix: engine, codec, concurrency, rate, threads, collector flag, core GC, config updates. */
         String fileName() {
             StringBuilder b = new StringBuilder(engine);
-            if (!"reference".equals(engine) && !"devcycle-sdk".equals(engine)) {
+            if (codec != null) {
                 b.append('-').append(codec).append('-').append(concurrency);
-                if ("pool".equals(concurrency)) {
-                    b.append(poolSize);
-                }
             }
             b.append('-').append(String.format(Locale.ROOT, "%.0f", rate)).append("ops-").append(threads).append('t');
-            for (String f : jvmFlags) {
-                b.append('-').append(f.replaceAll("^-XX:\\+Use|^-XX:[+-]?|[^A-Za-z0-9]", ""));
-            }
+            jvmFlags.forEach(f -> b.append('-').append(f.replaceAll("^-XX:\\+Use|^-XX:[+-]?|[^A-Za-z0-9]", "")));
             if (!"never".equals(coreGc)) {
                 b.append("-coregc-").append(coreGc.replaceAll("[^A-Za-z0-9]", ""));
             }
@@ -69,11 +79,16 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
         }
 
         List<String> args(Duration warmup, Duration duration, Path out) {
-            List<String> a = new ArrayList<>(List.of("latency", "--engine", engine, "--codec", codec,
-                    "--concurrency", concurrency, "--pool-size", Integer.toString(poolSize),
-                    "--rate", String.format(Locale.ROOT, "%.0f", rate), "--threads", Integer.toString(threads),
-                    "--warmup", JmhTiming.jmhTime(warmup), "--duration", JmhTiming.jmhTime(duration),
-                    "--core-gc", coreGc));
+            List<String> a = new ArrayList<>(List.of("latency"));
+            a.addAll(LatencyCommand.NOOP.equals(engine) ? List.of("--noop") : List.of("--engine", engine));
+            if (codec != null) {
+                a.addAll(List.of("--codec", codec, "--concurrency", concurrency));
+            }
+            a.addAll(List.of("--rate", String.format(Locale.ROOT, "%.0f", rate), "--threads", Integer.toString(threads),
+                    "--warmup", JmhTiming.jmhTime(warmup), "--duration", JmhTiming.jmhTime(duration)));
+            if (!"never".equals(coreGc)) {
+                a.addAll(List.of("--core-gc", coreGc));
+            }
             if (swapConfigEvery != null) {
                 a.addAll(List.of("--swap-config-every", JmhTiming.jmhTime(swapConfigEvery)));
             }
@@ -109,15 +124,11 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
 
     @Override
     public List<String> commands(Path runDir) {
-        List<String> out = new ArrayList<>();
-        for (Spec s : runs) {
-            out.add(command(s, runDir));
-        }
-        return out;
+        return runs.stream().map(s -> command(s, runDir)).collect(java.util.stream.Collectors.toList());
     }
 
     private String command(Spec s, Path runDir) {
-        return "java " + String.join(" ", s.flags()) + " -jar benchmarks/target/flagparity.jar "
+        return "java " + String.join(" ", s.flags()) + " " + JmhStep.JAR_RUN + " "
                 + String.join(" ", s.args(warmup, duration, runDir.resolve(Run.LATENCY)));
     }
 

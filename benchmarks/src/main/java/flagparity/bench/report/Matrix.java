@@ -1,232 +1,276 @@
 package flagparity.bench.report;
 
 import flagparity.bench.jmh.BoundaryBenchmark;
-import flagparity.bench.jmh.BucketedConfigBenchmark;
 import flagparity.bench.jmh.ColdStartBenchmark;
+import flagparity.bench.jmh.LookupCase;
 import flagparity.bench.jmh.SetConfigBenchmark;
+import flagparity.bench.jmh.SpreadBenchmark;
 import flagparity.bench.jmh.ThroughputBenchmark;
 import flagparity.bench.jmh.UserSizeBenchmark;
 import flagparity.bench.jmh.VariableBenchmark;
-import flagparity.wasm.Codec;
+import flagparity.bench.jmh.BucketedConfigBenchmark;
+import flagparity.reference.api.CoreVersion;
+import flagparity.reference.api.EngineDescriptor;
+import flagparity.reference.api.EngineKind;
+import flagparity.reference.api.Engines;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Param;
 
 /**
- * The agreed matrices: {@code quick} (at most ten minutes on two cores: the questions of DECISIONS.md
- * with short but real JMH settings), {@code full} (every engine, codec and size with the benchmarks'
- * own settings; hours) and {@code smoke} (the quick matrix with the shortest settings that still run
- * every step: a check of the pipeline, its numbers mean nothing).
+ * The agreed matrices, built from the engine registry ({@link Engines}): {@code quick} (about a quarter
+ * of an hour on two cores: the headline spread with two forks per row, and every other question of
+ * DECISIONS.md once, with short settings), {@code full} (every engine, codec and size with the
+ * benchmarks' own settings; hours) and {@code smoke} (the quick matrix with the shortest settings:
+ * a check of the pipeline, its numbers mean nothing).
  */
 final class Matrix {
     static final String QUICK = "quick";
     static final String FULL = "full";
     static final String SMOKE = "smoke";
 
-    /**
-     * The codec the quick matrix runs every Wasm engine with besides {@code json}: the default, D7-safe
-     * one (for the default user, who has no custom data, it is protobuf-preallocated); the headline
-     * step measures the four raw codecs on chicory-aot.
-     */
-    static final String BEST_CODEC = Codec.DEFAULT_ID;
-    static final List<String> CODECS = List.of("json", "json-preallocated", "protobuf", "protobuf-preallocated");
-    static final List<String> PEERS = List.of("reference", "devcycle-sdk");
-    static final List<String> COMPILED = List.of("chicory-compiler", "chicory-aot", "wasmtime");
-    static final List<String> ALL_ENGINES =
-            List.of("reference", "chicory-interpreter", "chicory-compiler", "chicory-aot", "wasmtime", "devcycle-sdk");
     /** Latency runs: calls per second from two threads, well under what every engine here sustains (the SDK peer: ~11k/s). */
     static final double RATE = 5000;
-    /**
-     * The core's full collections in the quick matrix's latency run, against never. The quick matrix has
-     * no {@code idle} run: a full collection takes about 1 ms on chicory-aot, more than a thread's slack
-     * at {@link #RATE}, so it would not collect at all (the full matrix has it).
-     */
+    /** The core's full collections in the latency runs, against never (a full collection takes ~1 ms). */
     static final String CORE_GC_EVERY = "every:100";
     /** How often the config-update rows set the config again under load. */
     static final Duration SWAP_EVERY = Duration.ofSeconds(1);
+    /** The cases a Wasm engine runs on a core older than its newest in the quick matrix (all of them in the full one). */
+    static final List<String> OLDER_CORE_CASES = List.of("headline", "custom-data", "user-10cd-5private");
+    /** Workload sizes of the config-size rows. */
+    static final List<String> SIZES = List.of("small", "medium", "large", "xlarge");
 
     /**
      * Settings of one matrix.
      *
-     * @param jmh rows whose hot path is plain Java (the reference, the interpreter's loop, encode and decode)
-     * @param jmhWasm rows that run compiled Wasm code (Chicory's generated classes, wasmtime and the SDK
-     *     peer through JNI): they need a longer warm-up before the JIT has settled
-     * @param jmhContended Wasm rows with two calling threads on two cores, where the JIT's compiler
-     *     threads compete with the benchmark for the cores and warming takes longer still
+     * @param spread the headline spread: at least two forks, so its errors see the variation between JVMs
+     * @param jmh rows whose hot path is plain Java
+     * @param jmhWasm rows that run compiled Wasm code: they need a longer warm-up before the JIT settles
      */
-    record Timing(String mode, JmhTiming jmh, JmhTiming jmhWasm, JmhTiming jmhContended, JmhTiming coldStart, Duration latencyWarmup,
-            Duration latencyDuration, Duration profileWarmup, Duration profileDuration, int profilePeriodMillis) {
+    record Timing(String mode, JmhTiming spread, JmhTiming spreadWasm, JmhTiming jmh, JmhTiming jmhWasm,
+            JmhTiming coldStart, Duration latencyWarmup, Duration latencyDuration, Duration profileWarmup,
+            Duration profileDuration, int profilePeriodMillis) {
 
         String describe() {
-            return "JMH: " + jmh.describe() + " (plain-Java rows), " + jmhWasm.describe() + " (rows running Wasm), "
-                    + jmhContended.describe() + " (Wasm throughput rows); "
-                    + "cold start: " + coldStart.describe() + ", one shot per fork; latency: " + seconds(latencyWarmup)
-                    + " warm-up + " + seconds(latencyDuration) + " measured per run; profile: "
-                    + seconds(profileWarmup) + " warm-up + " + seconds(profileDuration) + " sampled every "
-                    + profilePeriodMillis + " ms";
-        }
-
-        private static String seconds(Duration d) {
-            return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+            return "JMH headline spread: " + spread.describe() + " (plain-Java rows), " + spreadWasm.describe()
+                    + " (rows running Wasm); other JMH rows: " + jmh.describe() + ", " + jmhWasm.describe()
+                    + " (Wasm); cold start: " + coldStart.describe() + ", one shot per fork; latency: "
+                    + JmhTiming.jmhTime(latencyWarmup) + " warm-up + " + JmhTiming.jmhTime(latencyDuration)
+                    + " measured per run; profile: " + JmhTiming.jmhTime(profileWarmup) + " warm-up + "
+                    + JmhTiming.jmhTime(profileDuration) + " sampled every " + profilePeriodMillis + " ms";
         }
     }
 
+    private static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
+    }
+
     static final Timing QUICK_TIMING = new Timing(QUICK,
-            new JmhTiming(1, 3, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 2.5),
-            new JmhTiming(1, 7, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 2.5),
-            new JmhTiming(1, 12, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 2.5),
+            new JmhTiming(2, 3, ms(300), 3, ms(300), 2.5), new JmhTiming(2, 4, ms(500), 3, ms(300), 2.5),
+            new JmhTiming(1, 3, ms(500), 3, ms(500), 2.5), new JmhTiming(1, 6, ms(500), 3, ms(500), 2.5),
             new JmhTiming(3, null, null, null, null, 3),
-            Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(8), 1);
+            ms(4000), ms(6000), ms(6000), ms(6000), 1);
     static final Timing SMOKE_TIMING = new Timing(SMOKE,
-            new JmhTiming(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), 4),
-            new JmhTiming(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), 4),
-            new JmhTiming(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), 4),
+            new JmhTiming(1, 1, ms(100), 1, ms(100), 3), new JmhTiming(1, 1, ms(100), 1, ms(100), 3),
+            new JmhTiming(1, 1, ms(100), 1, ms(100), 3), new JmhTiming(1, 1, ms(100), 1, ms(100), 3),
             new JmhTiming(1, null, null, null, null, 3),
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2), 1);
+            ms(500), ms(1000), ms(1000), ms(1000), 1);
     static final Timing FULL_TIMING = new Timing(FULL, JmhTiming.annotated(5), JmhTiming.annotated(5),
-            new JmhTiming(null, 20, Duration.ofSeconds(2), null, null, 5),
-            new JmhTiming(10, null, null, null, null, 3.5),
-            Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofSeconds(60), 1);
+            JmhTiming.annotated(5), JmhTiming.annotated(5), new JmhTiming(10, null, null, null, null, 3.5),
+            ms(20_000), ms(60_000), ms(20_000), ms(60_000), 1);
 
     private Matrix() {}
 
     static Timing timing(String mode) {
-        switch (mode) {
-            case QUICK: return QUICK_TIMING;
-            case FULL: return FULL_TIMING;
-            case SMOKE: return SMOKE_TIMING;
-            default: throw new IllegalArgumentException("no matrix " + mode);
-        }
+        return Stream.of(QUICK_TIMING, SMOKE_TIMING, FULL_TIMING).filter(t -> t.mode().equals(mode)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no matrix " + mode));
     }
 
+    // ------------------------------------------------------------ the registry's engines, as the matrix uses them
+
+    /** The engines this JVM can run, in registry order. */
+    static List<EngineDescriptor> engines() {
+        return Engines.all().stream().filter(e -> e.availability().isAvailable()).collect(Collectors.toList());
+    }
+
+    static List<String> ids(EngineKind kind) {
+        return engines().stream().filter(e -> e.kind() == kind).map(EngineDescriptor::id).collect(Collectors.toList());
+    }
+
+    /** Engines running the core compiled (to bytecode or machine code): the ones a service would pick. */
+    static List<String> compiledCores() {
+        return engines().stream().filter(e -> e.kind() == EngineKind.CORE && e.compiled())
+                .map(EngineDescriptor::id).collect(Collectors.toList());
+    }
+
+    /** The engine profiled and swept over codecs: the first compiled core engine of the registry. */
+    static String firstCompiledCore() {
+        return compiledCores().get(0);
+    }
+
+    /** The codec an engine runs when none is named (its D7-safe default), or {@code null} for an engine without codecs. */
+    static String defaultCodec(EngineDescriptor e) {
+        return e.codecs().isEmpty() ? null : e.codecs().get(0);
+    }
+
+    static List<String> allIds() {
+        return engines().stream().map(EngineDescriptor::id).collect(Collectors.toList());
+    }
+
+    // ------------------------------------------------------------ the matrices
+
     static List<Step> steps(String mode) {
-        return FULL.equals(mode) ? full() : quick(timing(mode));
+        Timing t = timing(mode);
+        boolean full = FULL.equals(mode);
+        String first = firstCompiledCore();
+        EngineDescriptor firstCore = Engines.get(first);
+        List<String> compiled = compiledCores();
+        List<String> reference = ids(EngineKind.REFERENCE);
+        List<String> peers = ids(EngineKind.PEER);
+        List<String> otherCodecs = firstCore.codecs().subList(1, firstCore.codecs().size());
+        List<String> interpreters = engines().stream().filter(e -> e.kind() == EngineKind.CORE && !e.compiled())
+                .map(EngineDescriptor::id).collect(Collectors.toList());
+        List<Step> steps = new ArrayList<>();
+        steps.add(new JmhStep("headline", "one lookup over the spread of cases, per engine and core",
+                SpreadBenchmark.class, spread(t, full), t.spread(), true));
+        List<JmhStep.ParamSet> codecs = new ArrayList<>();
+        codecs.add(set("variable", "engine", List.of(first), "codec", otherCodecs).with(t.jmhWasm()));
+        for (String e : full ? compiled.subList(1, compiled.size()) : List.<String>of()) {
+            codecs.add(set("variable", "engine", List.of(e), "codec", otherCodecs));
+        }
+        for (String e : interpreters) {
+            codecs.add(set("variable", "engine", List.of(e), "codec", List.of(defaultCodec(Engines.get(e)))));
+        }
+        steps.add(new JmhStep("codecs", "one lookup per codec (the raw protobuf codecs are exposed to D7)",
+                VariableBenchmark.class, codecs, full ? t.jmhWasm() : t.jmh(), true));
+        if (full) {
+            steps.add(new JmhStep("config-size", "lookup against config size", VariableBenchmark.class, List.of(
+                    set("variable", "engine", join(reference, peers), "config", SIZES),
+                    set("variable", "engine", compiled, "config", SIZES)), t.jmhWasm(), true));
+            steps.add(new JmhStep("user-size", "lookup against user size", UserSizeBenchmark.class, List.of(
+                    set("variable", "engine", join(reference, peers), "customDataKeys", List.of("0", "10", "100")),
+                    set("variable", "engine", compiled, "customDataKeys", List.of("0", "10", "100", "1000"))),
+                    t.jmhWasm(), true));
+            steps.add(new JmhStep("bucketed-config", "the whole bucketed config for one user",
+                    BucketedConfigBenchmark.class, List.of(set("bucketedConfig", "engine", join(reference, compiled))),
+                    t.jmhWasm(), true));
+        }
+        List<String> throughputEngines = full ? compiled : List.of(first);
+        steps.add(new JmhStep("throughput", "mutex against pool at 1 and 2 threads", ThroughputBenchmark.class, List.of(
+                new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", throughputEngines,
+                        "codec", List.of(defaultCodec(firstCore)), "concurrency", firstCore.concurrencies())),
+                new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", reference,
+                        "concurrency", List.of(firstCore.concurrencies().get(0))))), t.jmhWasm(), true));
+        List<String> boundaryCodecs = List.of(defaultCodecOfKind(true), defaultCodecOfKind(false));
+        steps.add(new JmhStep("boundary", "encode, copy in, the core, copy out, decode", BoundaryBenchmark.class, List.of(
+                new JmhStep.ParamSet(List.of("encode", "decode"), params("codec", boundaryCodecs)),
+                new JmhStep.ParamSet(List.of("copyIn", "core", "copyOut"), params("engine",
+                        full ? compiled : List.of(first), "codec", boundaryCodecs)).with(t.jmhWasm())), t.jmh(), true));
+        steps.add(new JmhStep("set-config", "setConfig of the large config", SetConfigBenchmark.class, List.of(
+                set("setConfig", "engine", reference),
+                set("setConfig", "engine", full ? compiled : List.of(first)).with(t.jmhWasm())), t.jmh(), true));
+        steps.add(new JmhStep("cold-start", "from a fresh JVM to the first answer", ColdStartBenchmark.class, List.of(
+                set("firstAnswer", "engine", allIds())), t.coldStart(), false));
+        steps.add(new LatencyStep("latency", "fixed-rate latency, " + (int) RATE + " calls/s from 2 threads, "
+                + "the harness's own floor first", latency(full), t.latencyWarmup(), t.latencyDuration()));
+        steps.add(new ProfileStep("profile", "JFR profile of " + first + " by core function", first,
+                defaultCodec(firstCore), t.profileWarmup(), t.profileDuration(), t.profilePeriodMillis()));
+        return steps;
     }
 
     /**
-     * About ten minutes: every question of DECISIONS.md once, on the large config, with the best codec
-     * (and json) per Wasm engine; the sizes at their two ends (the headline is the middle point).
+     * The headline spread: every engine (compiled cores only in the quick matrix; interpreters are
+     * in the codec step) on its default codec, over every case its own timing refusal allows, per
+     * core version when the benchmark takes one (older cores on {@link #OLDER_CORE_CASES} in the quick matrix).
      */
-    private static List<Step> quick(Timing t) {
-        JmhTiming w = t.jmhWasm();
-        List<String> best = List.of(BEST_CODEC);
-        List<String> ends = List.of("small", "xlarge");
-        return List.of(
-                new JmhStep("headline", "one lookup per engine and codec, and the peers", VariableBenchmark.class, List.of(
-                        set("variable", "engine", List.of("chicory-aot"), "codec", CODECS).with(w),
-                        set("variable", "engine", List.of("chicory-compiler", "wasmtime"), "codec",
-                                List.of("json", BEST_CODEC)).with(w),
-                        set("variable", "engine", List.of("chicory-interpreter"), "codec", best),
-                        set("variable", "engine", List.of("reference")),
-                        set("variable", "engine", List.of("devcycle-sdk")).with(w)), t.jmh(), true),
-                new JmhStep("config-size", "lookup against config size", VariableBenchmark.class, List.of(
-                        set("variable", "engine", List.of("reference"), "config", ends),
-                        set("variable", "engine", List.of("chicory-aot"), "codec", best, "config", ends).with(w)),
-                        t.jmh(), true),
-                new JmhStep("user-size", "lookup against user size", UserSizeBenchmark.class, List.of(
-                        set("variable", "engine", List.of("reference"), "customDataKeys", List.of("0", "1000")),
-                        set("variable", "engine", List.of("chicory-aot"), "codec", best,
-                                "customDataKeys", List.of("0", "1000")).with(w)), t.jmh(), true),
-                new JmhStep("throughput", "mutex against pool at 1 and 2 threads", ThroughputBenchmark.class, List.of(
-                        new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", List.of("chicory-aot"),
-                                "codec", best, "concurrency", List.of("mutex", "pool"))).with(t.jmhContended()),
-                        new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", List.of("reference"),
-                                "concurrency", List.of("mutex")))),
-                        t.jmh(), true),
-                new JmhStep("boundary", "encode, copy in, the core, copy out, decode", BoundaryBenchmark.class, List.of(
-                        new JmhStep.ParamSet(List.of("encode", "decode"), params("codec", List.of("json", "protobuf"))),
-                        // Copying in and out is plain Java on a byte array: only the core's own work needs
-                        // the longer warm-up of Chicory's generated code.
-                        new JmhStep.ParamSet(List.of("copyIn", "copyOut"), params("engine", List.of("chicory-aot"),
-                                "codec", List.of("json", "protobuf"))),
-                        JmhStep.ParamSet.of("core", params("engine", List.of("chicory-aot"),
-                                "codec", List.of("json", "protobuf"))).with(w)),
-                        t.jmh(), true),
-                new JmhStep("set-config", "setConfig of the large config", SetConfigBenchmark.class, List.of(
-                        set("setConfig", "engine", List.of("reference")),
-                        set("setConfig", "engine", List.of("chicory-aot", "wasmtime")).with(w)), t.jmh(), true),
-                new JmhStep("cold-start", "from a fresh JVM to the first answer", ColdStartBenchmark.class, List.of(
-                        set("firstAnswer", "engine", ALL_ENGINES)), t.coldStart(), false),
-                new LatencyStep("latency", "fixed-rate latency, " + (int) RATE + " calls/s from 2 threads", List.of(
-                        new LatencyStep.Spec("reference", "json", "mutex", 0, RATE, 2, List.of()),
-                        new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, RATE, 2, List.of()),
-                        new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, RATE, 2, List.of()).withCoreGc(CORE_GC_EVERY),
-                        new LatencyStep.Spec("reference", "json", "mutex", 0, RATE, 2, List.of()).withConfigSwaps(SWAP_EVERY),
-                        new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, RATE, 2, List.of()).withConfigSwaps(SWAP_EVERY),
-                        new LatencyStep.Spec("devcycle-sdk", "json", "mutex", 0, RATE, 2, List.of())),
-                        t.latencyWarmup(), t.latencyDuration()),
-                new ProfileStep("profile", "JFR profile of chicory-aot by core function", "chicory-aot", BEST_CODEC,
-                        t.profileWarmup(), t.profileDuration(), t.profilePeriodMillis()));
-    }
-
-    private static List<Step> full() {
-        Timing t = FULL_TIMING;
-        JmhTiming j = t.jmh();
-        List<String> best = List.of(BEST_CODEC);
-        List<String> wasm = List.of("chicory-interpreter", "chicory-compiler", "chicory-aot", "wasmtime");
-        List<String> sizes = List.of("small", "medium", "xlarge");
-        List<String> users = List.of("0", "10", "100", "1000");
-        List<LatencyStep.Spec> latency = new ArrayList<>();
-        for (double rate : new double[] {RATE, 2 * RATE}) {
-            for (String engine : List.of("reference", "chicory-compiler", "chicory-aot", "wasmtime", "devcycle-sdk")) {
-                latency.add(new LatencyStep.Spec(engine, BEST_CODEC, "mutex", 0, rate, 2, List.of()));
+    private static List<JmhStep.ParamSet> spread(Timing t, boolean full) {
+        boolean versioned = takesParam(SpreadBenchmark.class, "core");
+        List<JmhStep.ParamSet> sets = new ArrayList<>();
+        for (EngineDescriptor e : engines()) {
+            boolean wasm = e.kind() == EngineKind.CORE;
+            if (wasm && !e.compiled() && !full) {
+                continue;
             }
-            latency.add(new LatencyStep.Spec("chicory-aot", BEST_CODEC, "pool", 0, rate, 2, List.of()));
-            for (String coreGc : List.of("every:10", CORE_GC_EVERY, "every:1000", "idle")) {
-                latency.add(new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, rate, 2, List.of()).withCoreGc(coreGc));
-            }
-            for (String engine : List.of("reference", "chicory-aot", "wasmtime")) {
-                latency.add(new LatencyStep.Spec(engine, BEST_CODEC, "mutex", 0, rate, 2, List.of()).withConfigSwaps(SWAP_EVERY));
-            }
-            latency.add(new LatencyStep.Spec("chicory-aot", BEST_CODEC, "pool", 0, rate, 2, List.of()).withConfigSwaps(SWAP_EVERY));
-            for (String collector : List.of("-XX:+UseZGC", "-XX:+UseParallelGC")) {
-                latency.add(new LatencyStep.Spec("reference", "json", "mutex", 0, rate, 2, List.of(collector)));
-                latency.add(new LatencyStep.Spec("chicory-aot", BEST_CODEC, "mutex", 0, rate, 2, List.of(collector)));
+            List<String> cases = LookupCase.SPREAD.stream()
+                    .filter(c -> e.timingRefusal(flagparity.bench.jmh.Lookup.parseUser(c.user())) == null)
+                    .map(LookupCase::id).collect(Collectors.toList());
+            List<CoreVersion> versions = versioned ? e.coreVersions() : List.of(e.coreVersions().get(e.coreVersions().size() - 1));
+            for (CoreVersion v : versions) {
+                boolean older = v != versions.get(versions.size() - 1);
+                Map<String, List<String>> p = params("engine", List.of(e.id()));
+                if (defaultCodec(e) != null) {
+                    p.put("codec", List.of(defaultCodec(e)));
+                }
+                if (versioned) {
+                    p.put("core", List.of(v.id()));
+                }
+                p.put("lookupCase", older && wasm && !full
+                        ? cases.stream().filter(OLDER_CORE_CASES::contains).collect(Collectors.toList()) : cases);
+                sets.add(new JmhStep.ParamSet(List.of("variable"), p, wasm || e.kind() == EngineKind.PEER
+                        ? t.spreadWasm() : t.spread()));
             }
         }
-        return List.of(
-                new JmhStep("headline", "one lookup per engine and codec, and the peers", VariableBenchmark.class, List.of(
-                        set("variable", "engine", wasm, "codec", CODECS),
-                        set("variable", "engine", List.of("chicory-aot", "wasmtime"), "codec", best,
-                                "concurrency", List.of("pool")),
-                        set("variable", "engine", PEERS)), j, true),
-                new JmhStep("config-size", "lookup against config size", VariableBenchmark.class, List.of(
-                        set("variable", "engine", PEERS, "config", sizes),
-                        set("variable", "engine", COMPILED, "codec", best, "config", sizes)), j, true),
-                new JmhStep("user-size", "lookup against user size", UserSizeBenchmark.class, List.of(
-                        set("variable", "engine", PEERS, "customDataKeys", users),
-                        set("variable", "engine", List.of("chicory-aot", "wasmtime"), "codec", best,
-                                "customDataKeys", users)), j, true),
-                new JmhStep("throughput", "mutex against pool at 1 and 2 threads", ThroughputBenchmark.class, List.of(
-                        new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", COMPILED,
-                                "codec", best, "concurrency", List.of("mutex", "pool"))).with(t.jmhContended()),
-                        new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", List.of("chicory-aot"),
-                                "codec", best, "concurrency", List.of("pool"), "poolSize", List.of("1", "4")))
-                                .with(t.jmhContended()),
-                        new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", PEERS,
-                                "concurrency", List.of("mutex")))), j, true),
-                new JmhStep("boundary", "encode, copy in, the core, copy out, decode", BoundaryBenchmark.class, List.of(
-                        new JmhStep.ParamSet(List.of("encode", "decode"), params("codec", List.of("json", "protobuf"))),
-                        new JmhStep.ParamSet(List.of("copyIn", "core", "copyOut"), params("engine",
-                                List.of("chicory-aot", "wasmtime"), "codec", List.of("json", "protobuf")))), j, true),
-                new JmhStep("set-config", "setConfig per config size", SetConfigBenchmark.class, List.of(
-                        set("setConfig", "engine", List.of("reference", "chicory-compiler", "chicory-aot", "wasmtime"),
-                                "config", List.of("small", "large", "xlarge")),
-                        set("setConfig", "engine", List.of("chicory-aot", "wasmtime"), "concurrency", List.of("pool"))),
-                        j, true),
-                new JmhStep("bucketed-config", "the whole bucketed config for one user", BucketedConfigBenchmark.class,
-                        List.of(set("bucketedConfig", "engine", List.of("reference", "chicory-compiler", "chicory-aot",
-                                "wasmtime"))), j, true),
-                new JmhStep("cold-start", "from a fresh JVM to the first answer", ColdStartBenchmark.class, List.of(
-                        set("firstAnswer", "engine", ALL_ENGINES)), t.coldStart(), false),
-                new LatencyStep("latency", "fixed-rate latency at " + (int) RATE + " and " + (int) (2 * RATE)
-                        + " calls/s from 2 threads, three collectors", latency, t.latencyWarmup(), t.latencyDuration()),
-                new ProfileStep("profile", "JFR profile of chicory-aot by core function", "chicory-aot", BEST_CODEC,
-                        t.profileWarmup(), t.profileDuration(), t.profilePeriodMillis()),
-                new ProfileStep("profile-json", "JFR profile of chicory-aot (json) by core function", "chicory-aot",
-                        "json", t.profileWarmup(), t.profileDuration(), t.profilePeriodMillis()));
+        return sets;
+    }
+
+    /** The latency runs: the no-op floor, every engine on its default codec, and the core's collections and config updates. */
+    private static List<LatencyStep.Spec> latency(boolean full) {
+        List<LatencyStep.Spec> runs = new ArrayList<>();
+        String first = firstCompiledCore();
+        String codec = defaultCodec(Engines.get(first));
+        for (double rate : full ? new double[] {RATE, 2 * RATE} : new double[] {RATE}) {
+            runs.add(LatencyStep.Spec.floor(rate, 2));
+            for (EngineDescriptor e : engines()) {
+                if (e.kind() != EngineKind.CORE || e.compiled() && (full || e.id().equals(first))) {
+                    runs.add(new LatencyStep.Spec(e.id(), defaultCodec(e), rate, 2));
+                }
+            }
+            runs.add(new LatencyStep.Spec(first, codec, rate, 2).withCoreGc(CORE_GC_EVERY));
+            if (full) {
+                runs.add(new LatencyStep.Spec(first, codec, rate, 2).withConcurrency("pool"));
+                for (String collector : List.of("-XX:+UseZGC", "-XX:+UseParallelGC")) {
+                    runs.add(new LatencyStep.Spec(first, codec, rate, 2).withJvmFlag(collector));
+                }
+            }
+            for (String e : full ? join(ids(EngineKind.REFERENCE), compiledCores()) : List.of(first)) {
+                runs.add(new LatencyStep.Spec(e, defaultCodec(Engines.get(e)), rate, 2).withConfigSwaps(SWAP_EVERY));
+            }
+        }
+        return runs;
+    }
+
+    /** The default codec among those that send users as JSON ({@code json}) or not; for the boundary split. */
+    private static String defaultCodecOfKind(boolean json) {
+        return flagparity.wasm.Codec.parse(Engines.get(firstCompiledCore()).codecs().stream()
+                .filter(c -> flagparity.wasm.Codec.parse(c).json() == json).findFirst().orElseThrow()).id();
+    }
+
+    /** True when {@code benchmark} or one of the states its methods take has a {@code @Param} field {@code name}. */
+    static boolean takesParam(Class<?> benchmark, String name) {
+        List<Class<?>> classes = new ArrayList<>(List.of(benchmark));
+        for (Method m : benchmark.getMethods()) {
+            classes.addAll(Arrays.asList(m.getParameterTypes()));
+        }
+        for (Class<?> c : classes) {
+            for (Field f : c.getFields()) {
+                if (f.getName().equals(name) && f.isAnnotationPresent(Param.class)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> join(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).collect(Collectors.toList());
     }
 
     private static JmhStep.ParamSet set(String method, Object... keysAndValues) {

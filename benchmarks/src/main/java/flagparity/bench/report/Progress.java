@@ -24,6 +24,7 @@ final class Progress {
     private double finishedEstimate;
     private double finishedElapsed;
     private long stepStart;
+    private long unitStart;
 
     Progress(PrintWriter out, List<Step> steps, LongSupplier nanoTime) {
         this.out = out;
@@ -48,6 +49,7 @@ final class Progress {
     /** A row or run of the current step starts. */
     void unitStarted(String label) {
         unitsStarted++;
+        unitStart = nanoTime.getAsLong();
         line(String.format(Locale.ROOT, "      %d/%d %s", unitsStarted, steps.get(step).units(), label));
     }
 
@@ -69,18 +71,26 @@ final class Progress {
         return (nanoTime.getAsLong() - start) / 1e9;
     }
 
-    /** Seconds left: what the unfinished part of the plan was estimated at, scaled by the pace so far. */
+    /**
+     * Seconds left: what the unfinished part of the plan was estimated at, scaled by the pace so far
+     * (elapsed over estimated, for the finished steps and the finished units of the current one), so a
+     * loaded machine is soon predicted as it is.
+     */
     double remainingSeconds() {
         double left = 0;
         for (int i = Math.max(step, 0); i < steps.size(); i++) {
             left += steps.get(i).estimate().toMillis() / 1e3;
         }
+        double doneEstimate = finishedEstimate;
+        double doneElapsed = finishedElapsed;
         if (step >= 0) {
             Step s = steps.get(step);
             double done = s.units() == 0 ? 0 : Math.max(0, unitsStarted - 1) / (double) s.units();
             left -= done * s.estimate().toMillis() / 1e3;
+            doneEstimate += done * s.estimate().toMillis() / 1e3;
+            doneElapsed += done > 0 ? (unitStart - stepStart) / 1e9 : 0;
         }
-        double pace = finishedEstimate > 0 ? Math.min(3, Math.max(0.5, finishedElapsed / finishedEstimate)) : 1;
+        double pace = doneEstimate > 0 ? Math.min(10, Math.max(0.5, doneElapsed / doneEstimate)) : 1;
         return left * pace;
     }
 

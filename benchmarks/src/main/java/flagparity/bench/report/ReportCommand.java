@@ -41,7 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
     /** What the report is built from: a new run of a matrix, or a saved run. */
     static final class Source {
         @Option(names = "--quick", required = true,
-                description = "Measure the quick matrix (at most ten minutes on two cores).")
+                description = "Measure the quick matrix (about a quarter of an hour on two cores).")
         boolean quick;
 
         @Option(names = "--full", required = true,
@@ -86,6 +86,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        results = relative(results);
         String matrix = source == null ? null : source.quick ? Matrix.QUICK : source.full ? Matrix.FULL
                 : source.smoke ? Matrix.SMOKE : null;
         if (dryRun) {
@@ -158,7 +159,9 @@ public final class ReportCommand implements Callable<Integer> {
         if (!args.isEmpty() && spec.name().equals(args.get(0))) {
             args.remove(0); // run through the tool's main command, the list starts with this subcommand's name
         }
-        String command = "java -jar benchmarks/target/flagparity.jar report " + String.join(" ", args);
+        String command = JmhStep.JAR + " report " + args.stream()
+                .map(a -> a.startsWith("-") || !Files.exists(Path.of(a)) ? a : shown(Path.of(a)))
+                .collect(java.util.stream.Collectors.joining(" "));
         String timing = Matrix.timing(matrix).describe();
         Files.writeString(runDir.resolve(Run.ENV), Environment.describe(command, timing), StandardCharsets.UTF_8);
         Manifest manifest = new Manifest(id, matrix, command, started.toString(), null, timing, List.of());
@@ -190,7 +193,9 @@ public final class ReportCommand implements Callable<Integer> {
         ReportWriter writer = new ReportWriter(run, results);
         Path report = results.resolve("REPORT.md");
         Files.writeString(report, writer.write(), StandardCharsets.UTF_8);
-        out.println("report: wrote " + report + " and the charts in " + run.dir().resolve(Run.CHARTS));
+        out.println("report: the page is " + shown(report) + " (charts in " + shown(run.dir().resolve(Run.CHARTS))
+                + ")");
+        writer.keyNumbers().forEach(n -> out.println("report: " + n));
         if (updateDecisions) {
             Path decisions = results.resolve("DECISIONS.md");
             String text = Files.readString(decisions, StandardCharsets.UTF_8);
@@ -198,5 +203,18 @@ public final class ReportCommand implements Callable<Integer> {
             out.println("report: refilled the tables of " + decisions);
         }
         out.flush();
+    }
+
+    /** {@code path} relative to the working directory (the project's root) when it lies under it. */
+    static Path relative(Path path) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : path;
+    }
+
+    /** How a page shows a path: relative to the project's root, or else as a placeholder with the file's name. */
+    static String shown(Path path) {
+        Path p = relative(path);
+        return (p.isAbsolute() ? "PATH/" + p.getFileName() : p.toString()).replace('\\', '/');
     }
 }

@@ -1,7 +1,15 @@
 package flagparity.bench.report;
 
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
 import flagparity.bench.data.Workloads;
+import flagparity.bench.jmh.LookupCase;
+import flagparity.bench.load.LatencyCommand;
+import flagparity.reference.api.EngineKind;
+import flagparity.reference.api.Engines;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +22,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
- * Builds {@code REPORT.md} and its charts from one {@link Run}: a section per question, each table
- * with every number's error and the command that reproduces it. Tables are also available by name
- * ({@link #tables()}) so DECISIONS.md can carry the same numbers.
+ * Builds {@code REPORT.md} and its charts from one {@link Run}: the code computes tables, charts and
+ * numbers into a model, the template {@code report.md.mustache} says what they mean. Tables are also
+ * available by name ({@link #tables()}) so DECISIONS.md can carry the same numbers.
  */
 final class ReportWriter {
-    private static final List<String> ENGINE_ORDER =
-            List.of("reference", "chicory-interpreter", "chicory-compiler", "chicory-aot", "wasmtime", "devcycle-sdk");
-    private static final List<String> CODEC_ORDER = Matrix.CODECS;
-    private static final List<String> CONFIG_ORDER = List.of("small", "medium", "large", "xlarge");
-    private static final String PEER = "devcycle-sdk";
+    /** Generator lag p50 the latency tables aim for: above it, the harness's own delay is part of the numbers. */
+    static final double LAG_GOAL_MICROS = 5;
+    private static final Mustache TEMPLATE = new DefaultMustacheFactory("flagparity/bench/report") {
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(value); // Markdown, not HTML: nothing to escape
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }.compile("report.md.mustache");
 
     private final Run run;
     private final Path chartDir;
@@ -35,7 +52,7 @@ final class ReportWriter {
     private final Map<String, String> tables = new LinkedHashMap<>();
     private final Set<JmhRow> shown = new HashSet<>();
 
-    /** @param reportDir where REPORT.md goes: chart links are relative to it */
+    /** @param reportDir where REPORT.md goes: links are relative to it */
     ReportWriter(Run run, Path reportDir) {
         this.run = run;
         this.chartDir = run.dir().resolve(Run.CHARTS);
@@ -46,182 +63,174 @@ final class ReportWriter {
     /** The report's Markdown; renders the charts into the run's {@code charts/} on the way. */
     String write() throws IOException {
         Files.createDirectories(chartDir);
-        StringBuilder b = new StringBuilder();
-        header(b);
-        limits(b);
-        headline(b);
-        latency(b);
-        configSize(b);
-        userSize(b);
-        throughput(b);
-        boundary(b);
-        setConfig(b);
-        bucketedConfig(b);
-        coldStart(b);
-        profile(b);
-        others(b);
-        conditions(b);
-        return b.toString();
+        Map<String, Object> m = new LinkedHashMap<>();
+        String runLink = chartLink.substring(0, chartLink.length() - Run.CHARTS.length() - 1);
+        m.put("runLink", runLink);
+        m.put("manifest", run.manifest());
+        m.put("runDir", ReportCommand.shown(run.dir()));
+        m.put("env", run.env().lines().filter(l -> l.matches("(cpu|cores|memory|java|os|chicory|wasmtime|devcycle|"
+                + "protobuf|core|project commit|load).*")).collect(Collectors.joining("\n")));
+        m.put("headline", headline());
+        m.put("codecs", section("codecs", r -> "VariableBenchmark.variable".equals(r.shortName())
+                && r.param("codec") != null && "large".equals(r.param("config")), List.of(), "µs", 1e3));
+        m.put("latency", latency());
+        m.put("configSize", section("config-size", r -> "VariableBenchmark.variable".equals(r.shortName())
+                && !"large".equals(r.param("config")), List.of(), "µs", 1e3));
+        m.put("userSize", section("user-size", r -> "UserSizeBenchmark".equals(r.className()), List.of(), "µs", 1e3));
+        m.put("throughput", section("throughput", r -> "ThroughputBenchmark".equals(r.className()), List.of(), "", 1));
+        m.put("boundary", section("boundary", r -> "BoundaryBenchmark".equals(r.className()), List.of(), "µs", 1e3));
+        m.put("setConfig", section("set-config", r -> "SetConfigBenchmark".equals(r.className()), List.of(), "ms", 1e6));
+        m.put("bucketedConfig", section("bucketed-config", r -> "BucketedConfigBenchmark".equals(r.className()),
+                List.of(), "µs", 1e3));
+        m.put("coldStart", section("cold-start", r -> "ColdStartBenchmark".equals(r.className()), List.of(), "ms", 1e6));
+        m.put("profiles", run.profiles().stream().map(this::profile).collect(Collectors.toList()));
+        List<JmhRow> rest = run.rows().stream().filter(r -> !shown.contains(r)).collect(Collectors.toList());
+        m.put("others", rest.isEmpty() ? null : rest.stream().collect(Collectors.groupingBy(JmhRow::shortName,
+                LinkedHashMap::new, Collectors.toList())).values().stream().map(r -> Tables.jmh(r, List.of()))
+                .collect(Collectors.joining()));
+        m.put("conditions", conditions());
+        m.put("lagGoal", Units.number(LAG_GOAL_MICROS, Double.NaN));
+        m.put("d7", Tables.D7);
+        m.put("warmingMark", Tables.WARMING);
+        m.put("driftingMark", Tables.DRIFTING);
+        StringWriter out = new StringWriter();
+        TEMPLATE.execute(out, m);
+        return out.toString().replaceAll("\n{3,}", "\n\n");
     }
 
-    /** The tables by name (after {@link #write()}): headline, latency, config-size, ... */
+    /** The tables by name (after {@link #write()}): headline, codecs, latency, ... */
     Map<String, String> tables() {
         return tables;
     }
 
+    /**
+     * The page's three key numbers, a line each: the median "× peer" of the best reference and of the
+     * best core engine (each on its best core), and the peer's median time per lookup over the cases.
+     */
+    List<String> keyNumbers() {
+        List<JmhRow> spread = run.rows().stream().filter(r -> "SpreadBenchmark.variable".equals(r.shortName()))
+                .collect(Collectors.toList());
+        Headline h = Headline.of(spread);
+        List<String> out = new ArrayList<>();
+        for (EngineKind kind : List.of(EngineKind.REFERENCE, EngineKind.CORE)) {
+            h.rows().stream().filter(r -> Engines.get(r.engine()).kind() == kind && r.measured() > 0)
+                    .max(Comparator.comparingDouble(Headline.Row::median))
+                    .ifPresent(r -> out.add(String.format(Locale.ROOT, "%s (core %s, codec %s): median %s× the peer "
+                            + "over %d cases (%s× to %s×)", r.engine(), r.core(), r.codec() == null ? "—" : r.codec(),
+                            Units.number(r.median(), Double.NaN), r.measured(), Units.number(r.min(), Double.NaN),
+                            Units.number(r.max(), Double.NaN))));
+        }
+        h.rows().stream().filter(r -> r.engine().equals(h.peer())).findFirst().ifPresent(r -> out.add(h.peer()
+                + ": median " + Units.number(new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(
+                        r.cells().stream().filter(Objects::nonNull).mapToDouble(c -> c.primary().inNanos().score() / 1e3)
+                                .toArray()), Double.NaN) + " µs per lookup over the cases"));
+        return out.isEmpty() ? List.of("no headline spread in this run") : out;
+    }
+
     // ---------------------------------------------------------------- sections
 
-    private void header(StringBuilder b) {
-        Manifest m = run.manifest();
-        b.append("# flagparity: benchmark report\n\n");
-        b.append("Generated by `java -jar benchmarks/target/flagparity.jar report` from the run in [`")
-                .append(runLink()).append("`](").append(runLink()).append(")");
-        if (m != null) {
-            b.append(" (`").append(m.command()).append("`, ").append(m.mode()).append(" matrix, started ")
-                    .append(m.started()).append(")");
+    /** A section of JMH rows: its table (registered as {@code name}) and bar chart, or {@code null} without rows. */
+    private Map<String, Object> section(String name, Predicate<JmhRow> p, List<Tables.Column> extra, String unit,
+            double nanosPerUnit) throws IOException {
+        List<JmhRow> rows = select(p);
+        if (rows.isEmpty()) {
+            return null;
         }
-        b.append(". Rebuild this page from that run without measuring: `java -jar benchmarks/target/flagparity.jar "
-                + "report --from ").append(run.dir().toString().replace('\\', '/')).append("`; measure again: `java -jar "
-                + "benchmarks/target/flagparity.jar report --quick` (at most ten minutes on two cores) or `--full`.\n\n");
-        b.append("Machine and versions (from [`env.txt`](").append(runLink()).append("/env.txt)):\n\n```\n");
-        for (String line : run.env().split("\n")) {
-            if (line.startsWith("cpu") || line.startsWith("cores") || line.startsWith("memory")
-                    || line.startsWith("java:") || line.startsWith("os") || line.startsWith("chicory")
-                    || line.startsWith("wasmtime") || line.startsWith("devcycle") || line.startsWith("protobuf")
-                    || line.startsWith("core") || line.startsWith("project commit") || line.startsWith("load")) {
-                b.append(line).append('\n');
+        String table = Tables.jmh(rows, extra);
+        tables.put(name, table);
+        List<Charts.Bar> bars = rows.stream().map(r -> {
+            Metric v = nanosPerUnit == 1 ? r.primary() : r.primary().inNanos();
+            return new Charts.Bar(r.shortName(), label(r), v.score() / nanosPerUnit, v.error() / nanosPerUnit);
+        }).collect(Collectors.toList());
+        Charts.bars(chartDir.resolve(name + ".png"), name + " (" + (unit.isEmpty() ? rows.get(0).primary().unit() : unit)
+                + ")", unit, bars, unit);
+        return model("table", table, "chart", chartLink + "/" + name + ".png");
+    }
+
+    private Map<String, Object> headline() throws IOException {
+        List<JmhRow> spread = select(r -> "SpreadBenchmark.variable".equals(r.shortName()));
+        if (spread.isEmpty()) {
+            return null;
+        }
+        Headline h = Headline.of(spread);
+        List<List<String>> summary = new ArrayList<>();
+        List<Charts.Bar> bars = new ArrayList<>();
+        for (Headline.Row r : h.rows()) {
+            boolean peer = r.engine().equals(h.peer());
+            summary.add(List.of(Tables.code(r.engine()), r.core(), r.codec() == null ? "—" : Tables.codec(r.codec()),
+                    peer ? "1× (the peer)" : r.measured() == 0 ? "" : Units.number(r.median(), Double.NaN) + "×",
+                    peer || r.measured() == 0 ? "" : Units.number(r.min(), Double.NaN) + "× – "
+                            + Units.number(r.max(), Double.NaN) + "×",
+                    r.measured() + " of " + LookupCase.SPREAD.size()
+                            + (r.refused().isEmpty() ? "" : " (refuses " + String.join(", ", r.refused().keySet()) + ")")));
+            if (!peer && r.measured() > 0) {
+                bars.add(new Charts.Bar("median × peer", r.engine() + " " + r.core(), r.median(), Double.NaN));
             }
         }
-        b.append("```\n\n");
-        if (m != null && m.timing() != null) {
-            b.append("Settings of this run: ").append(m.timing()).append(".\n\n");
-        }
-    }
-
-    private String runLink() {
-        return chartLink.substring(0, chartLink.length() - Run.CHARTS.length() - 1);
-    }
-
-    private void limits(StringBuilder b) {
-        b.append("## How to read this, and its limits\n\n");
-        b.append("* **One machine, two cores, shared.** Every number comes from one run on the machine named above. "
-                + "Compare rows with each other; do not carry the absolute numbers to other hardware. The load "
-                + "average around each step is in the table at the end: a step run while other work was on the "
-                + "machine is slower and noisier than it would be alone.\n");
-        b.append("* **Errors.** `a ± e` is JMH's score and the half-width of its 99.9% confidence interval over "
-                + "the measured iterations. With one fork per row (the quick matrix) it does not include the "
-                + "variation between JVMs, which for JIT-compiled code can be larger than the variation within one; "
-                + "treat differences of less than about 10% as unproven. A JMH error this wide means the iterations "
-                + "disagreed; the full matrix runs the benchmarks' own, longer settings.\n");
-        b.append("* **Allocation** (`allocated per op`, JMH's `-prof gc` `gc.alloc.rate.norm`) counts the Java "
-                + "heap only. What the Wasm core allocates inside its own linear memory (its own collector's work) "
-                + "does not show there; it shows as time, and in the core profile below.\n");
-        b.append("* **Latency** percentiles come from one run per setting, without an error interval; above the "
-                + "99.9th percentile they rest on a few dozen calls (count × 0.001). The response time counts from "
-                + "the planned start of each call (it includes waiting behind earlier calls); the service time "
-                + "from its actual start.\n");
-        b.append("* **Cold start** is one shot per fresh JVM: class loading, the engine's setup, the config, the "
-                + "first answer; the error is the spread between forks.\n");
-        b.append("* **The profile** is JFR's execution sampling of one thread repeating the lookup: it shows where "
-                + "that thread was, not why; shares carry a binomial 95% interval, an underestimate since "
-                + "successive samples are not independent.\n\n");
-    }
-
-    private static boolean defaultUserAndKey(JmhRow r) {
-        return (r.param("user") == null || Workloads.DEFAULT_USER_JSON.equals(r.param("user")))
-                && (r.param("key") == null || Workloads.DEFAULT_KEY.equals(r.param("key")));
-    }
-
-    private List<JmhRow> headlineRows() {
-        return select(r -> "VariableBenchmark.variable".equals(r.shortName()) && "large".equals(r.param("config"))
-                && defaultUserAndKey(r));
-    }
-
-    private void headline(StringBuilder b) throws IOException {
-        List<JmhRow> rows = headlineRows();
-        b.append("## 1. What one lookup costs\n\n");
-        b.append("`variable(user, key, type)` on the large built-in workload (")
-                .append(configSizes(rows).getOrDefault("large", "?")).append(" of config JSON), one caller, per engine and "
-                + "codec; `devcycle-sdk` is DevCycle's own Java SDK 2.6.0 through its public API, the peer. "
-                + "`× peer` is how many times faster than the peer the row is (the peer's time over the row's).\n\n");
-        JmhRow peer = rows.stream().filter(r -> PEER.equals(r.param("engine"))).findFirst().orElse(null);
-        String table = Tables.jmh(rows, peer == null ? List.of() : List.of(new Tables.Column("× peer", r -> ratio(peer, r))));
-        tables.put("headline", table);
-        b.append(table);
-        if (!rows.isEmpty()) {
-            List<Charts.Bar> bars = new ArrayList<>();
-            List<Charts.Bar> alloc = new ArrayList<>();
-            for (JmhRow r : rows) {
-                Metric ns = r.primary().inNanos();
-                bars.add(new Charts.Bar("time per lookup", label(r), ns.score() / 1e3, ns.error() / 1e3));
-                if (r.alloc() != null) {
-                    alloc.add(new Charts.Bar("bytes", label(r), Math.max(r.alloc().score(), 0.01),
-                            r.alloc().error()));
-                }
+        String summaryTable = Tables.markdown(List.of("engine", "core", "codec (its default)", "median × peer",
+                "range over the cases", "cases measured"), summary);
+        List<String> header = new ArrayList<>(List.of("case", "key", "user"));
+        h.rows().forEach(r -> header.add(r.engine() + " " + r.core()));
+        List<List<String>> cases = new ArrayList<>();
+        for (int i = 0; i < LookupCase.SPREAD.size(); i++) {
+            LookupCase c = LookupCase.SPREAD.get(i);
+            List<String> cells = new ArrayList<>(List.of(Tables.code(c.id()), Tables.code(c.key()), c.what()));
+            for (Headline.Row r : h.rows()) {
+                JmhRow cell = r.cells().get(i);
+                Double x = r.xPeer().get(i);
+                cells.add(cell == null ? (r.refused().containsKey(c.id()) ? "refused" : "—")
+                        : Units.format(cell.primary()) + (cell.stillWarming() ? " " + Tables.WARMING : "")
+                                + (x == null || r.engine().equals(h.peer()) ? "" : " (" + Units.number(x, Double.NaN) + "×)"));
             }
-            Charts.bars(chartDir.resolve("lookup.png"), "Time per lookup (µs), large config, one caller",
-                    "µs per lookup", bars, true, "µs");
-            b.append(image("lookup.png", "Time per lookup per engine and codec"));
-            if (!alloc.isEmpty()) {
-                Charts.bars(chartDir.resolve("allocation.png"), "Java heap allocated per lookup (B/op)",
-                        "bytes per lookup", alloc, true, "B");
-                b.append(image("allocation.png", "Java heap allocated per lookup"));
-            }
+            cases.add(cells);
         }
+        String casesTable = Tables.markdown(header, cases);
+        tables.put("headline", summaryTable + "\n" + casesTable);
+        Charts.bars(chartDir.resolve("lookup.png"), "Median times faster than DevCycle's SDK over the lookup cases",
+                "× peer", bars, "×");
+        Map<String, String> refusals = new LinkedHashMap<>();
+        h.rows().forEach(r -> r.refused().forEach((c, why) -> refusals.put(r.engine() + " / " + c, why)));
+        return model("summary", summaryTable, "cases", casesTable, "peer", Objects.toString(h.peer(), "(none)"),
+                "chart", chartLink + "/lookup.png", "shape", ConfigShape.of(Workloads.config("large")),
+                "refusals", refusals.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.toList()),
+                "rowsTable", Tables.jmh(spread, List.of()), "caseCount", LookupCase.SPREAD.size());
     }
 
-    /** How many times faster than the peer {@code r} is, with the error carried from both scores. */
-    static String ratio(JmhRow peer, JmhRow r) {
-        Metric p = peer.primary().inNanos();
-        Metric m = r.primary().inNanos();
-        if (m.score() <= 0) {
-            return "";
-        }
-        double q = p.score() / m.score();
-        double rel = Math.hypot(p.errorOrZero() / p.score(), m.errorOrZero() / m.score());
-        return Units.number(q, p.hasError() && m.hasError() ? q * rel : Double.NaN) + "×";
-    }
-
-    private void latency(StringBuilder b) throws IOException {
-        b.append("## 2. Latency at a fixed arrival rate\n\n");
+    private Map<String, Object> latency() throws IOException {
         List<LatencyRun> runs = new ArrayList<>(run.latency());
-        runs.sort(Comparator.comparingInt((LatencyRun l) -> engineRank(l.engine())).thenComparing(LatencyRun::name));
         if (runs.isEmpty()) {
-            b.append("_No latency runs in this run._\n\n");
-            return;
+            return null;
         }
-        b.append("The `latency` command: calls planned at a fixed rate from several threads, every call recorded "
-                + "(HdrHistogram), response time measured from the planned start (so it includes waiting: "
-                + "coordinated omission is accounted for), service time from the actual start. In µs. The start "
-                + "lag is how late the generator's thread began a call against its plan; it is part of every "
-                + "response time, so response times below it measure the generator, not the engine.\n\n");
+        runs.sort(Comparator.comparing((LatencyRun l) -> !LatencyCommand.NOOP.equals(l.engine()))
+                .thenComparingInt(l -> Engines.ids().indexOf(l.engine())).thenComparing(LatencyRun::name));
         Tables.Commands commands = new Tables.Commands();
-        List<String> header = List.of("setup", "rate (target → achieved)", "calls", "response p50", "p90", "p99",
-                "p99.9", "p99.99", "max", "service p50", "p99", "p99.9", "max", "start lag p50", "p99", "JVM GCs (ms)",
-                "valid", "cmd");
         List<List<String>> body = new ArrayList<>();
+        List<String> overGoal = new ArrayList<>();
         for (LatencyRun l : runs) {
-            body.add(List.of(l.label(), String.format(Locale.ROOT, "%,.0f → %,.0f/s", l.targetRate(), l.achievedRate())
-                    + ", " + l.threads() + " threads", String.format(Locale.ROOT, "%,d", l.completed()),
-                    us(l.response(), "p50"), us(l.response(), "p90"), us(l.response(), "p99"),
-                    us(l.response(), "p99_9"), us(l.response(), "p99_99"), us(l.response(), "max"),
-                    us(l.service(), "p50"), us(l.service(), "p99"), us(l.service(), "p99_9"), us(l.service(), "max"),
-                    us(l.startLag(), "p50"), us(l.startLag(), "p99"), l.gcCollections() + " (" + l.gcMillis() + ")",
-                    l.valid() ? (l.notIssued() > 0 ? "saturated: " + l.notIssued() + " calls never made" : "yes")
-                            : "no: " + l.invalidBecause(),
-                    commands.ref(l.command())));
-        }
-        StringBuilder swaps = new StringBuilder();
-        for (LatencyRun l : runs) {
-            if (l.configSwaps() != null) {
-                swaps.append("* ").append(l.label()).append(": the same config set again ").append(l.configSwaps().describe())
-                        .append(", from one more thread through warm-up and measurement.\n");
+            Double lag = l.generatorLag().get("p50");
+            boolean over = lag != null && lag > LAG_GOAL_MICROS;
+            if (over) {
+                overGoal.add(l.label());
             }
+            Function<String, String> r = k -> us(l.response(), k);
+            Function<String, String> s = k -> us(l.service(), k);
+            Function<String, String> g = k -> us(l.generatorLag(), k);
+            body.add(List.of(l.label(), String.format(Locale.ROOT, "%,.0f → %,.0f/s, %d threads", l.targetRate(),
+                    l.achievedRate(), l.threads()), String.format(Locale.ROOT, "%,d", l.completed()),
+                    r.apply("p50"), r.apply("p90"), r.apply("p99"), r.apply("p99_9"), r.apply("max"),
+                    s.apply("p50"), s.apply("p99"), s.apply("p99_9"), s.apply("max"),
+                    g.apply("p50") + (over ? " (over the " + LAG_GOAL_MICROS + " µs goal)" : ""), g.apply("p99"),
+                    g.apply("max"), l.gcCollections() + " (" + l.gcMillis() + ")",
+                    l.valid() ? (l.notIssued() > 0 ? "saturated: " + l.notIssued() + " calls never made" : "yes")
+                            : "no: " + l.invalidBecause(), commands.ref(l.command())));
         }
-        String table = Tables.markdown(header, body) + "\n" + (swaps.length() > 0 ? "Config updates under load:\n\n" + swaps
-                + "\n" : "") + commands.list();
+        String swaps = runs.stream().filter(l -> l.configSwaps() != null).map(l -> "* " + l.label()
+                + ": the same config set again " + l.configSwaps().describe() + "\n").collect(Collectors.joining());
+        String table = Tables.markdown(List.of("setup", "rate (target → achieved)", "calls", "response p50", "p90",
+                "p99", "p99.9", "max", "service p50", "p99", "p99.9", "max", "generator lag p50", "p99", "max",
+                "JVM GCs (ms)", "valid", "cmd"), body) + "\n" + (swaps.isEmpty() ? "" : "Config updates under load:\n\n"
+                + swaps + "\n") + commands.list();
         tables.put("latency", table);
-        b.append(table);
         List<Charts.Curve> curves = new ArrayList<>();
         for (LatencyRun l : runs) {
             curves.add(new Charts.Curve(l.label() + ", response", l.responseCurve(), false));
@@ -229,7 +238,8 @@ final class ReportWriter {
         }
         Charts.latency(chartDir.resolve("latency.png"), "Latency by percentile (solid: response, dashed: service)",
                 curves);
-        b.append(image("latency.png", "Latency percentile curves"));
+        return model("table", table, "chart", chartLink + "/latency.png", "overGoal", String.join("; ", overGoal),
+                "lagMet", overGoal.isEmpty());
     }
 
     private static String us(Map<String, Double> p, String key) {
@@ -237,363 +247,61 @@ final class ReportWriter {
         return v == null ? "" : Units.number(v, Double.NaN);
     }
 
-    private void configSize(StringBuilder b) throws IOException {
-        b.append("## 3. Scaling with config size\n\n");
-        List<JmhRow> all = select(r -> "VariableBenchmark.variable".equals(r.shortName()) && defaultUserAndKey(r));
-        Map<String, List<JmhRow>> series = new LinkedHashMap<>();
-        for (JmhRow r : all) {
-            series.computeIfAbsent(label(r), k -> new ArrayList<>()).add(r);
+    private Map<String, Object> profile(CoreProfile p) {
+        long n = p.totalSamples();
+        String suffix = p.engine() + "-" + p.codec();
+        String bySource = Tables.markdown(List.of("source", "samples", "share"), p.bySource().entrySet().stream()
+                .limit(15).map(e -> List.of(Tables.code(e.getKey()), count(e.getValue()), share(e.getValue(), n)))
+                .collect(Collectors.toList()));
+        List<List<String>> fns = new ArrayList<>();
+        for (CoreProfile.Function f : p.functions().subList(0, Math.min(25, p.functions().size()))) {
+            fns.add(List.of(Integer.toString(fns.size() + 1), Tables.code(f.name()), Integer.toString(f.index()),
+                    count(f.total()), share(f.total(), n), count(f.self()) + " / " + count(f.below())));
         }
-        series.values().removeIf(l -> l.stream().map(r -> r.param("config")).distinct().count() < 2);
-        List<JmhRow> rows = series.values().stream().flatMap(List::stream)
-                .sorted(Comparator.comparing(ReportWriter::label).thenComparingInt(r -> configRank(r.param("config"))))
-                .collect(Collectors.toList());
-        if (rows.isEmpty()) {
-            b.append("_No config-size sweep in this run._\n\n");
-            return;
-        }
-        Map<String, String> sizes = configSizes(rows);
-        b.append("The same lookup over the built-in workloads (sizes are the config JSON's length). "
-                + "The `large` rows are the headline's.\n\n");
-        String table = Tables.jmh(rows, List.of(new Tables.Column("config JSON", r -> sizes.get(r.param("config")))));
-        tables.put("config-size", table);
-        b.append(table);
-        List<Charts.Bar> points = new ArrayList<>();
-        for (JmhRow r : rows) {
-            Metric ns = r.primary().inNanos();
-            points.add(new Charts.Bar(label(r), r.param("config") + " (" + sizes.get(r.param("config")) + ")",
-                    ns.score() / 1e3, ns.error() / 1e3));
-        }
-        Charts.lines(chartDir.resolve("config-size.png"), "Time per lookup against config size", "config",
-                "µs per lookup", points, true);
-        b.append(image("config-size.png", "Time per lookup against config size"));
+        String byFunction = Tables.markdown(List.of("#", "function", "index", "samples", "share", "own code / below"), fns);
+        String outside = Tables.markdown(List.of("method", "samples", "share"), p.outside().stream().limit(10)
+                .map(o -> List.of(Tables.code(o.method()), count(o.samples()), share(o.samples(), n)))
+                .collect(Collectors.toList()));
+        tables.put("profile-sources-" + suffix, bySource);
+        tables.put("profile-functions-" + suffix, byFunction);
+        return model("p", p, "samples", count(n), "inside", share(p.coreSamples(), n), "outside",
+                share(n - p.coreSamples(), n), "bySource", bySource, "byFunction", byFunction, "outsideTable", outside);
     }
 
-    /** The config JSON's size per built-in workload name, e.g. {@code 221 KB}; the name itself for a file. */
-    private static Map<String, String> configSizes(List<JmhRow> rows) {
-        Map<String, String> sizes = new LinkedHashMap<>();
-        for (JmhRow r : rows) {
-            sizes.computeIfAbsent(r.param("config"), name -> {
-                try {
-                    return String.format(Locale.ROOT, "%,.0f kB",
-                            Workloads.config(name).getBytes(StandardCharsets.UTF_8).length / 1000.0);
-                } catch (RuntimeException e) {
-                    return "?";
-                }
-            });
-        }
-        return sizes;
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private void userSize(StringBuilder b) throws IOException {
-        b.append("## 4. Scaling with user size\n\n");
-        List<JmhRow> rows = select(r -> "UserSizeBenchmark.variable".equals(r.shortName()));
-        rows.sort(Comparator.comparing(ReportWriter::label).thenComparingInt(r -> Integer.parseInt(r.param("customDataKeys"))));
-        if (rows.isEmpty()) {
-            b.append("_No user-size sweep in this run._\n\n");
-            return;
-        }
-        b.append("The headline lookup for users with more custom data (`customDataKeys`; 0 is the headline user). "
-                + "A Wasm engine encodes and copies the whole user on every call.\n\n");
-        String table = Tables.jmh(rows, List.of());
-        StringBuilder slopes = new StringBuilder();
-        Map<String, List<JmhRow>> byEngine = rows.stream()
-                .collect(Collectors.groupingBy(ReportWriter::label, LinkedHashMap::new, Collectors.toList()));
-        List<List<String>> body = new ArrayList<>();
-        byEngine.forEach((label, list) -> {
-            if (list.size() >= 2) {
-                JmhRow lo = list.get(0);
-                JmhRow hi = list.get(list.size() - 1);
-                int dk = Integer.parseInt(hi.param("customDataKeys")) - Integer.parseInt(lo.param("customDataKeys"));
-                Metric a = lo.primary().inNanos();
-                Metric c = hi.primary().inNanos();
-                double error = a.hasError() && c.hasError() ? Math.hypot(a.error(), c.error()) / dk : Double.NaN;
-                body.add(List.of(label, lo.param("customDataKeys") + " → " + hi.param("customDataKeys"),
-                        Units.number((c.score() - a.score()) / dk, error) + " ns"));
-            }
-        });
-        if (!body.isEmpty()) {
-            slopes.append("Cost per custom-data key (difference of the two ends over the keys added):\n\n")
-                    .append(Tables.markdown(List.of("engine", "keys", "time per key"), body)).append('\n');
-        }
-        tables.put("user-size", table + slopes);
-        b.append(table).append(slopes);
-        List<Charts.Bar> points = new ArrayList<>();
-        for (JmhRow r : rows) {
-            Metric ns = r.primary().inNanos();
-            points.add(new Charts.Bar(label(r), r.param("customDataKeys"), ns.score() / 1e3, ns.error() / 1e3));
-        }
-        Charts.lines(chartDir.resolve("user-size.png"), "Time per lookup against custom-data keys in the user",
-                "custom-data keys", "µs per lookup", points, true);
-        b.append(image("user-size.png", "Time per lookup against user size"));
-    }
-
-    private void throughput(StringBuilder b) throws IOException {
-        b.append("## 5. Mutex against pool\n\n");
-        List<JmhRow> rows = select(r -> "ThroughputBenchmark".equals(r.className()));
-        rows.sort(Comparator.comparing(ReportWriter::throughputSeries).thenComparingInt(JmhRow::threads));
-        if (rows.isEmpty()) {
-            b.append("_No throughput rows in this run._\n\n");
-            return;
-        }
-        b.append("Lookups per second of one evaluator shared by 1 and by 2 threads. `mutex`: one core instance "
-                + "behind a lock (what DevCycle's SDK does); `pool`: N instances (N = the `poolSize` param; 0 means "
-                + "one per available processor, here 2). The reference needs neither. This machine has 2 cores, so "
-                + "nothing here says how either scales beyond 2.\n\n");
-        Map<String, JmhRow> single = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.threads() == 1).forEach(r -> single.put(throughputSeries(r), r));
-        String table = Tables.jmh(rows, List.of(new Tables.Column("vs 1 thread", r -> {
-            JmhRow one = single.get(throughputSeries(r));
-            return one == null || r.threads() == 1 ? "" : ratioUp(r, one);
-        })));
-        tables.put("throughput", table);
-        b.append(table);
-        List<Charts.Bar> bars = new ArrayList<>();
-        for (JmhRow r : rows) {
-            bars.add(new Charts.Bar(throughputSeries(r), r.threads() + (r.threads() == 1 ? " thread" : " threads"),
-                    r.primary().score(), r.primary().error()));
-        }
-        Charts.groupedBars(chartDir.resolve("throughput.png"), "Lookups per second, shared evaluator",
-                "calling threads", rows.get(0).primary().unit(), bars, true, "");
-        b.append(image("throughput.png", "Mutex against pool"));
-    }
-
-    private static String throughputSeries(JmhRow r) {
-        String s = label(r);
-        String pool = r.param("poolSize");
-        if (!"pool".equals(r.param("concurrency")) || pool == null) {
-            return s;
-        }
-        return s + ("0".equals(pool) ? " of one instance per core" : " of " + pool);
-    }
-
-    /** {@code r} over {@code base} for throughput rows (higher is better), with the error carried. */
-    private static String ratioUp(JmhRow r, JmhRow base) {
-        Metric a = r.primary();
-        Metric c = base.primary();
-        double q = a.score() / c.score();
-        double rel = Math.hypot(a.errorOrZero() / a.score(), c.errorOrZero() / c.score());
-        return Units.number(q, a.hasError() && c.hasError() ? q * rel : Double.NaN) + "×";
-    }
-
-    /** BoundaryBenchmark's methods, in the order a lookup runs them. */
-    private static final List<String> STAGES = List.of("encode", "copyIn", "core", "copyOut", "decode");
-
-    private void boundary(StringBuilder b) throws IOException {
-        b.append("## 6. The boundary split\n\n");
-        List<JmhRow> rows = select(r -> "BoundaryBenchmark".equals(r.className()));
-        if (rows.isEmpty()) {
-            b.append("_No boundary rows in this run._\n\n");
-            return;
-        }
-        rows.sort(Comparator.comparingInt((JmhRow r) -> STAGES.indexOf(r.method()))
-                .thenComparing(r -> String.valueOf(r.param("engine")))
-                .thenComparing(r -> String.valueOf(r.param("codec"))));
-        b.append("Where a Wasm lookup's time goes, on the core's preallocated entry points (the request written into "
-                + "memory pinned once per instance): `encode` the request in Java, `copyIn` write it into the core's "
-                + "memory, `core` the export's own work (result left unread), `copyOut` read the result out, "
-                + "`decode` it in Java; the encoder and decoder are the adapter's own. The whole lookup through the "
-                + "adapter (section 1) is listed after for the same engine and codec.\n\n");
-        String table = Tables.jmh(rows, List.of());
-        Set<String> engines = rows.stream().map(r -> r.param("engine")).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-        List<JmhRow> whole = headlineRows().stream()
-                .filter(r -> engines.contains(r.param("engine")) && "mutex".equals(r.param("concurrency")))
-                .collect(Collectors.toList());
-        String wholeTable = whole.isEmpty() ? "" : "The whole lookup, for comparison:\n\n" + Tables.jmh(whole, List.of());
-        tables.put("boundary", table + wholeTable);
-        b.append(table).append(wholeTable);
-        List<Charts.Bar> bars = new ArrayList<>();
-        for (JmhRow r : rows) {
-            Metric ns = r.primary().inNanos();
-            String series;
-            if (r.param("engine") != null) {
-                series = r.method() + " " + r.param("engine");
-            } else {
-                series = r.method() + " (Java)";
-            }
-            bars.add(new Charts.Bar(series, r.param("codec"), ns.score() / 1e3, ns.error() / 1e3));
-        }
-        for (JmhRow r : whole) {
-            String codec = r.param("codec");
-            boolean pre = codec.endsWith("-preallocated");
-            Metric ns = r.primary().inNanos();
-            bars.add(new Charts.Bar("whole lookup " + r.param("engine") + (pre ? ", preallocated" : ""),
-                    codec.replace("-preallocated", ""), ns.score() / 1e3, ns.error() / 1e3));
-        }
-        Charts.groupedBars(chartDir.resolve("boundary.png"), "The stages of a lookup and the whole lookup (µs)", "codec",
-                "µs", bars, true, "µs");
-        b.append(image("boundary.png", "The boundary split"));
-    }
-
-    private void setConfig(StringBuilder b) throws IOException {
-        b.append("## 7. The cost of a config update\n\n");
-        List<JmhRow> rows = select(r -> "SetConfigBenchmark".equals(r.className()));
-        rows.sort(Comparator.comparing(ReportWriter::label).thenComparingInt(r -> configRank(r.param("config"))));
-        if (rows.isEmpty()) {
-            b.append("_No setConfig rows in this run._\n\n");
-            return;
-        }
-        b.append("`setConfig(json)` on a warm evaluator, the same JSON each time: parse and swap in a whole config "
-                + "(a Wasm engine builds it in a fresh instance off to the side and swaps; a pool does it for each "
-                + "instance). Lookups keep being served meanwhile; on 2 cores an update still takes CPU from them.\n\n");
-        String table = Tables.jmh(rows, List.of());
-        tables.put("set-config", table);
-        b.append(table);
-        List<Charts.Bar> bars = new ArrayList<>();
-        for (JmhRow r : rows) {
-            Metric ns = r.primary().inNanos();
-            String cat = label(r) + (rows.stream().map(x -> x.param("config")).distinct().count() > 1
-                    ? " / " + r.param("config") : "");
-            bars.add(new Charts.Bar("setConfig", cat, ns.score() / 1e6, ns.error() / 1e6));
-        }
-        Charts.bars(chartDir.resolve("set-config.png"), "setConfig of a whole config (ms)", "ms per update", bars,
-                true, "ms");
-        b.append(image("set-config.png", "setConfig per engine"));
-    }
-
-    private void bucketedConfig(StringBuilder b) {
-        List<JmhRow> rows = select(r -> "BucketedConfigBenchmark".equals(r.className()));
-        if (rows.isEmpty()) {
-            return;
-        }
-        rows.sort(Comparator.comparing(ReportWriter::label));
-        b.append("## 7b. The whole bucketed config for one user\n\n");
-        String table = Tables.jmh(rows, List.of());
-        tables.put("bucketed-config", table);
-        b.append(table);
-    }
-
-    private void coldStart(StringBuilder b) throws IOException {
-        b.append("## 8. Cold start\n\n");
-        List<JmhRow> rows = select(r -> "ColdStartBenchmark".equals(r.className()));
-        rows.sort(Comparator.comparingInt(r -> engineRank(r.param("engine"))));
-        if (rows.isEmpty()) {
-            b.append("_No cold-start rows in this run._\n\n");
-            return;
-        }
-        b.append("From a fresh JVM to the first answer: build the engine (load, and compile where the engine "
-                + "compiles at run time), set the large config, answer one lookup.\n\n");
-        String table = Tables.jmh(rows, List.of());
-        tables.put("cold-start", table);
-        b.append(table);
-        List<Charts.Bar> bars = new ArrayList<>();
-        for (JmhRow r : rows) {
-            Metric ns = r.primary().inNanos();
-            bars.add(new Charts.Bar("first answer", label(r), ns.score() / 1e6, ns.error() / 1e6));
-        }
-        Charts.bars(chartDir.resolve("cold-start.png"), "Cold start: fresh JVM to first answer (ms)", "ms", bars,
-                false, "ms");
-        b.append(image("cold-start.png", "Cold start per engine"));
-    }
-
-    private void profile(StringBuilder b) throws IOException {
-        b.append("## 9. Where the time goes inside the core\n\n");
-        if (run.profiles().isEmpty()) {
-            b.append("_No core profile in this run._\n\n");
-            return;
-        }
-        for (CoreProfile p : run.profiles()) {
-            long n = p.totalSamples();
-            long core = p.coreSamples();
-            b.append("### ").append(p.engine()).append(", ").append(p.codec()).append("\n\n");
-            b.append(String.format(Locale.ROOT, "%,d JFR execution samples of the thread repeating the headline "
-                    + "lookup; %s inside the core's functions, %s outside (adapter, codec, Java side). Function "
-                    + "names from %s. `own code`: samples in the function's generated code itself; `below`: in "
-                    + "what it called outside the core (Chicory's memory and runtime helpers, host imports, JDK "
-                    + "intrinsics).\n\n", n, share(core, n), share(n - core, n), p.namesSource()));
-            if (p.command() != null) {
-                b.append("Command: `").append(p.command()).append("` (the recording is then summed by core function by "
-                        + "`report`).\n\n");
-            }
-            List<List<String>> sources = new ArrayList<>();
-            p.bySource().entrySet().stream().limit(15).forEach(e -> sources.add(List.of(Tables.code(e.getKey()),
-                    String.format(Locale.ROOT, "%,d", e.getValue()), share(e.getValue(), n))));
-            String bySource = "By source file of the core (`~lib/rt/itcms` is AssemblyScript's collector, "
-                    + "`~lib/rt/tlsf` its allocator):\n\n" + Tables.markdown(List.of("source", "samples", "share"), sources)
-                    + "\n";
-            List<List<String>> fns = new ArrayList<>();
-            int rank = 0;
-            for (CoreProfile.Function f : p.functions()) {
-                if (++rank > 25) {
-                    break;
-                }
-                fns.add(List.of(Integer.toString(rank), Tables.code(f.name()), Integer.toString(f.index()),
-                        String.format(Locale.ROOT, "%,d", f.total()), share(f.total(), n),
-                        String.format(Locale.ROOT, "%,d / %,d", f.self(), f.below())));
-            }
-            String byFunction = "Top core functions:\n\n" + Tables.markdown(
-                    List.of("#", "function", "index", "samples", "share", "own code / below"), fns) + "\n";
-            List<List<String>> out = new ArrayList<>();
-            p.outside().stream().limit(10).forEach(o -> out.add(List.of(Tables.code(o.method()),
-                    String.format(Locale.ROOT, "%,d", o.samples()), share(o.samples(), n))));
-            String outside = "Outside the core, by innermost flagparity method:\n\n"
-                    + Tables.markdown(List.of("method", "samples", "share"), out) + "\n";
-            String suffix = p.engine() + "-" + p.codec();
-            tables.put("profile-sources-" + suffix, bySource);
-            tables.put("profile-functions-" + suffix, byFunction);
-            b.append(bySource).append(byFunction).append(outside);
-            List<Charts.Bar> bars = new ArrayList<>();
-            p.bySource().entrySet().stream().limit(15).forEach(e -> bars.add(new Charts.Bar("share", e.getKey(),
-                    100.0 * e.getValue() / n, 196.0 * Math.sqrt((double) e.getValue() / n * (1 - (double) e.getValue() / n) / n))));
-            bars.add(new Charts.Bar("share", "(outside the core)", 100.0 * (n - core) / n, Double.NaN));
-            Charts.bars(chartDir.resolve("profile-" + suffix + ".png"), "Samples by core source file, "
-                    + p.engine() + " " + p.codec() + " (% of the lookup thread's samples)", "% of samples", bars,
-                    false, "%");
-            b.append(image("profile-" + suffix + ".png", "Core profile by source file"));
-        }
-    }
-
-    /** {@code 12.3% ± 0.4}: the share with a binomial 95% interval. */
+    /** {@code 12.3% ± 0.4}: the share with the half-width of its 95% Wilson score interval. */
     static String share(long k, long n) {
         if (n == 0) {
             return "";
         }
-        double p = (double) k / n;
-        return Units.number(100 * p, 196 * Math.sqrt(p * (1 - p) / n)) + "%";
-    }
-
-    private void others(StringBuilder b) {
-        List<JmhRow> rest = run.rows().stream().filter(r -> !shown.contains(r)).collect(Collectors.toList());
-        if (rest.isEmpty()) {
-            return;
+        if (k == 0 || k == n) {
+            return Units.number(100.0 * k / n, Double.NaN) + "%";
         }
-        b.append("## Other rows\n\nRows of this run that no section above shows.\n\n");
-        Map<String, List<JmhRow>> byBenchmark = rest.stream()
-                .collect(Collectors.groupingBy(JmhRow::shortName, LinkedHashMap::new, Collectors.toList()));
-        byBenchmark.values().forEach(rows -> b.append(Tables.jmh(rows, List.of())));
+        var ci = new WilsonScoreInterval().createInterval((int) n, (int) k, 0.95);
+        return Units.number(100.0 * k / n, 50 * (ci.getUpperBound() - ci.getLowerBound())) + "%";
     }
 
-    private void conditions(StringBuilder b) {
+    private Map<String, Object> conditions() {
         Manifest m = run.manifest();
         if (m == null) {
-            return;
+            return null;
         }
-        b.append("## The run: steps, time, load\n\n");
         List<List<String>> body = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Manifest.StepRecord s : m.steps()) {
             body.add(List.of(s.name(), s.title(), Progress.duration(s.estimateSeconds()),
                     Progress.duration(s.elapsedSeconds()), load(s.loadBefore()) + " → " + load(s.loadAfter())));
-            for (Manifest.Part p : s.parts()) {
-                if (!"ok".equals(p.status())) {
-                    problems.add("`" + p.file() + "`: " + p.status());
-                }
-            }
+            s.parts().stream().filter(p -> !"ok".equals(p.status()))
+                    .forEach(p -> problems.add("`" + p.file() + "`: " + p.status()));
         }
-        for (LatencyRun l : run.latency()) {
-            if (l.notIssued() > 0 || l.completed() == 0) {
-                problems.add("latency `" + l.name() + "`: only " + l.completed() + " calls made, " + l.notIssued()
-                        + " planned calls never issued: the setup could not keep up with the rate, its percentiles "
-                        + "describe an overloaded system");
-            }
-        }
-        b.append(Tables.markdown(List.of("step", "what", "estimated", "took", "load average (1 min) before → after"),
-                body)).append('\n');
-        b.append(problems.isEmpty() ? "Every step finished and every row was measured.\n"
-                : "Missing or failed:\n\n* " + String.join("\n* ", problems) + "\n");
-        b.append("\nRaw results: `jmh/*.json` (JMH), `latency/*.hgrm` and `*.summary.json`, `profile/`, `env.txt`, "
-                + "`steps.json` in [`").append(runLink()).append("`](").append(runLink()).append(").\n");
+        run.latency().stream().filter(l -> l.notIssued() > 0 || l.completed() == 0).forEach(l -> problems.add(
+                "latency `" + l.name() + "`: only " + l.completed() + " calls made, " + l.notIssued()
+                        + " planned calls never issued: its percentiles describe an overloaded system"));
+        return model("table", Tables.markdown(List.of("step", "what", "estimated", "took",
+                "load average (1 min) before → after"), body), "problems", problems);
     }
 
     private static String load(Double l) {
@@ -603,48 +311,49 @@ final class ReportWriter {
     // ---------------------------------------------------------------- helpers
 
     private List<JmhRow> select(Predicate<JmhRow> p) {
-        List<JmhRow> rows = run.rows().stream().filter(p)
-                .sorted(Comparator.comparingInt((JmhRow r) -> engineRank(r.param("engine")))
-                        .thenComparingInt(r -> codecRank(r.param("codec")))
-                        .thenComparing(r -> String.valueOf(r.param("concurrency"))))
+        List<JmhRow> rows = run.rows().stream().filter(p).filter(r -> !shown.contains(r))
+                .sorted(Comparator.comparing(JmhRow::shortName).thenComparingInt(r -> rank(Engines.ids(), r.param("engine")))
+                        .thenComparing(r -> String.valueOf(r.param("core")))
+                        .thenComparingInt(r -> rank(LookupCase.SPREAD.stream().map(LookupCase::id)
+                                .collect(Collectors.toList()), r.param("lookupCase")))
+                        .thenComparingInt(r -> rank(Matrix.SIZES, r.param("config")))
+                        .thenComparing(r -> String.valueOf(r.param("codec")))
+                        .thenComparing(r -> String.valueOf(r.param("concurrency"))).thenComparingInt(JmhRow::threads))
                 .collect(Collectors.toCollection(ArrayList::new));
         shown.addAll(rows);
         return rows;
     }
 
-    /** {@code chicory-aot / protobuf-preallocated / pool}, leaving out what does not apply or is the default. */
+    /** A template model from keys and values, in order. */
+    private static Map<String, Object> model(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    private static int rank(List<String> order, String value) {
+        int i = value == null ? -1 : order.indexOf(value);
+        return i < 0 ? order.size() : i;
+    }
+
+    /** {@code chicory-aot / protobuf-preallocated / pool / 2t}, leaving out what does not apply. */
     static String label(JmhRow r) {
-        String engine = r.param("engine");
-        if (engine == null) {
-            return r.method();
+        List<String> parts = new ArrayList<>();
+        for (String p : List.of("engine", "core", "codec", "concurrency", "config", "customDataKeys", "lookupCase")) {
+            if (r.param(p) == null) {
+                continue;
+            }
+            boolean byDefault = p.equals("config") && r.param(p).equals("large") || p.equals("concurrency")
+                    && r.param("engine") != null && Engines.get(r.param("engine")).concurrencies().indexOf(r.param(p)) == 0;
+            if (Tables.applies(r, p) && !byDefault) {
+                parts.add(p.equals("codec") && Tables.exposedToD7(r.param(p)) ? r.param(p) + " (D7)" : r.param(p));
+            }
         }
-        StringBuilder b = new StringBuilder(engine);
-        boolean wasm = !"reference".equals(engine) && !PEER.equals(engine);
-        if (wasm && r.param("codec") != null) {
-            b.append(" / ").append(r.param("codec"));
+        if (parts.isEmpty() || r.param("engine") == null) {
+            parts.add(0, r.method());
         }
-        if (wasm && r.param("concurrency") != null && !"mutex".equals(r.param("concurrency"))) {
-            b.append(" / ").append(r.param("concurrency"));
-        }
-        return b.toString();
-    }
-
-    private static int engineRank(String engine) {
-        int i = engine == null ? -1 : ENGINE_ORDER.indexOf(engine);
-        return i < 0 ? ENGINE_ORDER.size() : i;
-    }
-
-    private static int codecRank(String codec) {
-        int i = codec == null ? -1 : CODEC_ORDER.indexOf(codec);
-        return i < 0 ? CODEC_ORDER.size() : i;
-    }
-
-    private static int configRank(String config) {
-        int i = config == null ? -1 : CONFIG_ORDER.indexOf(config);
-        return i < 0 ? CONFIG_ORDER.size() : i;
-    }
-
-    private String image(String file, String alt) {
-        return "![" + alt + "](" + chartLink + "/" + file + ")\n\n";
+        return String.join(" / ", parts) + (r.threads() > 1 ? " / " + r.threads() + "t" : "");
     }
 }

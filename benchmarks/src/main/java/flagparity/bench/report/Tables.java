@@ -1,5 +1,7 @@
 package flagparity.bench.report;
 
+import flagparity.reference.api.Engines;
+import flagparity.wasm.Codec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,12 +14,14 @@ import java.util.function.Function;
 final class Tables {
     /** Params shown first, in this order; any others follow by name. */
     private static final List<String> PARAM_ORDER =
-            List.of("engine", "codec", "concurrency", "poolSize", "config", "customDataKeys", "preallocated");
+            List.of("engine", "core", "codec", "concurrency", "poolSize", "lookupCase", "config", "customDataKeys");
 
     /** Marks a score that was not at steady state ({@link JmhRow#stillWarming()}). */
     static final String WARMING = "‡";
     /** Marks a score whose cost grew during the measurement ({@link JmhRow#drifting()}). */
     static final String DRIFTING = "↗";
+    /** Marks a codec exposed to D7 (results/DIVERGENCES.md). */
+    static final String D7 = "[D7](DIVERGENCES.md)";
 
     private Tables() {}
 
@@ -67,7 +71,7 @@ final class Tables {
             if (methods) {
                 cells.add(r.shortName());
             }
-            varying.forEach(p -> cells.add(applies(r, p) ? code(r.param(p)) : "—"));
+            varying.forEach(p -> cells.add(!applies(r, p) ? "—" : "codec".equals(p) ? codec(r.param(p)) : code(r.param(p))));
             if (threads) {
                 cells.add(Integer.toString(r.threads()));
             }
@@ -94,25 +98,29 @@ final class Tables {
         b.append("; settings: ").append(String.join("; ", rows.stream().map(JmhRow::settings).distinct()
                 .toArray(String[]::new))).append(".\n\n");
         b.append(markdown(header, body)).append('\n');
-        if (rows.stream().anyMatch(JmhRow::stillWarming)) {
-            b.append(WARMING).append(" still warming up: a fork's first measured iteration was more than ")
-                    .append(JmhRow.WARMING_RATIO).append(" times worse than its others, so the warm-up was too short "
-                            + "and the score overstates the steady-state cost.\n\n");
-        }
-        if (rows.stream().anyMatch(JmhRow::drifting)) {
-            b.append(DRIFTING).append(" slowing down: the later half of a fork's measured iterations was more than ")
-                    .append(JmhRow.WARMING_RATIO).append(" times worse than the earlier half; the score is an average "
-                            + "over a cost that was still growing.\n\n");
-        }
         b.append(commands.list());
         return b.toString();
     }
 
-    /** Codec, concurrency and pool size mean nothing to the reference and the SDK peer (JMH still records a value). */
-    private static boolean applies(JmhRow r, String param) {
+    /** Codec, concurrency and pool size mean nothing to an engine without codecs (JMH still records a value). */
+    static boolean applies(JmhRow r, String param) {
         String engine = r.param("engine");
-        boolean wasm = engine == null || !("reference".equals(engine) || "devcycle-sdk".equals(engine));
-        return wasm || !List.of("codec", "concurrency", "poolSize").contains(param);
+        return engine == null || !List.of("codec", "concurrency", "poolSize").contains(param)
+                || !Engines.get(engine).codecs().isEmpty();
+    }
+
+    /**
+     * True for a codec that sends users with custom data through a protobuf entry point of a core with
+     * D7: the raw protobuf codecs (the engines' default codec is D7-safe).
+     */
+    static boolean exposedToD7(String codec) {
+        Codec c = Codec.parse(codec);
+        return !c.json() && Matrix.engines().stream().noneMatch(e -> codec.equals(Matrix.defaultCodec(e)));
+    }
+
+    /** A codec cell: its id, marked when it is exposed to D7. */
+    static String codec(String codec) {
+        return code(codec) + (exposedToD7(codec) ? " " + D7 : "");
     }
 
     private static String scoreHeader(List<JmhRow> rows) {

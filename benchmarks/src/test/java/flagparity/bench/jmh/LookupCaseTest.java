@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.data.Workloads;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.User;
 import flagparity.reference.json.JsonCodec;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class LookupCaseTest {
             }
         });
         User minimal = Lookup.parseUser(LookupCase.MINIMAL_USER);
-        try (Lookup any = Lookup.open("reference", "json", "mutex", 0, c("front"))) {
+        try (Lookup any = Lookup.open("reference", "json", "mutex", 0, c("front"), CoreVersion.V1_32_0)) {
             for (String k : earlier) {
                 JsonNode v = JsonCodec.mapper().readTree(Workloads.config("large")).path("variables");
                 for (JsonNode var : v) {
@@ -81,7 +82,7 @@ class LookupCaseTest {
         LookupCase cd = c("custom-data");
         User user = Lookup.parseUser(cd.user());
         assertEquals(5, user.customData().size());
-        try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, cd)) {
+        try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, cd, CoreVersion.V1_32_0)) {
             assertNotNull(lookup.call());
             User without = User.builder(user.userId()).email(user.email()).name(user.name()).country(user.country())
                     .language(user.language()).appVersion(user.appVersion()).appBuild(user.appBuild()).build();
@@ -110,10 +111,12 @@ class LookupCaseTest {
     }
 
     @Test
-    void everyCaseOpensOnTheReferenceAnsweringAsItClaims() {
-        for (LookupCase lc : LookupCase.SPREAD) {
-            try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, lc)) {
-                assertEquals(lc.served(), lookup.call() != null, lc.id());
+    void everyCaseOpensOnTheReferenceAnsweringAsItClaimsOnEveryCore() {
+        for (CoreVersion core : CoreVersion.values()) {
+            for (LookupCase lc : LookupCase.SPREAD) {
+                try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, lc, core)) {
+                    assertEquals(lc.served(), lookup.call() != null, lc.id() + " on " + core);
+                }
             }
         }
     }

@@ -30,21 +30,8 @@ class ChartsTest {
         Charts.bars(png, "Time per lookup", "µs", List.of(
                 new Charts.Bar("t", "reference", 0.03, 0.001),
                 new Charts.Bar("t", "chicory-aot / protobuf-preallocated", 21.3, 0.4),
-                new Charts.Bar("t", "devcycle-sdk", 85, Double.NaN)), true, "µs");
+                new Charts.Bar("t", "devcycle-sdk", 85, Double.NaN)), "µs");
         read(png);
-    }
-
-    @Test
-    void groupedBarsAndLines() throws IOException {
-        List<Charts.Bar> bars = List.of(
-                new Charts.Bar("mutex", "1 thread", 45000, 900), new Charts.Bar("pool", "1 thread", 44000, 800),
-                new Charts.Bar("mutex", "2 threads", 44000, 3000), new Charts.Bar("pool", "2 threads", 80000, 4000));
-        Path grouped = dir.resolve("grouped.png");
-        Charts.groupedBars(grouped, "Throughput", "threads", "ops/s", bars, false, "");
-        read(grouped);
-        Path lines = dir.resolve("lines.png");
-        Charts.lines(lines, "Scaling", "config", "µs", bars, true);
-        read(lines);
     }
 
     @Test

@@ -23,9 +23,10 @@ class ComparisonTest {
         throughput = JmhResults.read(Fixtures.resource("compare/throughput.json"), null).get(0);
     }
 
+    /** {@code r} with this score and error and no iterations: compared by the errors. */
     private static JmhRow with(JmhRow r, double score, double error) {
         return new JmhRow(r.benchmark(), r.mode(), r.threads(), r.params(), new Metric(score, error, r.primary().unit()),
-                r.alloc(), r.settings(), r.jvmArgs(), r.command(), r.iterations());
+                r.alloc(), r.settings(), r.jvmArgs(), r.command(), List.of());
     }
 
     private static JmhRow withAlloc(JmhRow r, double bytes, double error) {
@@ -97,6 +98,21 @@ class ComparisonTest {
         Comparison.Line l = compare(old, withAlloc(old, 48, 0.5));
         assertEquals(Comparison.Verdict.REGRESSION, l.verdict());
         assertTrue(Double.isInfinite(l.allocChange()));
+    }
+
+    @Test
+    void rowsWithIterationsAreComparedByWelchsTTest() {
+        JmhRow old = iterations(List.of(20_000.0, 20_100.0, 19_900.0, 20_050.0));
+        assertEquals(Comparison.Verdict.REGRESSION,
+                compare(old, iterations(List.of(26_000.0, 25_900.0, 26_100.0, 26_050.0))).verdict());
+        Comparison.Line noisy = compare(old, iterations(List.of(14_000.0, 38_000.0, 16_000.0, 36_000.0)));
+        assertEquals(Comparison.Verdict.SAME, noisy.verdict(), "30% slower on average, but not significantly");
+    }
+
+    private JmhRow iterations(List<Double> values) {
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return new JmhRow(time.benchmark(), time.mode(), time.threads(), time.params(),
+                new Metric(mean, 1, time.primary().unit()), null, "", "", null, List.of(values));
     }
 
     @Test

@@ -44,7 +44,7 @@ class JmhResultsTest {
             assertFalse(r.higherIsBetter());
         }
         Set<String> codecs = rows.stream().map(r -> r.param("codec")).collect(Collectors.toSet());
-        assertEquals(Set.copyOf(Matrix.CODECS), codecs);
+        assertEquals(Set.of("json", "json-preallocated", "protobuf", "protobuf-preallocated"), codecs);
         assertNotEquals(rows.get(0).identity(), rows.get(1).identity());
     }
 

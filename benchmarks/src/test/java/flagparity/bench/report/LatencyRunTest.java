@@ -32,7 +32,6 @@ class LatencyRunTest {
         assertTrue(l.startLag().get("p50") > 0, "the generator's start lag is read");
         assertTrue(l.response().get("p50") >= l.startLag().get("p50"), "a response time includes its start lag");
         assertEquals("reference, G1", l.label());
-        assertFalse(l.wasm());
         assertEquals("cmd", l.command());
 
         List<Hgrm.Point> curve = l.responseCurve();

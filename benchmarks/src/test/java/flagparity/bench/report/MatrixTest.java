@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.TearDown;
 class MatrixTest {
 
     @Test
-    void quickMatrixFitsTenMinutes() {
+    void quickMatrixFitsAQuarterOfAnHour() {
         double seconds = Matrix.steps(Matrix.QUICK).stream().mapToDouble(s -> s.estimate().toMillis() / 1e3).sum();
-        assertTrue(seconds <= 600, "the quick matrix is estimated at " + seconds + " s");
+        assertTrue(seconds <= 900, "the quick matrix is estimated at " + seconds + " s");
     }
 
     @Test

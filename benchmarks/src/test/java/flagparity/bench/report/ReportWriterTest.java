@@ -1,6 +1,7 @@
 package flagparity.bench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,46 +22,54 @@ class ReportWriterTest {
     void reportFromTheFixtureRun() throws IOException {
         Run run = Run.load(Fixtures.copyRun(dir));
         assertEquals(Fixtures.RUN_ID, run.id());
-        assertEquals(4 + 2 + 4 + 6 + 4 + 4, run.rows().size());
-        assertEquals(1, run.latency().size());
+        assertEquals(2, run.latency().size());
         assertEquals(1, run.profiles().size());
 
         ReportWriter writer = new ReportWriter(run, dir);
         String md = writer.write();
-        for (String heading : List.of("## How to read this, and its limits", "## 1. What one lookup costs",
-                "## 2. Latency at a fixed arrival rate", "## 5. Mutex against pool", "## 6. The boundary split",
-                "## 8. Cold start", "## 9. Where the time goes inside the core", "## The run: steps, time, load")) {
+        for (String heading : List.of("## How to read this, and its limits",
+                "## 1. What one lookup costs, over a spread of lookups", "## 2. Codecs",
+                "## 3. Latency at a fixed arrival rate", "## 6. Mutex against pool", "## 7. The boundary split",
+                "## 9. Cold start", "## 10. Where the time goes inside the core", "## The run: steps, time, load")) {
             assertTrue(md.contains(heading), heading);
         }
-        assertTrue(md.contains("| engine | codec | time per op | allocated per op | × peer | cmd |"), md);
-        assertTrue(md.contains("| `devcycle-sdk` | — |"), "the peer has no codec");
-        assertTrue(md.contains("-p engine=chicory-aot -p codec=json,json-preallocated,protobuf,protobuf-preallocated"),
-                "each table lists the commands of its rows");
-        assertTrue(md.contains("![Time per lookup per engine and codec](runs/" + Fixtures.RUN_ID + "/charts/lookup.png)"));
-        assertTrue(md.contains("Every step finished"));
+        java.nio.file.Files.writeString(dir.resolve("REPORT.md"), md);
+        assertTrue(md.contains("| engine | core | codec (its default) | median × peer | range over the cases |"), md);
+        assertTrue(md.contains("| `devcycle-sdk` | 1.32.0 | — | 1× (the peer) |"), md);
+        assertTrue(md.contains("devcycle-sdk / user-10cd-5private: DevCycle's Java SDK 2.6.0 traps"), md);
+        assertTrue(md.contains("`protobuf` [D7](DIVERGENCES.md)"), "raw protobuf rows are marked");
+        assertTrue(md.contains("| noop, G1 |"), "the floor row");
+        assertTrue(md.indexOf("| noop, G1 |") < md.indexOf("| reference, G1 |"), "the floor row comes first");
+        assertTrue(md.contains("generator lag p50"), md);
+        assertTrue(md.contains("![Median times faster than the SDK over the cases](runs/" + Fixtures.RUN_ID
+                + "/charts/lookup.png)"), md);
+        assertFalse(md.contains("{{"), "every template tag is filled");
+        assertFalse(md.matches("(?s).*(^|[ `(=])/(work|root|tmp)/.*"), "no machine path");
 
         Map<String, String> tables = writer.tables();
-        for (String t : List.of("headline", "latency", "throughput", "boundary", "cold-start",
+        for (String t : List.of("headline", "codecs", "latency", "throughput", "boundary", "cold-start",
                 "profile-sources-chicory-aot-protobuf-preallocated")) {
             assertTrue(tables.containsKey(t), t + " in " + tables.keySet());
         }
-        for (String chart : List.of("lookup", "allocation", "latency", "throughput", "boundary", "cold-start",
-                "profile-chicory-aot-protobuf-preallocated")) {
+        for (String chart : List.of("lookup", "latency", "throughput", "boundary", "cold-start")) {
             Path png = run.dir().resolve("charts").resolve(chart + ".png");
             assertNotNull(ImageIO.read(png.toFile()), chart);
         }
+        List<String> key = writer.keyNumbers();
+        assertEquals(2, key.size(), "the fixture's spread has no core engine: " + key);
+        assertTrue(key.get(0).startsWith("reference (core "), key.get(0));
     }
 
     @Test
     void ratioToThePeerCarriesBothErrors() {
         JmhRow peer = row(100, 10);
-        assertEquals("10.0 ± 1.4×", ReportWriter.ratio(peer, row(10, 1)));
-        assertEquals("10.0×", ReportWriter.ratio(peer, row(10, Double.NaN)));
+        assertEquals("10.0 ± 1.4×", Headline.ratio(peer, row(10, 1)));
+        assertEquals("10.0×", Headline.ratio(peer, row(10, Double.NaN)));
     }
 
     @Test
     void shareHasABinomialInterval() {
-        assertEquals("25 ± 42%", ReportWriter.share(1, 4));
+        assertEquals("25 ± 33%", ReportWriter.share(1, 4), "Wilson's interval, not the normal approximation's ± 42");
         assertEquals("50.0 ± 3.1%", ReportWriter.share(500, 1000));
         assertEquals("", ReportWriter.share(0, 0));
     }
@@ -71,7 +80,7 @@ class ReportWriterTest {
         assertEquals(List.of("reference", "devcycle-sdk"), rows.stream().map(ReportWriter::label)
                 .collect(java.util.stream.Collectors.toList()));
         JmhRow aot = JmhResults.read(Fixtures.resource("compare/variable.json"), null).get(0);
-        assertEquals("chicory-aot / protobuf", ReportWriter.label(aot));
+        assertEquals("chicory-aot / protobuf (D7)", ReportWriter.label(aot));
     }
 
     private static JmhRow row(double ns, double error) {
