@@ -75,6 +75,8 @@ public abstract class WasmEngine implements EngineDescriptor {
                 .platformData(s.platformData().orElse(PlatformData.javaSdkDefault()))
                 .clock(s.clock())
                 .collectEvery(s.collectEvery())
+                .deadlines(new CallDeadlines(s.callDeadline().orElse(CallDeadlines.DEFAULT.lookup()),
+                        s.loadDeadline().orElse(CallDeadlines.DEFAULT.config())))
                 .build();
     }
 

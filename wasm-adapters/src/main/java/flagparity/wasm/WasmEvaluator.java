@@ -40,10 +40,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code setConfig} returns, every lookup sees the new config. Client custom data is cheap to set,
  * so it is set in place, slot by slot, under each slot's lock.
  *
- * <h2>Aborts</h2>
- * A core abort leaves an instance unusable (its shadow stack is not unwound). The instance is
- * discarded and rebuilt at once from the platform data, config and client custom data in force,
- * and the caller gets the {@link CoreAbortException}; the other slots keep serving.
+ * <h2>Aborts and deadlines</h2>
+ * A core abort leaves an instance unusable (its shadow stack is not unwound), and so does a call
+ * stopped at its deadline ({@link CallDeadlines}: a stuck core costs a bounded wait, not a thread).
+ * The instance is discarded and rebuilt at once from the platform data, config and client custom
+ * data in force, and the caller gets the {@link CoreAbortException} or {@link CallDeadlineException};
+ * the other slots keep serving. A config load stopped at its deadline leaves the config in service.
  *
  * <h2>Memory</h2>
  * The core's incremental GC runs a step whenever it allocates, and every lookup allocates, so a
@@ -67,6 +69,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     private final Codec codec;
     private final CoreVersion version;
     private final boolean coreHasD7;
+    private final CallDeadlines deadlines;
     private final Path wasmFile;
     private final Clock clock;
     private final String platformDataJson;
@@ -104,6 +107,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         this.codec = b.codec;
         this.version = b.core;
         this.coreHasD7 = b.coreHasD7;
+        this.deadlines = b.deadlines;
         this.wasmFile = b.wasmFile;
         this.clock = b.clock;
         this.collectEvery = b.collectEvery;
@@ -511,7 +515,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     }
 
     private CoreInstance build(State st) {
-        CoreInstance core = CoreInstance.open(engine, version, wasmFile, clock);
+        CoreInstance core = CoreInstance.open(engine, version, wasmFile, clock, deadlines);
         try {
             core.setPlatformData(platformDataJson);
             if (st.config != null) {
@@ -539,6 +543,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         private CoreVersion core = CoreVersion.newest();
         private Codec codec = Codec.DEFAULT;
         private boolean coreHasD7 = true;
+        private CallDeadlines deadlines = CallDeadlines.DEFAULT;
         private Concurrency concurrency = Concurrency.MUTEX;
         private int poolSize = Runtime.getRuntime().availableProcessors();
         private Path wasmFile;
@@ -558,6 +563,12 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
          * without it lets {@link Codec#SAFE} send every user over protobuf.
          */
         public Builder coreHasD7(boolean v) { this.coreHasD7 = v; return this; }
+
+        /**
+         * How long a call into an instance may run (default {@link CallDeadlines#DEFAULT}); one past it
+         * throws {@link CallDeadlineException} and its instance is replaced, as after an abort.
+         */
+        public Builder deadlines(CallDeadlines v) { this.deadlines = Objects.requireNonNull(v); return this; }
         public Builder concurrency(Concurrency v) { this.concurrency = Objects.requireNonNull(v); return this; }
 
         /** Instances in a {@link Concurrency#POOL} (default: available processors). */

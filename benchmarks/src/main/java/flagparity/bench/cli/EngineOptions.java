@@ -8,9 +8,11 @@ import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.json.JsonCodec;
+import flagparity.wasm.CallDeadlines;
 import flagparity.wasm.Codec;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -36,6 +38,15 @@ final class EngineOptions {
             completionCandidates = CodecIds.class,
             description = "Wasm engines: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String codec;
+
+    @Option(names = "--deadline", paramLabel = "MS", defaultValue = "" + CallDeadlines.DEFAULT_LOOKUP_MS,
+            description = "Wasm engines: how long one call into the core may run before it is stopped and its"
+                    + " instance replaced, in ms (default: ${DEFAULT-VALUE}).")
+    long deadlineMillis;
+
+    @Option(names = "--config-deadline", paramLabel = "MS", defaultValue = "" + CallDeadlines.DEFAULT_CONFIG_MS,
+            description = "Wasm engines: the same for a config load (default: ${DEFAULT-VALUE}).")
+    long configDeadlineMillis;
 
     @Option(names = "--now", paramLabel = "EPOCH_MS",
             description = "Pin the clock to this instant, in ms since the epoch (default: the system clock).")
@@ -66,7 +77,9 @@ final class EngineOptions {
         try {
             EngineDescriptor d = Engines.get(engine);
             evaluator = Engines.create(engine, Lookup.settings(d, codec, concurrency, 0)
-                    .clock(clock()).platformData(platformData).build());
+                    .clock(clock()).platformData(platformData)
+                    .callDeadline(Duration.ofMillis(deadlineMillis)).loadDeadline(Duration.ofMillis(configDeadlineMillis))
+                    .build());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, e.getMessage(), e);
         }

@@ -20,9 +20,13 @@ final class ChicoryCoreInstance extends CoreInstance {
 
     private final Instance instance;
     private final Memory memory;
+    /** Interrupts this instance's call past its deadline: Chicory stops at an interrupt. */
+    private final DeadlineTimer.Watch watch;
 
-    ChicoryCoreInstance(CoreModule owner, Clock clock, WasmModule module, Function<Instance, Machine> machineFactory) {
-        super(owner, clock);
+    ChicoryCoreInstance(CoreModule owner, Clock clock, flagparity.wasm.CallDeadlines deadlines, WasmModule module,
+            Function<Instance, Machine> machineFactory) {
+        super(owner, clock, deadlines);
+        this.watch = deadlines.enforced() ? new DeadlineTimer.Watch() : null;
         ImportValues imports = ImportValues.builder()
                 .addFunction(new HostFunction("env", "abort",
                         FunctionType.of(List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32), List.of()),
@@ -54,10 +58,27 @@ final class ChicoryCoreInstance extends CoreInstance {
     @Override
     Export lookup(String name, FunctionType type) {
         ExportFunction fn = instance.export(name);
+        if (watch == null) {
+            return args -> first(fn.apply(args));
+        }
         return args -> {
-            long[] results = fn.apply(args);
-            return results == null || results.length == 0 ? 0 : results[0];
+            watch.arm(callDeadlineNanos());
+            long[] results;
+            try {
+                results = fn.apply(args);
+            } catch (RuntimeException | Error e) {
+                if (watch.disarm()) {
+                    throw new DeadlineExceeded(name, e); // Chicory stopped at the timer's interrupt
+                }
+                throw e;
+            }
+            watch.disarm(); // had it just fired, the call still finished: its result stands
+            return first(results);
         };
+    }
+
+    private static long first(long[] results) {
+        return results == null || results.length == 0 ? 0 : results[0];
     }
 
     @Override
@@ -87,6 +108,9 @@ final class ChicoryCoreInstance extends CoreInstance {
 
     @Override
     void release() {
-        // Plain Java objects: nothing native to free.
+        // Plain Java objects: nothing native to free; only the timer forgets the watch.
+        if (watch != null) {
+            watch.close();
+        }
     }
 }

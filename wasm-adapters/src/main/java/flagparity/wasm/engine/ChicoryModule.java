@@ -42,7 +42,7 @@ final class ChicoryModule extends CoreModule {
     }
 
     @Override
-    CoreInstance instantiate(Clock clock) {
-        return new ChicoryCoreInstance(this, clock, module, machineFactory);
+    CoreInstance instantiate(Clock clock, flagparity.wasm.CallDeadlines deadlines) {
+        return new ChicoryCoreInstance(this, clock, deadlines, module, machineFactory);
     }
 }

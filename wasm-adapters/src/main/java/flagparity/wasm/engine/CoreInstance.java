@@ -4,6 +4,8 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
+import flagparity.wasm.CallDeadlineException;
+import flagparity.wasm.CallDeadlines;
 import flagparity.wasm.CoreAbortException;
 import flagparity.wasm.Engine;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * One instance of the core on one engine. Not thread-safe. A call that makes the core abort throws
- * {@link CoreAbortException}; after that, or after any other trap, the instance is unusable
+ * {@link CoreAbortException}, one that runs past its deadline {@link CallDeadlineException}; after
+ * that, or after any other trap, the instance is unusable
  * ({@link #usable()} is false) and must be thrown away: the core's shadow stack is left unwound.
  *
  * <h2>The ABI, as this class uses it (AssemblyScript runtime, incremental GC)</h2>
@@ -88,21 +91,38 @@ public abstract class CoreInstance implements AutoCloseable {
     private Object preallocatedUserHolder;
     private Object pbUserHolder;
 
-    CoreInstance(CoreModule module, Clock clock) {
+    private final long lookupNanos;
+    private final long configNanos;
+    /** The deadline of the export calls under way: {@link #lookupNanos} but while a whole config is worked on. */
+    private long deadlineNanos;
+
+    CoreInstance(CoreModule module, Clock clock, CallDeadlines deadlines) {
         this.module = module;
         this.clock = clock;
+        this.lookupNanos = deadlines.lookup().toNanos();
+        this.configNanos = deadlines.config().toNanos();
+        this.deadlineNanos = lookupNanos;
+    }
+
+    /** As {@link #open(Engine, CoreVersion, Path, Clock, CallDeadlines)} with {@link CallDeadlines#DEFAULT}. */
+    public static CoreInstance open(Engine engine, CoreVersion version, Path wasmOrNull, Clock clock) {
+        return open(engine, version, wasmOrNull, clock, CallDeadlines.DEFAULT);
     }
 
     /**
      * Opens the core ({@code wasmOrNull}, or the built-in one of {@code version}) on {@code engine};
-     * {@code Date.now} reads {@code clock}. The module is loaded (and compiled) once per JVM; each call
+     * {@code Date.now} reads {@code clock}; a call past its deadline is stopped
+     * ({@link CallDeadlineException}). The module is loaded (and compiled) once per JVM; each call
      * makes a new instance. Set platform data first: the core aborts any lookup without it.
      */
-    public static CoreInstance open(Engine engine, CoreVersion version, Path wasmOrNull, Clock clock) {
+    public static CoreInstance open(Engine engine, CoreVersion version, Path wasmOrNull, Clock clock,
+            CallDeadlines deadlines) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(clock, "clock");
-        CoreInstance instance = CoreModule.load(engine, version, wasmOrNull).instantiate(clock);
+        Objects.requireNonNull(deadlines, "deadlines");
+        CoreInstance instance = CoreModule.load(engine, version, wasmOrNull, deadlines.enforced())
+                .instantiate(clock, deadlines);
         instance.bindExports();
         return instance;
     }
@@ -132,8 +152,27 @@ public abstract class CoreInstance implements AutoCloseable {
         long call(long... args);
     }
 
-    /** Looks up export {@code name} once; {@code type} is its signature. */
+    /**
+     * Looks up export {@code name} once; {@code type} is its signature. A call of it may run
+     * {@link #callDeadlineNanos()}; one stopped there throws {@link DeadlineExceeded}.
+     */
     abstract Export lookup(String name, FunctionType type);
+
+    /** How long the export call about to start may run, in nanoseconds. */
+    final long callDeadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /** Thrown by an engine's export call that it stopped at its deadline. */
+    static final class DeadlineExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String export;
+
+        DeadlineExceeded(String export, Throwable cause) {
+            super(export + " stopped at its deadline", cause);
+            this.export = export;
+        }
+    }
 
     abstract int readInt(int address);
 
@@ -203,6 +242,10 @@ public abstract class CoreInstance implements AutoCloseable {
         }
         try {
             return fn.call(args);
+        } catch (DeadlineExceeded e) {
+            broken = true;
+            pendingAbort = null;
+            throw new CallDeadlineException(e.export, java.time.Duration.ofNanos(deadlineNanos), e.getCause());
         } catch (RuntimeException | StackOverflowError e) {
             broken = true;
             CoreAbortException abort = pendingAbort;
@@ -309,7 +352,13 @@ public abstract class CoreInstance implements AutoCloseable {
     /** {@code setConfigDataUTF8}; aborts (throws {@link CoreAbortException}) on a config the core rejects. */
     public void setConfig(String sdkKey, String json) {
         int key = pinnedKey(sdkKey);
-        invoke(fnSetConfig, key, newUint8Array(json.getBytes(StandardCharsets.UTF_8)));
+        int bytes = newUint8Array(json.getBytes(StandardCharsets.UTF_8));
+        deadlineNanos = configNanos;
+        try {
+            invoke(fnSetConfig, key, bytes);
+        } finally {
+            deadlineNanos = lookupNanos;
+        }
     }
 
     /** {@code setClientCustomDataUTF8}; aborts when the JSON is not an object. */
@@ -521,9 +570,16 @@ public abstract class CoreInstance implements AutoCloseable {
         return readProtobufResult(runProtobufPreallocated(length));
     }
 
+    /** {@code generateBucketedConfigForUser}; it walks the whole config, so it has the config deadline. */
     public String generateBucketedConfigForUser(String sdkKey, String userJson) {
         int sdk = pinnedKey(sdkKey);
-        return liftString((int) invoke(fnBucketedConfig, sdk, newString(userJson)));
+        int user = newString(userJson);
+        deadlineNanos = configNanos;
+        try {
+            return liftString((int) invoke(fnBucketedConfig, sdk, user));
+        } finally {
+            deadlineNanos = lookupNanos;
+        }
     }
 
     /** The core's murmurhash3 (x86, 32-bit) of {@code key}; seed and result are u32 values. */

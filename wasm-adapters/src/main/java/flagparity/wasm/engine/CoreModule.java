@@ -58,17 +58,23 @@ abstract class CoreModule {
     }
 
     /** The built-in core of {@code version} (its SHA-256 checked), or the wasm file {@code wasmOrNull}, on {@code engine}. */
-    static CoreModule load(Engine engine, CoreVersion version, Path wasmOrNull) {
+    /**
+     * The built-in core of {@code version} (its SHA-256 checked), or the wasm file {@code wasmOrNull}, on
+     * {@code engine}, for instances whose calls have {@code deadlines} or not (wasmtime compiles the
+     * epoch checks into the code, so it keeps a module of each kind).
+     */
+    static CoreModule load(Engine engine, CoreVersion version, Path wasmOrNull, boolean deadlines) {
+        String kind = engine == Engine.WASMTIME && !deadlines ? ":no-deadlines" : "";
         if (wasmOrNull == null) {
-            return CACHE.computeIfAbsent(engine.name() + ":" + version.wasmSha256(),
-                    k -> create(engine, builtIn(version), version));
+            return CACHE.computeIfAbsent(engine.name() + ":" + version.wasmSha256() + kind,
+                    k -> create(engine, builtIn(version), version, deadlines));
         }
         byte[] wasm = readFile(wasmOrNull);
-        return CACHE.computeIfAbsent(engine.name() + ":" + sha256(wasm), k -> create(engine, wasm, null));
+        return CACHE.computeIfAbsent(engine.name() + ":" + sha256(wasm) + kind, k -> create(engine, wasm, null, deadlines));
     }
 
     /** {@code builtInOrNull}: the version whose built-in wasm {@code wasm} is, or null for a wasm file. */
-    private static CoreModule create(Engine engine, byte[] wasm, CoreVersion builtInOrNull) {
+    private static CoreModule create(Engine engine, byte[] wasm, CoreVersion builtInOrNull, boolean deadlines) {
         switch (engine) {
             case CHICORY_INTERPRETER:
             case CHICORY_COMPILER:
@@ -80,7 +86,7 @@ abstract class CoreModule {
                 }
                 return aot(builtInOrNull);
             case WASMTIME:
-                return new WasmtimeModule(Parser.parse(wasm), wasm);
+                return new WasmtimeModule(Parser.parse(wasm), wasm, deadlines);
             case GRAALWASM:
                 return graalWasm(wasm);
             default:
@@ -138,7 +144,7 @@ abstract class CoreModule {
         }
     }
 
-    abstract CoreInstance instantiate(Clock clock);
+    abstract CoreInstance instantiate(Clock clock, flagparity.wasm.CallDeadlines deadlines);
 
     /** The signature of export {@code name}. */
     final FunctionType exportType(String name) {

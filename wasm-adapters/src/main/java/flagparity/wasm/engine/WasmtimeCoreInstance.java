@@ -37,11 +37,20 @@ final class WasmtimeCoreInstance extends CoreInstance {
      * small, so growing never moves it: the view is only refreshed when an address falls past its end.
      */
     private ByteBuffer view;
+    /** The epoch ({@link DeadlineTimer#epoch()}) at which the store's current deadline falls. */
+    private long armedUntil;
+    /** Whether calls have deadlines (the engine then interrupts at epochs). */
+    private final boolean deadlines;
 
-    WasmtimeCoreInstance(CoreModule owner, Clock clock, Engine engine, Module module, List<String> importNames) {
-        super(owner, clock);
+    WasmtimeCoreInstance(CoreModule owner, Clock clock, flagparity.wasm.CallDeadlines deadlines, Engine engine,
+            Module module, List<String> importNames) {
+        super(owner, clock, deadlines);
         this.store = new Store<>(null, engine);
         owned.push(store);
+        this.deadlines = deadlines.enforced();
+        if (this.deadlines) {
+            armEpochDeadline(deadlines.config().toNanos()); // the core's start function runs while instantiating
+        }
         List<Extern> imports = new ArrayList<>();
         for (String name : importNames) {
             Func f = hostFunction(name);
@@ -95,9 +104,46 @@ final class WasmtimeCoreInstance extends CoreInstance {
             for (int i = 0; i < args.length; i++) {
                 vals[i] = toVal(params.get(i), args[i]);
             }
-            Val[] results = fn.call(store, vals);
+            if (deadlines) {
+                armEpochDeadline(callDeadlineNanos());
+            }
+            Val[] results;
+            try {
+                results = fn.call(store, vals);
+            } catch (RuntimeException e) {
+                if (interrupted(e)) {
+                    throw new DeadlineExceeded(name, e);
+                }
+                throw e;
+            }
             return result == null ? 0 : fromVal(results[0]);
         };
+    }
+
+    /**
+     * Lets the next call run {@code nanos} (at least, and at most an eighth more plus two ticks). The
+     * store's deadline is an epoch, so it is set again only when the epochs left drop below what the
+     * call needs or exceed it by more than that eighth: mostly no native call per lookup.
+     */
+    private void armEpochDeadline(long nanos) {
+        long ticks = (nanos + DeadlineTimer.TICK_NANOS - 1) / DeadlineTimer.TICK_NANOS + 1;
+        long slack = Math.max(1, ticks / 8);
+        long now = DeadlineTimer.epoch();
+        long left = armedUntil - now;
+        if (left < ticks || left > ticks + slack) {
+            store.setEpochDeadline(ticks + slack);
+            armedUntil = now + ticks + slack;
+        }
+    }
+
+    /** Whether wasmtime stopped the call at its epoch deadline (the only interrupt it has here). */
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("interrupt")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Val toVal(ValType type, long raw) {

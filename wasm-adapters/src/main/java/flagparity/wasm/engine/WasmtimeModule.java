@@ -20,14 +20,17 @@ final class WasmtimeModule extends CoreModule {
     /** The names of the imported functions, in the module's import order. */
     private final List<String> importNames;
 
-    WasmtimeModule(WasmModule parsed, byte[] wasm) {
+    WasmtimeModule(WasmModule parsed, byte[] wasm, boolean deadlines) {
         super(parsed);
         // Not disposed: whether wasmtime-java's Engine(Config) takes ownership of it is not documented,
         // and the engine (one per core, for the JVM's life) keeps no reference a leak would grow.
         Config config = new Config()
-                .epochInterruption(false)
+                .epochInterruption(deadlines)
                 .craneliftOptLevel(OptLevel.valueOf(EngineTuning.wasmtimeOptLevel()));
         this.engine = new Engine(config);
+        if (deadlines) {
+            DeadlineTimer.tickEpochs(engine); // the timer advances the epoch; a store traps past its deadline
+        }
         this.module = Module.fromBinary(engine, wasm);
         List<String> names = new ArrayList<>();
         parsed.importSection().stream().forEach(imp -> {
@@ -41,7 +44,7 @@ final class WasmtimeModule extends CoreModule {
     }
 
     @Override
-    CoreInstance instantiate(Clock clock) {
-        return new WasmtimeCoreInstance(this, clock, engine, module, importNames);
+    CoreInstance instantiate(Clock clock, flagparity.wasm.CallDeadlines deadlines) {
+        return new WasmtimeCoreInstance(this, clock, deadlines, engine, module, importNames);
     }
 }

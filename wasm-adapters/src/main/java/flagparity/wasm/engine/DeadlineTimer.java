@@ -1,0 +1,118 @@
+package flagparity.wasm.engine;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one thread per JVM that enforces call deadlines: every {@link #TICK_NANOS} it advances the
+ * epoch of each wasmtime engine (a store traps once the epoch passes its deadline) and interrupts
+ * each Chicory call past its deadline (Chicory stops at a thread interrupt). A call itself only
+ * writes a few fields, so a deadline costs a lookup almost nothing; the thread starts with the
+ * first instance and is a daemon.
+ */
+final class DeadlineTimer {
+    static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private static final Set<io.github.kawamuray.wasmtime.Engine> EPOCH_ENGINES = ConcurrentHashMap.newKeySet();
+    private static final Set<Watch> WATCHES = ConcurrentHashMap.newKeySet();
+    /** Ticks since the thread started: the epoch every ticked wasmtime engine has at least reached. */
+    private static final AtomicLong EPOCH = new AtomicLong();
+    private static Thread thread;
+
+    private DeadlineTimer() {}
+
+    /** Ticks {@code engine}'s epoch from now on (engines live as long as the JVM here). */
+    static void tickEpochs(io.github.kawamuray.wasmtime.Engine engine) {
+        EPOCH_ENGINES.add(engine);
+        start();
+    }
+
+    /** The epoch the ticked engines have reached; each may be one tick ahead while a tick is under way. */
+    static long epoch() {
+        return EPOCH.get();
+    }
+
+    private static synchronized void start() {
+        if (thread == null) {
+            thread = new Thread(DeadlineTimer::run, "flagparity-call-deadlines");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private static void run() {
+        for (;;) {
+            LockSupport.parkNanos(TICK_NANOS);
+            for (io.github.kawamuray.wasmtime.Engine e : EPOCH_ENGINES) {
+                e.incrementEpoch();
+            }
+            EPOCH.incrementAndGet();
+            long now = System.nanoTime();
+            for (Watch w : WATCHES) {
+                w.check(now);
+            }
+        }
+    }
+
+    /**
+     * One Chicory instance's watch: {@link #arm} before a call, {@link #disarm} after. The timer
+     * interrupts the calling thread once the armed deadline passes; {@link #disarm} leaves no stray
+     * interrupt behind, and restores one the caller had before the call.
+     */
+    static final class Watch implements AutoCloseable {
+        private static final int IDLE = 0;
+        private static final int ARMED = 1;
+        private static final int FIRING = 2;
+        private static final int FIRED = 3;
+
+        private final AtomicInteger state = new AtomicInteger(IDLE);
+        private Thread caller;
+        private long deadlineAt;
+        private boolean callerWasInterrupted;
+
+        Watch() {
+            WATCHES.add(this);
+            start();
+        }
+
+        /** Before a call on this thread: it may run {@code nanos}. */
+        void arm(long nanos) {
+            callerWasInterrupted = Thread.interrupted(); // else Chicory would stop the call at once
+            caller = Thread.currentThread();
+            deadlineAt = System.nanoTime() + nanos;
+            state.set(ARMED); // publishes caller and deadlineAt to the timer
+        }
+
+        /** After the call: whether the timer interrupted it (its interrupt is cleared here). */
+        boolean disarm() {
+            boolean fired = !state.compareAndSet(ARMED, IDLE);
+            if (fired) {
+                while (state.get() != FIRED) {
+                    Thread.onSpinWait();
+                }
+                Thread.interrupted();
+                state.set(IDLE);
+            }
+            if (callerWasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return fired;
+        }
+
+        private void check(long now) {
+            if (state.get() == ARMED && now - deadlineAt > 0 && state.compareAndSet(ARMED, FIRING)) {
+                caller.interrupt();
+                state.set(FIRED);
+            }
+        }
+
+        @Override
+        public void close() {
+            WATCHES.remove(this);
+        }
+    }
+}

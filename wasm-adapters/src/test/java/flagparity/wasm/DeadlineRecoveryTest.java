@@ -1,0 +1,62 @@
+package flagparity.wasm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.User;
+import flagparity.reference.api.Variable;
+import flagparity.reference.api.VariableType;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A call past its deadline through the evaluator, on every engine and both concurrency strategies:
+ * the caller gets a {@link CallDeadlineException}, its instance is replaced from the config in
+ * service, and the next calls answer as before. The overlong calls are real work far beyond the
+ * deadlines set here: a user whose JSON is millions of characters long, a config padded likewise.
+ */
+class DeadlineRecoveryTest {
+    private static final String HUGE = "a".repeat(6_000_000);
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aLookupPastItsDeadlineCostsItsInstanceOnly(Engine engine) {
+        // the interpreter answers a sound lookup in milliseconds: it gets a longer deadline
+        Duration lookup = Duration.ofMillis(engine == Engine.CHICORY_INTERPRETER ? 500 : 50);
+        for (Concurrency concurrency : Concurrency.values()) {
+            try (WasmEvaluator e = Fixtures.builder(engine, Codec.DEFAULT, concurrency)
+                    .deadlines(new CallDeadlines(lookup, Duration.ofSeconds(30))).build()) {
+                e.setConfig(Fixtures.config("handwritten.json"));
+                User user = User.builder("u1").build();
+                Variable before = e.variable(user, "bool-var", VariableType.Boolean);
+                User huge = User.builder("u1").email(HUGE).build();
+                CallDeadlineException stopped = assertThrows(CallDeadlineException.class,
+                        () -> e.variable(huge, "bool-var", VariableType.Boolean));
+                assertEquals(lookup, stopped.deadline());
+                assertEquals(1, e.instancesReplaced(), engine + " " + concurrency);
+                assertEquals(before, e.variable(user, "bool-var", VariableType.Boolean));
+                assertEquals(before, e.variable(user, "bool-var", VariableType.Boolean));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aConfigLoadPastItsDeadlineLeavesTheConfigInService(Engine engine) {
+        try (WasmEvaluator e = Fixtures.builder(engine, Codec.DEFAULT, Concurrency.POOL)
+                .deadlines(new CallDeadlines(Duration.ofSeconds(1), Duration.ofMillis(20))).build()) {
+            e.setConfig(Fixtures.config("handwritten.json"));
+            User user = User.builder("u1").build();
+            Variable before = e.variable(user, "bool-var", VariableType.Boolean);
+            String padded = Fixtures.config("handwritten.json").replaceFirst("\\{", "{\"padding\":\"" + HUGE + "\",");
+            ConfigException rejected = assertThrows(ConfigException.class, () -> e.setConfig(padded));
+            CallDeadlineException stopped = assertInstanceOf(CallDeadlineException.class, rejected.getCause());
+            assertEquals("setConfigDataUTF8", stopped.call());
+            assertEquals(before, e.variable(user, "bool-var", VariableType.Boolean));
+            assertEquals(0, e.instancesReplaced(), "the pool's instances in service are untouched");
+        }
+    }
+}
