@@ -63,6 +63,10 @@ abstract class CoreModule {
      * {@code engine}, for instances whose calls have {@code deadlines} or not (wasmtime compiles the
      * epoch checks into the code, so it keeps a module of each kind).
      */
+    static CoreModule load(Engine engine, CoreVersion version, Path wasmOrNull) {
+        return load(engine, version, wasmOrNull, true);
+    }
+
     static CoreModule load(Engine engine, CoreVersion version, Path wasmOrNull, boolean deadlines) {
         String kind = engine == Engine.WASMTIME && !deadlines ? ":no-deadlines" : "";
         if (wasmOrNull == null) {
