@@ -12,21 +12,24 @@ import java.util.Objects;
  *
  * @param lookup every call but a config load: a lookup takes ~25-70 µs on the compiled engines and
  *     milliseconds on the interpreter
- * @param config {@code setConfigDataUTF8} and {@code generateBucketedConfigForUser}, which parse or
- *     walk a whole config: tens of ms compiled, seconds on the interpreter for a large config
+ * @param config the setters ({@code setConfigDataUTF8}, platform and client custom data), which run
+ *     when an instance is built, and {@code generateBucketedConfigForUser}, which walks a whole config:
+ *     tens of ms compiled, seconds on the interpreter for a large config
  */
 public record CallDeadlines(Duration lookup, Duration config) {
-    /** {@link #DEFAULT}'s lookup deadline in ms (a constant, for option defaults). */
-    public static final long DEFAULT_LOOKUP_MS = 100;
-    /** {@link #DEFAULT}'s config deadline in ms. */
-    public static final long DEFAULT_CONFIG_MS = 30_000;
     /**
-     * 100 ms per lookup: over a thousand times a compiled lookup and ten times the interpreter's, so a
-     * GC pause or a busy machine does not cut a sound call, yet a stuck one frees its thread at once;
-     * 30 s per config load: ten times the slowest load seen (the interpreter on a large config).
+     * The compiled engines': 1 s per lookup. A warm compiled lookup takes ~40 µs, but a sound one must
+     * never be cut: 100 ms cut lookups of a JVM still compiling the engine's code on a machine shared
+     * by many builds here. A stuck call (D7 once held one for 12 minutes) still frees its thread
+     * within a second. 30 s per config load: ten times the slowest load seen (the interpreter on a
+     * large config). What a deadline costs a lookup does not depend on its length.
      */
-    public static final CallDeadlines DEFAULT =
-            new CallDeadlines(Duration.ofMillis(DEFAULT_LOOKUP_MS), Duration.ofMillis(DEFAULT_CONFIG_MS));
+    public static final CallDeadlines DEFAULT = new CallDeadlines(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    /**
+     * The interpreter's: 5 s per lookup. Its warm lookups take milliseconds, a hundred times a compiled
+     * one, and a cold JVM's first calls are slower still (a platform-data call took over 100 ms here).
+     */
+    public static final CallDeadlines INTERPRETER = new CallDeadlines(Duration.ofSeconds(5), DEFAULT.config());
     /** No deadline at all (both zero): only to measure what the deadlines cost. */
     public static final CallDeadlines OFF = new CallDeadlines(Duration.ZERO, Duration.ZERO);
 
@@ -37,6 +40,18 @@ public record CallDeadlines(Duration lookup, Duration config) {
         if (!off && (lookup.compareTo(Duration.ofMillis(1)) < 0 || config.compareTo(Duration.ofMillis(1)) < 0)) {
             throw new IllegalArgumentException("a call deadline is at least 1 ms (the timer's tick), not "
                     + format(lookup) + " / " + format(config));
+        }
+    }
+
+    /**
+     * The default deadlines of {@code engine}: {@link #OFF} on GraalWasm, which has no deadline yet
+     * (its route would be {@code Context.interrupt} or {@code close(true)} from the timer thread).
+     */
+    public static CallDeadlines defaultFor(Engine engine) {
+        switch (engine) {
+            case CHICORY_INTERPRETER: return INTERPRETER;
+            case GRAALWASM: return OFF;
+            default: return DEFAULT;
         }
     }
 

@@ -17,6 +17,10 @@ import java.util.List;
  * wasm on the module path) and JVMCI enabled: {@link #jvmArgs()}, which {@code flagparity jmh}
  * appends to the forks of a run that names this engine. Another location:
  * {@code -Dflagparity.graalwasm.jars=DIR}.
+ *
+ * <p>Its calls have no deadline yet ({@link CallDeadlines#defaultFor}): a call stuck in the core holds
+ * its thread, and settings naming a deadline are refused. The route would be the timer thread calling
+ * the polyglot context's {@code interrupt} or {@code close(true)}.
  */
 public final class GraalWasmEngine extends WasmEngine {
     /** The implementation, in the {@code graalwasm} module. */

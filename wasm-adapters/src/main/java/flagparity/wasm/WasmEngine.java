@@ -75,9 +75,20 @@ public abstract class WasmEngine implements EngineDescriptor {
                 .platformData(s.platformData().orElse(PlatformData.javaSdkDefault()))
                 .clock(s.clock())
                 .collectEvery(s.collectEvery())
-                .deadlines(new CallDeadlines(s.callDeadline().orElse(CallDeadlines.DEFAULT.lookup()),
-                        s.loadDeadline().orElse(CallDeadlines.DEFAULT.config())))
+                .deadlines(deadlines(s))
                 .build();
+    }
+
+    /** The settings' deadlines, the engine's default where unset; an engine without deadlines refuses them. */
+    private CallDeadlines deadlines(EngineSettings s) {
+        CallDeadlines d = CallDeadlines.defaultFor(runtime);
+        if (!d.enforced()) {
+            if (s.callDeadline().isPresent() || s.loadDeadline().isPresent()) {
+                throw new IllegalArgumentException(id + " has no call deadline yet");
+            }
+            return d;
+        }
+        return new CallDeadlines(s.callDeadline().orElse(d.lookup()), s.loadDeadline().orElse(d.config()));
     }
 
     @Override

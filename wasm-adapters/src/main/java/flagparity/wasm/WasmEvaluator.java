@@ -107,7 +107,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         this.codec = b.codec;
         this.version = b.core;
         this.coreHasD7 = b.coreHasD7;
-        this.deadlines = b.deadlines;
+        this.deadlines = b.deadlines != null ? b.deadlines : CallDeadlines.defaultFor(b.engine);
         this.wasmFile = b.wasmFile;
         this.clock = b.clock;
         this.collectEvery = b.collectEvery;
@@ -543,7 +543,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         private CoreVersion core = CoreVersion.newest();
         private Codec codec = Codec.DEFAULT;
         private boolean coreHasD7 = true;
-        private CallDeadlines deadlines = CallDeadlines.DEFAULT;
+        private CallDeadlines deadlines;
         private Concurrency concurrency = Concurrency.MUTEX;
         private int poolSize = Runtime.getRuntime().availableProcessors();
         private Path wasmFile;
@@ -565,7 +565,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         public Builder coreHasD7(boolean v) { this.coreHasD7 = v; return this; }
 
         /**
-         * How long a call into an instance may run (default {@link CallDeadlines#DEFAULT}); one past it
+         * How long a call into an instance may run (default {@link CallDeadlines#defaultFor} the engine); one past it
          * throws {@link CallDeadlineException} and its instance is replaced, as after an abort.
          */
         public Builder deadlines(CallDeadlines v) { this.deadlines = Objects.requireNonNull(v); return this; }

@@ -4,11 +4,11 @@ import flagparity.bench.data.Workloads;
 import flagparity.bench.jmh.Lookup;
 import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.EngineDescriptor;
+import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.json.JsonCodec;
-import flagparity.wasm.CallDeadlines;
 import flagparity.wasm.Codec;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -39,14 +39,15 @@ final class EngineOptions {
             description = "Wasm engines: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String codec;
 
-    @Option(names = "--deadline", paramLabel = "MS", defaultValue = "" + CallDeadlines.DEFAULT_LOOKUP_MS,
+    @Option(names = "--deadline", paramLabel = "MS",
             description = "Wasm engines: how long one call into the core may run before it is stopped and its"
-                    + " instance replaced, in ms (default: ${DEFAULT-VALUE}).")
-    long deadlineMillis;
+                    + " instance replaced, in ms (default: 1000; 5000 on chicory-interpreter; graalwasm has no"
+                    + " deadline yet).")
+    Long deadlineMillis;
 
-    @Option(names = "--config-deadline", paramLabel = "MS", defaultValue = "" + CallDeadlines.DEFAULT_CONFIG_MS,
-            description = "Wasm engines: the same for a config load (default: ${DEFAULT-VALUE}).")
-    long configDeadlineMillis;
+    @Option(names = "--config-deadline", paramLabel = "MS",
+            description = "Wasm engines: the same for a config load (default: 30000).")
+    Long configDeadlineMillis;
 
     @Option(names = "--now", paramLabel = "EPOCH_MS",
             description = "Pin the clock to this instant, in ms since the epoch (default: the system clock).")
@@ -76,10 +77,15 @@ final class EngineOptions {
         Evaluator evaluator;
         try {
             EngineDescriptor d = Engines.get(engine);
-            evaluator = Engines.create(engine, Lookup.settings(d, codec, concurrency, 0)
-                    .clock(clock()).platformData(platformData)
-                    .callDeadline(Duration.ofMillis(deadlineMillis)).loadDeadline(Duration.ofMillis(configDeadlineMillis))
-                    .build());
+            EngineSettings.Builder settings = Lookup.settings(d, codec, concurrency, 0)
+                    .clock(clock()).platformData(platformData);
+            if (deadlineMillis != null) {
+                settings.callDeadline(Duration.ofMillis(deadlineMillis));
+            }
+            if (configDeadlineMillis != null) {
+                settings.loadDeadline(Duration.ofMillis(configDeadlineMillis));
+            }
+            evaluator = Engines.create(engine, settings.build());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, e.getMessage(), e);
         }

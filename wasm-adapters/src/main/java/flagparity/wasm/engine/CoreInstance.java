@@ -104,9 +104,9 @@ public abstract class CoreInstance implements AutoCloseable {
         this.deadlineNanos = lookupNanos;
     }
 
-    /** As {@link #open(Engine, CoreVersion, Path, Clock, CallDeadlines)} with {@link CallDeadlines#DEFAULT}. */
+    /** As {@link #open(Engine, CoreVersion, Path, Clock, CallDeadlines)} with the engine's default deadlines. */
     public static CoreInstance open(Engine engine, CoreVersion version, Path wasmOrNull, Clock clock) {
-        return open(engine, version, wasmOrNull, clock, CallDeadlines.DEFAULT);
+        return open(engine, version, wasmOrNull, clock, CallDeadlines.defaultFor(engine));
     }
 
     /**
@@ -346,16 +346,25 @@ public abstract class CoreInstance implements AutoCloseable {
     // ---- the core's API ----
 
     public void setPlatformData(String json) {
-        invoke(fnSetPlatformData, newUint8Array(json.getBytes(StandardCharsets.UTF_8)));
+        int bytes = newUint8Array(json.getBytes(StandardCharsets.UTF_8));
+        underConfigDeadline(() -> invoke(fnSetPlatformData, bytes));
     }
 
     /** {@code setConfigDataUTF8}; aborts (throws {@link CoreAbortException}) on a config the core rejects. */
     public void setConfig(String sdkKey, String json) {
         int key = pinnedKey(sdkKey);
         int bytes = newUint8Array(json.getBytes(StandardCharsets.UTF_8));
+        underConfigDeadline(() -> invoke(fnSetConfig, key, bytes));
+    }
+
+    /**
+     * Runs {@code call} (the export call of a setter) with the config deadline: the setters run when an
+     * instance is built, and a cold JVM's first run of them took over 100 ms on the interpreter here.
+     */
+    private long underConfigDeadline(java.util.function.LongSupplier call) {
         deadlineNanos = configNanos;
         try {
-            invoke(fnSetConfig, key, bytes);
+            return call.getAsLong();
         } finally {
             deadlineNanos = lookupNanos;
         }
@@ -364,7 +373,8 @@ public abstract class CoreInstance implements AutoCloseable {
     /** {@code setClientCustomDataUTF8}; aborts when the JSON is not an object. */
     public void setClientCustomData(String sdkKey, String json) {
         int key = pinnedKey(sdkKey);
-        invoke(fnSetClientCustomData, key, newUint8Array(json.getBytes(StandardCharsets.UTF_8)));
+        int bytes = newUint8Array(json.getBytes(StandardCharsets.UTF_8));
+        underConfigDeadline(() -> invoke(fnSetClientCustomData, key, bytes));
     }
 
     /** {@code variableForUser} without event tracking: the variable JSON, or {@code null}. */
@@ -574,12 +584,7 @@ public abstract class CoreInstance implements AutoCloseable {
     public String generateBucketedConfigForUser(String sdkKey, String userJson) {
         int sdk = pinnedKey(sdkKey);
         int user = newString(userJson);
-        deadlineNanos = configNanos;
-        try {
-            return liftString((int) invoke(fnBucketedConfig, sdk, user));
-        } finally {
-            deadlineNanos = lookupNanos;
-        }
+        return liftString((int) underConfigDeadline(() -> invoke(fnBucketedConfig, sdk, user)));
     }
 
     /** The core's murmurhash3 (x86, 32-bit) of {@code key}; seed and result are u32 values. */

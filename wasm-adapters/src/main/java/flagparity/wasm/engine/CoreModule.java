@@ -57,7 +57,6 @@ abstract class CoreModule {
         this.staticDataEnd = staticDataEnd(parsed);
     }
 
-    /** The built-in core of {@code version} (its SHA-256 checked), or the wasm file {@code wasmOrNull}, on {@code engine}. */
     /**
      * The built-in core of {@code version} (its SHA-256 checked), or the wasm file {@code wasmOrNull}, on
      * {@code engine}, for instances whose calls have {@code deadlines} or not (wasmtime compiles the
