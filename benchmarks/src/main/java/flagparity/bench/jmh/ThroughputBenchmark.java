@@ -42,7 +42,7 @@ public class ThroughputBenchmark {
     @Param({"chicory-aot", "wasmtime"})
     public String engine;
 
-    @Param({"protobuf"})
+    @Param({"safe"})
     public String codec;
 
     @Param({"mutex", "pool"})

@@ -145,10 +145,16 @@ class DoorsTest {
         return users;
     }
 
+    /** The Wasm engines this JVM can run (graalwasm needs JDK 21+). */
+    static List<Engine> runnableEngines() {
+        return java.util.Arrays.stream(Engine.values())
+                .filter(e -> flagparity.wasm.WasmEngine.of(e).availability().isAvailable()).toList();
+    }
+
     static Stream<Arguments> doors() {
         List<Arguments> out = new ArrayList<>();
         out.add(Arguments.of(REFERENCE, Codec.DEFAULT.id()));
-        for (Engine e : Engine.values()) {
+        for (Engine e : runnableEngines()) {
             for (Codec c : Codec.values()) {
                 out.add(Arguments.of(flagparity.wasm.WasmEngine.of(e).id(), c.id()));
             }
@@ -200,7 +206,7 @@ class DoorsTest {
      * the core's JSON entry point: the default never sends them through a protobuf entry point (D7).
      */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(Engine.class)
+    @MethodSource("runnableEngines")
     void evalWithTheDefaultCodecAnswersUsersWithCustomDataAsTheJsonEntryPoint(Engine engine) {
         List<String> requests = new ArrayList<>();
         List<String> want = new ArrayList<>();
