@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the doors of issue 13 cost one lookup (the large workload, its default key):
  * <ul>
- *   <li>the per-call deadline, on against off ({@link CallDeadlines#DEFAULT} against {@link CallDeadlines#OFF}:
+ *   <li>the per-call deadline, on against off (the engine's {@link CallDeadlines#defaultFor} against {@link CallDeadlines#OFF}:
  *       off, wasmtime compiles the core without epoch checks and Chicory arms no watch):
  *       {@code jmh DeadlineBenchmark -p deadlines=on,off -p codec=safe -p customDataKeys=0};</li>
  *   <li>the safe codec against the raw ones, for a user without and with custom data (with custom
@@ -64,7 +64,7 @@ public class DeadlineBenchmark {
             throw new IllegalArgumentException("deadlines is on or off, not " + deadlines);
         }
         evaluator = WasmEvaluator.builder().engine(Engine.parse(engine)).codec(Codec.parse(codec))
-                .deadlines(deadlines.equals("on") ? CallDeadlines.DEFAULT : CallDeadlines.OFF).build();
+                .deadlines(deadlines.equals("on") ? CallDeadlines.defaultFor(Engine.parse(engine)) : CallDeadlines.OFF).build();
         evaluator.setConfig(Workloads.config("large"));
         user = Lookup.parseUser(Workloads.userJson(customDataKeys));
         if (variable() == null) {
