@@ -30,7 +30,7 @@ class EnginesCommandTest {
         assertEquals(List.of("reference", "chicory-aot", "chicory-compiler", "chicory-interpreter", "graalwasm",
                 "wasmtime", "devcycle-sdk"), lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList()));
         assertEquals(Engines.ids(), lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList()));
-        assertTrue(lines.contains("chicory-aot kind=core codecs=json,json-preallocated,protobuf,protobuf-preallocated"
+        assertTrue(lines.contains("chicory-aot kind=core codecs=safe,json,json-preallocated,protobuf,protobuf-preallocated"
                 + " concurrency=mutex,pool cores=1.32.0,1.42.8 compiled=yes colour=#1F77B4"), lines.toString());
         assertTrue(lines.contains("reference kind=reference codecs=- concurrency=- cores=1.32.0,1.42.8 compiled=no"
                 + " colour=#2CA02C"), lines.toString());
