@@ -70,8 +70,7 @@ public class BoundUserBenchmark {
             throw new IllegalArgumentException("skipped: allVariables is DevCycle's SDK's call; " + engine
                     + " answers the same question with boundUser");
         }
-        served.open(engine, setting.codec, setting.concurrency, 0, workload.config, Lookup.parseUser(workload.user),
-                workload.key);
+        served.open(engine, setting, workload);
         evaluator = served.evaluator;
         user = served.user;
         chooseKeys(served.lookup().configJson(), workload.key);

@@ -26,6 +26,11 @@ public class Served {
     VariableType type;
 
     /** {@link Lookup#open}, after refusing a combination that would repeat another ({@link Combinations}). */
+    /** The lookup a {@link Workload} names, on {@code engine} with a {@link WasmSetting}, one instance or the pool default. */
+    void open(String engine, WasmSetting setting, Workload workload) {
+        open(engine, setting.codec, setting.concurrency, 0, workload.config, Lookup.parseUser(workload.user), workload.key);
+    }
+
     void open(String engine, String codec, String concurrency, int poolSize, String config, User user, String key) {
         Combinations.requireDistinct(engine, codec, concurrency, poolSize);
         use(Lookup.open(engine, codec, concurrency, poolSize, config, user, key));

@@ -59,8 +59,7 @@ public class VariableBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Served served, WasmSetting setting, Workload workload) {
-        served.open(engine, setting.codec, setting.concurrency, 0, workload.config, Lookup.parseUser(workload.user),
-                workload.key);
+        served.open(engine, setting, workload);
     }
 
     @Benchmark

@@ -39,8 +39,7 @@ public class WarmUpBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Served served, WasmSetting setting, Workload workload) {
-        served.open(engine, setting.codec, setting.concurrency, 0, workload.config, Lookup.parseUser(workload.user),
-                workload.key);
+        served.open(engine, setting, workload);
     }
 
     @Benchmark
