@@ -3,6 +3,7 @@ package flagparity.bench.data;
 import flagparity.reference.api.User;
 import flagparity.reference.json.JsonCodec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The built-in workloads: DevCycle server configs generated deterministically by
- * {@link SeededWorkload} in several sizes, and the users that look flags up in them.
+ * {@link SeededWorkload} in several sizes, DevCycle's own large test config ({@link #DEVCYCLE_LARGE},
+ * vendored), and the users that look flags up in them.
  */
 public final class Workloads {
     /** The user of every headline benchmark (DESIGN.md). */
@@ -27,16 +29,24 @@ public final class Workloads {
      */
     public static final String DEFAULT_KEY = SeededWorkload.DEFAULT_KEY;
 
+    /**
+     * DevCycle's own large test config, the one their Java SDK's benchmark tool times with key
+     * {@code v-key-25} and {@link #DEFAULT_USER_JSON} (origin, sha256 and licence: the README beside it).
+     */
+    public static final String DEVCYCLE_LARGE = "devcycle-large";
+    private static final String DEVCYCLE_LARGE_RESOURCE = "/flagparity/bench/devcycle/fixture_large_config.json";
+
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private Workloads() {}
 
-    /** The built-in workload names, smallest first. */
+    /** The built-in workload names: the generated ones smallest first, then DevCycle's. */
     public static List<String> builtInNames() {
         List<String> names = new ArrayList<>();
         for (SeededWorkload.Size s : SeededWorkload.Size.values()) {
             names.add(s.id());
         }
+        names.add(DEVCYCLE_LARGE);
         return Collections.unmodifiableList(names);
     }
 
@@ -50,6 +60,9 @@ public final class Workloads {
         if (size != null) {
             return CACHE.computeIfAbsent(size.id(), id -> SeededWorkload.generate(size, SeededWorkload.SEED));
         }
+        if (DEVCYCLE_LARGE.equals(nameOrPath)) {
+            return CACHE.computeIfAbsent(DEVCYCLE_LARGE, id -> resource(DEVCYCLE_LARGE_RESOURCE));
+        }
         Path file = Path.of(nameOrPath);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("\"" + nameOrPath + "\" is neither a built-in workload ("
@@ -59,6 +72,17 @@ public final class Workloads {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Workloads.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the build lost the resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the resource " + name, e);
         }
     }
 

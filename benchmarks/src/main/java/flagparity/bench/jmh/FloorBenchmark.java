@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -38,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * bucketing without a rollout, the headline's shape).
  *
  * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh FloorBenchmark -prof gc}, with the
- * workload params ({@code -p config=FILE -p key=... -p user=...}) of the lookup to compare.
+ * workload params ({@code -p config=FILE -p key=... -p user=...}) of the lookup to compare, or a
+ * {@link LookupCase} by id ({@code -p lookupCase=dvc-v-key-25,dvc-v-key-80-5cd}), which overrides them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -47,6 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class FloorBenchmark {
+    /** A {@link LookupCase} id, or empty for the {@link Workload} params. */
+    @Param({""})
+    public String lookupCase;
+
     // Inputs of the timed calls: non-final, so the JIT cannot treat them as constants.
     private ReferenceEvaluator reference;
     private HandWritten floor;
@@ -88,10 +94,12 @@ public class FloorBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Workload workload) throws JsonProcessingException {
-        String configJson = flagparity.bench.data.Workloads.config(workload.config);
-        user = Lookup.parseUser(workload.user);
-        key = workload.key;
-        type = Lookup.typeOf(configJson, key, workload.config);
+        LookupCase c = lookupCase.isEmpty() ? new LookupCase("", workload.config, workload.user, workload.key, true, "")
+                : LookupCase.byId(lookupCase);
+        String configJson = flagparity.bench.data.Workloads.config(c.config());
+        user = Lookup.parseUser(c.user());
+        key = c.key();
+        type = Lookup.typeOf(configJson, key, c.config());
         reference = new ReferenceEvaluator();
         reference.setConfig(configJson);
         Variable want = reference.variable(user, key, type);

@@ -3,6 +3,7 @@ package flagparity.bench.jmh;
 import flagparity.bench.data.Workloads;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One (config, key, user) lookup of the report's headline spread. The cost of a lookup depends on
@@ -41,14 +42,42 @@ public record LookupCase(String id, String config, String user, String key, bool
             new LookupCase("user-10cd-5private", "large", withPrivateCustomData(Workloads.userJson(10), 5),
                     Workloads.DEFAULT_KEY, true, "headline key, user with 10 customData and 5 privateCustomData fields"));
 
-    /** The case with this id. */
+    /**
+     * A user of DevCycle's config with 5 customData fields that its filters read ({@code data-key-N}, all
+     * of its custom-data filters are on String keys); {@code data-key-6} puts it in the audience that
+     * serves {@code v-key-80}.
+     */
+    static final String DEVCYCLE_5CD_USER = "{\"user_id\":\"12345\",\"email\":\"some.user@gmail.com\",\"customData\":{"
+            + "\"data-key-6\":\"iYI6uwZed0ip\",\"data-key-8\":\"not-listed\",\"data-key-12\":\"x7\","
+            + "\"data-key-1\":\"some text\",\"data-key-9\":\"\"}}";
+
+    /**
+     * Issue 16's lookups on DevCycle's own large test config ({@link Workloads#DEVCYCLE_LARGE}): the
+     * key their SDK's benchmark times, and the keys measured with a user carrying custom data. Not
+     * part of the report's spread; run them by id ({@code -p lookupCase=dvc-v-key-25,...}).
+     */
+    public static final List<LookupCase> DEVCYCLE = List.of(
+            new LookupCase("dvc-v-key-25", Workloads.DEVCYCLE_LARGE, Workloads.DEFAULT_USER_JSON, "v-key-25", true,
+                    "DevCycle's benchmark lookup: Boolean of feature 1 of 79, after a user_id target that does not match"),
+            new LookupCase("dvc-v-key-25-5cd", Workloads.DEVCYCLE_LARGE, DEVCYCLE_5CD_USER, "v-key-25", true,
+                    "the same key, user with 5 customData fields"),
+            new LookupCase("dvc-v-key-58-5cd", Workloads.DEVCYCLE_LARGE, DEVCYCLE_5CD_USER, "v-key-58", true,
+                    "Boolean of feature 61 of 79 (one all-users target), user with 5 customData fields"),
+            new LookupCase("dvc-v-key-80-5cd", Workloads.DEVCYCLE_LARGE, DEVCYCLE_5CD_USER, "v-key-80", true,
+                    "Boolean of feature 22 of 79 served by an audience on customData data-key-6, user with 5 customData fields"));
+
+    /** The case with this id, of {@link #SPREAD} or {@link #DEVCYCLE}. */
     public static LookupCase byId(String id) {
-        return SPREAD.stream().filter(c -> c.id.equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+        return all().filter(c -> c.id.equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "no lookup case \"" + id + "\" (expected one of " + ids() + ")"));
     }
 
     public static String ids() {
-        return SPREAD.stream().map(LookupCase::id).collect(Collectors.joining(","));
+        return all().map(LookupCase::id).collect(Collectors.joining(","));
+    }
+
+    private static Stream<LookupCase> all() {
+        return Stream.concat(SPREAD.stream(), DEVCYCLE.stream());
     }
 
     /** {@code user} (JSON text of an object) with {@code n} privateCustomData fields of mixed types added at its end. */

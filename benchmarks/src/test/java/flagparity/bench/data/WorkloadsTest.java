@@ -36,8 +36,14 @@ class WorkloadsTest {
     private static final Clock EARLY = Clock.fixed(Instant.parse("2022-06-01T00:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void namesTheBuiltInsSmallestFirst() {
-        assertEquals(List.of("small", "medium", "large", "xlarge"), Workloads.builtInNames());
+    void namesTheBuiltInsSmallestFirstThenDevCyclesOwn() {
+        assertEquals(List.of("small", "medium", "large", "xlarge", "devcycle-large"), Workloads.builtInNames());
+    }
+
+    @Test
+    void devCyclesLargeConfigIsTheVendoredFileItsReadmeNames() throws Exception {
+        assertEquals("a94a9ae5d9490c26e9e22c1292510da20a01743d5ea5e10557dccdd1dab631a4",
+                sha256(Workloads.config(Workloads.DEVCYCLE_LARGE)));
     }
 
     @ParameterizedTest

@@ -113,7 +113,7 @@ class LookupCaseTest {
     @Test
     void everyCaseOpensOnTheReferenceAnsweringAsItClaimsOnEveryCore() {
         for (CoreVersion core : CoreVersion.values()) {
-            for (LookupCase lc : LookupCase.SPREAD) {
+            for (LookupCase lc : java.util.stream.Stream.concat(LookupCase.SPREAD.stream(), LookupCase.DEVCYCLE.stream()).toList()) {
                 try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, lc, core)) {
                     assertEquals(lc.served(), lookup.call() != null, lc.id() + " on " + core);
                 }
