@@ -5,6 +5,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
+import flagparity.reference.api.CoreVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,6 @@ import java.util.regex.Pattern;
  * the module's exports before it is used, so a {@code .wat} of another build is refused.
  */
 final class CoreNames {
-    static final String BUILT_IN_CORE = "/flagparity/wasm/cores/1.32.0/bucketing-lib.release.wasm";
 
     private static final Pattern WAT_IMPORT = Pattern.compile("^\\s*\\(import \"[^\"]*\" \"[^\"]*\" \\(func \\$(\\S+?)[\\s)]");
     private static final Pattern WAT_FUNC = Pattern.compile("^\\s*\\(func \\$(\\S+?)(?:[\\s)]|$)");
@@ -43,8 +43,8 @@ final class CoreNames {
     }
 
     /** The built-in core's names: its name section if it has one, else its exports, else {@code namesFile}'s. */
-    static CoreNames forBuiltInCore(Path namesFile) {
-        return of(builtInCore(), namesFile);
+    static CoreNames forBuiltInCore(CoreVersion core, Path namesFile) {
+        return of(builtInCore(core), namesFile);
     }
 
     /**
@@ -146,10 +146,11 @@ final class CoreNames {
         return out;
     }
 
-    static byte[] builtInCore() {
-        try (InputStream in = CoreNames.class.getResourceAsStream(BUILT_IN_CORE)) {
+    static byte[] builtInCore(CoreVersion core) {
+        String wasm = "/flagparity/wasm/cores/" + core.id() + "/bucketing-lib.release.wasm";
+        try (InputStream in = CoreNames.class.getResourceAsStream(wasm)) {
             if (in == null) {
-                throw new IllegalStateException("the built-in core " + BUILT_IN_CORE + " is not on the classpath");
+                throw new IllegalStateException("the built-in core " + wasm + " is not on the classpath");
             }
             return in.readAllBytes();
         } catch (IOException e) {

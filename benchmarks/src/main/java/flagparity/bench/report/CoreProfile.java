@@ -30,7 +30,7 @@ import jdk.jfr.consumer.RecordingFile;
  * @param functions core functions, most samples first
  * @param outside samples outside the core by innermost flagparity method, most first
  */
-record CoreProfile(String engine, String codec, String namesSource, long totalSamples, List<Function> functions,
+record CoreProfile(String engine, String codec, String core, String namesSource, long totalSamples, List<Function> functions,
         List<Outside> outside, String command) {
 
     static final String THREAD = "flagparity-profile";
@@ -81,7 +81,7 @@ record CoreProfile(String engine, String codec, String namesSource, long totalSa
     }
 
     /** Sums the execution samples of thread {@value #THREAD} in {@code jfr}. */
-    static CoreProfile summarize(Path jfr, CoreNames names, String engine, String codec, String command)
+    static CoreProfile summarize(Path jfr, CoreNames names, String engine, String codec, String coreVersion, String command)
             throws IOException {
         Map<Integer, long[]> core = new HashMap<>();
         Map<String, Long> outside = new HashMap<>();
@@ -106,7 +106,7 @@ record CoreProfile(String engine, String codec, String namesSource, long totalSa
         List<Outside> out = new ArrayList<>();
         outside.forEach((m, n) -> out.add(new Outside(m, n)));
         out.sort(Comparator.comparingLong(Outside::samples).reversed().thenComparing(Outside::method));
-        return new CoreProfile(engine, codec, names.source(), total, List.copyOf(functions), List.copyOf(out), command);
+        return new CoreProfile(engine, codec, coreVersion, names.source(), total, List.copyOf(functions), List.copyOf(out), command);
     }
 
     private static boolean onProfiledThread(RecordedEvent e) {

@@ -82,6 +82,15 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
         sets = List.copyOf(sets);
     }
 
+    /** The same step with every set on core version {@code core}. */
+    JmhStep onCore(String core) {
+        return new JmhStep(name, title, benchmark, sets.stream().map(s -> {
+            Map<String, List<String>> p = new LinkedHashMap<>(s.params());
+            p.put("core", List.of(core));
+            return new ParamSet(s.methods(), p, s.timing());
+        }).collect(Collectors.toList()), timing, gc);
+    }
+
     @Override
     public String kind() {
         return "jmh";

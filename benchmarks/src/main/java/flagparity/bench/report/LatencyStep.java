@@ -13,7 +13,8 @@ import java.util.Locale;
  * Runs of the {@code latency} command, each in its own JVM (so each can have its own collector):
  * {@code java FLAGS ... flagparity.bench.cli.Main latency ...}, writing into {@code latency/}.
  */
-record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, Duration duration) implements Step {
+record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, Duration duration, String core)
+        implements Step {
 
     /** Seconds a latency JVM takes beyond warm-up and measurement (start, engine setup, writing out). */
     static final double JVM_SECONDS = 2;
@@ -78,7 +79,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
             return b.toString();
         }
 
-        List<String> args(Duration warmup, Duration duration, Path out) {
+        List<String> args(Duration warmup, Duration duration, String core, Path out) {
             List<String> a = new ArrayList<>(List.of("latency"));
             a.addAll(LatencyCommand.NOOP.equals(engine) ? List.of("--noop") : List.of("--engine", engine));
             if (codec != null) {
@@ -91,6 +92,9 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
             }
             if (swapConfigEvery != null) {
                 a.addAll(List.of("--swap-config-every", JmhTiming.jmhTime(swapConfigEvery)));
+            }
+            if (core != null && !LatencyCommand.NOOP.equals(engine)) {
+                a.addAll(List.of("--core", core));
             }
             a.addAll(List.of("--out", out.toString().replace('\\', '/'), "--name", fileName()));
             return List.copyOf(a);
@@ -129,7 +133,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
 
     private String command(Spec s, Path runDir) {
         return "java " + String.join(" ", s.flags()) + " " + JmhStep.JAR_RUN + " "
-                + String.join(" ", s.args(warmup, duration, runDir.resolve(Run.LATENCY)));
+                + String.join(" ", s.args(warmup, duration, core, runDir.resolve(Run.LATENCY)));
     }
 
     @Override
@@ -140,7 +144,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
         for (Spec s : runs) {
             ctx.progress().unitStarted("latency " + s.fileName());
             Path log = dir.resolve(s.fileName() + ".log");
-            int exit = ChildJvm.run(ctx, s.flags(), "flagparity.bench.cli.Main", s.args(warmup, duration, dir), log);
+            int exit = ChildJvm.run(ctx, s.flags(), "flagparity.bench.cli.Main", s.args(warmup, duration, core, dir), log);
             String status = exit == 0 ? "ok"
                     : exit == 1 ? "not valid (the files say why): " + ChildJvm.lastLine(log)
                     : "failed (exit " + exit + "): " + ChildJvm.lastLine(log);

@@ -9,6 +9,7 @@ import flagparity.bench.jmh.ThroughputBenchmark;
 import flagparity.bench.jmh.UserSizeBenchmark;
 import flagparity.bench.jmh.VariableBenchmark;
 import flagparity.bench.jmh.BucketedConfigBenchmark;
+import flagparity.bench.load.LatencyCommand;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineDescriptor;
 import flagparity.reference.api.EngineKind;
@@ -26,8 +27,8 @@ import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * The agreed matrices, built from the engine registry ({@link Engines}): {@code quick} (about a quarter
- * of an hour on two cores: the headline spread with two forks per row, and every other question of
+ * The agreed matrices, built from the engine registry ({@link Engines}): {@code quick} (about 25 minutes
+ * on two cores: the headline spread with two forks per row, and every other question of
  * DECISIONS.md once, with short settings), {@code full} (every engine, codec and size with the
  * benchmarks' own settings; hours) and {@code smoke} (the quick matrix with the shortest settings:
  * a check of the pipeline, its numbers mean nothing).
@@ -44,7 +45,7 @@ final class Matrix {
     /** How often the config-update rows set the config again under load. */
     static final Duration SWAP_EVERY = Duration.ofSeconds(1);
     /** The cases a Wasm engine runs on a core older than its newest in the quick matrix (all of them in the full one). */
-    static final List<String> OLDER_CORE_CASES = List.of("headline", "custom-data", "user-10cd-5private");
+    static final List<String> OLDER_CORE_CASES = List.of("headline", "custom-data");
     /** Workload sizes of the config-size rows. */
     static final List<String> SIZES = List.of("small", "medium", "large", "xlarge");
 
@@ -73,9 +74,14 @@ final class Matrix {
         return Duration.ofMillis(millis);
     }
 
+    /**
+     * Rows running Wasm get 10 s of warm-up: Chicory's generated code took 8 to 30 s to settle in short
+     * runs on a loaded 2-core machine (the JIT compiling it competes for the cores), and the 2 to 3 s of
+     * earlier quick matrices left most rows still warming. Iterations are cut instead (3 measured).
+     */
     static final Timing QUICK_TIMING = new Timing(QUICK,
-            new JmhTiming(2, 3, ms(300), 3, ms(300), 2.5), new JmhTiming(2, 4, ms(500), 3, ms(300), 2.5),
-            new JmhTiming(1, 3, ms(500), 3, ms(500), 2.5), new JmhTiming(1, 6, ms(500), 3, ms(500), 2.5),
+            new JmhTiming(2, 3, ms(300), 3, ms(300), 2.5), new JmhTiming(2, 10, ms(1000), 3, ms(300), 2.5),
+            new JmhTiming(1, 3, ms(500), 3, ms(500), 2.5), new JmhTiming(1, 10, ms(1000), 3, ms(500), 2.5),
             new JmhTiming(3, null, null, null, null, 3),
             ms(4000), ms(6000), ms(6000), ms(6000), 1);
     static final Timing SMOKE_TIMING = new Timing(SMOKE,
@@ -127,7 +133,13 @@ final class Matrix {
 
     // ------------------------------------------------------------ the matrices
 
-    static List<Step> steps(String mode) {
+    /**
+     * The steps of matrix {@code mode}. With {@code only} a core version, the headline spread runs every
+     * case on that version alone (the peer on its own core) and every step that takes a core runs it;
+     * with {@code null}, the spread runs every version ({@link #OLDER_CORE_CASES} on the older ones in the
+     * quick matrix) and the other steps their default, the newest.
+     */
+    static List<Step> steps(String mode, CoreVersion only) {
         Timing t = timing(mode);
         boolean full = FULL.equals(mode);
         String first = firstCompiledCore();
@@ -140,7 +152,7 @@ final class Matrix {
                 .map(EngineDescriptor::id).collect(Collectors.toList());
         List<Step> steps = new ArrayList<>();
         steps.add(new JmhStep("headline", "one lookup over the spread of cases, per engine and core",
-                SpreadBenchmark.class, spread(t, full), t.spread(), true));
+                SpreadBenchmark.class, spread(t, full, only), t.spread(), true));
         List<JmhStep.ParamSet> codecs = new ArrayList<>();
         codecs.add(set("variable", "engine", List.of(first), "codec", otherCodecs).with(t.jmhWasm()));
         for (String e : full ? compiled.subList(1, compiled.size()) : List.<String>of()) {
@@ -180,10 +192,15 @@ final class Matrix {
         steps.add(new JmhStep("cold-start", "from a fresh JVM to the first answer", ColdStartBenchmark.class, List.of(
                 set("firstAnswer", "engine", allIds())), t.coldStart(), false));
         steps.add(new LatencyStep("latency", "fixed-rate latency, " + (int) RATE + " calls/s from 2 threads, "
-                + "the harness's own floor first", latency(full), t.latencyWarmup(), t.latencyDuration()));
+                + "the harness's own floor first", latency(full), t.latencyWarmup(), t.latencyDuration(),
+                only != null && new picocli.CommandLine(new LatencyCommand()).getCommandSpec().findOption("--core") != null
+                        ? only.id() : null));
         steps.add(new ProfileStep("profile", "JFR profile of " + first + " by core function", first,
-                defaultCodec(firstCore), t.profileWarmup(), t.profileDuration(), t.profilePeriodMillis()));
-        return steps;
+                defaultCodec(firstCore), only == null ? CoreVersion.newest() : only, t.profileWarmup(),
+                t.profileDuration(), t.profilePeriodMillis()));
+        return only == null ? steps : steps.stream().map(s -> s instanceof JmhStep && s != steps.get(0)
+                && takesParam(((JmhStep) s).benchmark(), "core") ? ((JmhStep) s).onCore(only.id()) : s)
+                .collect(Collectors.toList());
     }
 
     /**
@@ -191,8 +208,7 @@ final class Matrix {
      * in the codec step) on its default codec, over every case its own timing refusal allows, per
      * core version when the benchmark takes one (older cores on {@link #OLDER_CORE_CASES} in the quick matrix).
      */
-    private static List<JmhStep.ParamSet> spread(Timing t, boolean full) {
-        boolean versioned = takesParam(SpreadBenchmark.class, "core");
+    private static List<JmhStep.ParamSet> spread(Timing t, boolean full, CoreVersion only) {
         List<JmhStep.ParamSet> sets = new ArrayList<>();
         for (EngineDescriptor e : engines()) {
             boolean wasm = e.kind() == EngineKind.CORE;
@@ -202,17 +218,16 @@ final class Matrix {
             List<String> cases = LookupCase.SPREAD.stream()
                     .filter(c -> e.timingRefusal(flagparity.bench.jmh.Lookup.parseUser(c.user())) == null)
                     .map(LookupCase::id).collect(Collectors.toList());
-            List<CoreVersion> versions = versioned ? e.coreVersions() : List.of(e.coreVersions().get(e.coreVersions().size() - 1));
+            List<CoreVersion> versions = only == null || e.kind() == EngineKind.PEER ? e.coreVersions()
+                    : e.coreVersions().contains(only) ? List.of(only) : List.of();
             for (CoreVersion v : versions) {
                 boolean older = v != versions.get(versions.size() - 1);
                 Map<String, List<String>> p = params("engine", List.of(e.id()));
                 if (defaultCodec(e) != null) {
                     p.put("codec", List.of(defaultCodec(e)));
                 }
-                if (versioned) {
-                    p.put("core", List.of(v.id()));
-                }
-                p.put("lookupCase", older && wasm && !full
+                p.put("core", List.of(v.id()));
+                p.put("lookupCase", older && !full
                         ? cases.stream().filter(OLDER_CORE_CASES::contains).collect(Collectors.toList()) : cases);
                 sets.add(new JmhStep.ParamSet(List.of("variable"), p, wasm || e.kind() == EngineKind.PEER
                         ? t.spreadWasm() : t.spread()));

@@ -5,14 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import flagparity.reference.api.CoreVersion;
 
 /**
  * The core profile: a child JVM repeats the headline lookup on a compiled Chicory engine under JFR
  * ({@link ProfileTarget}); the samples are then summed by core function ({@link CoreProfile}) into
  * {@code profile/ENGINE-CODEC.json}. The recording stays next to it ({@code .jfr}).
  */
-record ProfileStep(String name, String title, String engine, String codec, Duration warmup, Duration duration,
-        int periodMillis) implements Step {
+record ProfileStep(String name, String title, String engine, String codec, CoreVersion core, Duration warmup,
+        Duration duration, int periodMillis) implements Step {
 
     static final List<String> FLAGS =
             List.of("-Xms1g", "-Xmx1g", "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints");
@@ -37,7 +38,7 @@ record ProfileStep(String name, String title, String engine, String codec, Durat
     }
 
     private List<String> args(Path dir) {
-        return List.of(engine, codec, Double.toString(warmup.toMillis() / 1e3), Double.toString(duration.toMillis() / 1e3),
+        return List.of(engine, codec, core.id(), Double.toString(warmup.toMillis() / 1e3), Double.toString(duration.toMillis() / 1e3),
                 Integer.toString(periodMillis), dir.resolve(base() + ".jfr").toString().replace('\\', '/'));
     }
 
@@ -64,8 +65,8 @@ record ProfileStep(String name, String title, String engine, String codec, Durat
             status = "failed (exit " + exit + "): " + ChildJvm.lastLine(log);
         } else {
             try {
-                CoreProfile.summarize(dir.resolve(base() + ".jfr"), CoreNames.forBuiltInCore(ctx.coreNames()),
-                        engine, codec, command(ctx.runDir())).write(ctx.runDir().resolve(file));
+                CoreProfile.summarize(dir.resolve(base() + ".jfr"), CoreNames.forBuiltInCore(core, ctx.coreNames()),
+                        engine, codec, core.id(), command(ctx.runDir())).write(ctx.runDir().resolve(file));
             } catch (IllegalArgumentException e) {
                 status = "failed: " + e.getMessage();
             }

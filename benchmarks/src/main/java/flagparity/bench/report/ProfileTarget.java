@@ -1,7 +1,8 @@
 package flagparity.bench.report;
 
-import flagparity.bench.data.Workloads;
 import flagparity.bench.jmh.Lookup;
+import flagparity.bench.jmh.LookupCase;
+import flagparity.reference.api.CoreVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,7 @@ import jdk.jfr.Recording;
  * report's own work): one thread, named {@value CoreProfile#THREAD}, repeats the headline lookup; JFR
  * records its execution samples after a warm-up.
  *
- * <p>Arguments: {@code ENGINE CODEC WARMUP_SECONDS DURATION_SECONDS PERIOD_MS OUT.jfr}. Run it with
+ * <p>Arguments: {@code ENGINE CODEC CORE_VERSION WARMUP_SECONDS DURATION_SECONDS PERIOD_MS OUT.jfr}. Run it with
  * {@code -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints} so samples land on the right
  * (inlined) frame.
  */
@@ -20,21 +21,21 @@ public final class ProfileTarget {
     private ProfileTarget() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: ProfileTarget ENGINE CODEC WARMUP_SECONDS DURATION_SECONDS PERIOD_MS OUT.jfr");
+        if (args.length != 7) {
+            System.err.println("usage: ProfileTarget ENGINE CODEC CORE_VERSION WARMUP_SECONDS DURATION_SECONDS PERIOD_MS OUT.jfr");
             System.exit(2);
         }
         String engine = args[0];
         String codec = args[1];
-        long warmupNanos = TimeUnit.MILLISECONDS.toNanos((long) (Double.parseDouble(args[2]) * 1000));
-        long durationNanos = TimeUnit.MILLISECONDS.toNanos((long) (Double.parseDouble(args[3]) * 1000));
-        Duration period = Duration.ofMillis(Long.parseLong(args[4]));
-        Path out = Path.of(args[5]);
+        CoreVersion core = CoreVersion.parse(args[2]);
+        long warmupNanos = TimeUnit.MILLISECONDS.toNanos((long) (Double.parseDouble(args[3]) * 1000));
+        long durationNanos = TimeUnit.MILLISECONDS.toNanos((long) (Double.parseDouble(args[4]) * 1000));
+        Duration period = Duration.ofMillis(Long.parseLong(args[5]));
+        Path out = Path.of(args[6]);
         Throwable[] failure = new Throwable[1];
         long[] calls = new long[1];
         Thread worker = new Thread(() -> {
-            try (Lookup lookup = Lookup.open(engine, codec, "mutex", 0, "large",
-                    Lookup.parseUser(Workloads.DEFAULT_USER_JSON), Workloads.DEFAULT_KEY)) {
+            try (Lookup lookup = Lookup.open(engine, codec, "mutex", 0, LookupCase.byId("headline"), core)) {
                 loop(lookup, warmupNanos);
                 try (Recording recording = new Recording()) {
                     recording.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
@@ -54,7 +55,7 @@ public final class ProfileTarget {
             System.err.println("profile: " + failure[0]);
             System.exit(1);
         }
-        System.out.println("profiled " + calls[0] + " lookups of " + engine + " " + codec + " into " + out);
+        System.out.println("profiled " + calls[0] + " lookups of " + engine + " " + codec + " on core " + core + " into " + out);
     }
 
     private static long loop(Lookup lookup, long nanos) {

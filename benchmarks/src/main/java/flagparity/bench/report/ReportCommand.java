@@ -1,5 +1,6 @@
 package flagparity.bench.report;
 
+import flagparity.reference.api.CoreVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
     /** What the report is built from: a new run of a matrix, or a saved run. */
     static final class Source {
         @Option(names = "--quick", required = true,
-                description = "Measure the quick matrix (about a quarter of an hour on two cores).")
+                description = "Measure the quick matrix (about 25 minutes on two cores).")
         boolean quick;
 
         @Option(names = "--full", required = true,
@@ -76,6 +77,12 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Also refill the marked tables of DECISIONS.md in the results folder from this run.")
     private boolean updateDecisions;
 
+    @Option(names = "--core", paramLabel = "VERSION",
+            description = "Measure one core version: the headline spread over every case on it (the SDK peer on its "
+                    + "own core), and every step that takes a core on it. Default: the headline on every version "
+                    + "(the newest over every case, older ones on a few cases), the other steps on the newest.")
+    private String core;
+
     @Option(names = "--dry-run", description = "Print the matrix's steps, estimates and commands, and stop.")
     private boolean dryRun;
 
@@ -87,13 +94,19 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         results = relative(results);
+        CoreVersion only;
+        try {
+            only = core == null ? null : CoreVersion.parse(core);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--core: " + e.getMessage());
+        }
         String matrix = source == null ? null : source.quick ? Matrix.QUICK : source.full ? Matrix.FULL
                 : source.smoke ? Matrix.SMOKE : null;
         if (dryRun) {
             if (matrix == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--dry-run needs --quick, --full or --smoke");
             }
-            plan(matrix, out);
+            plan(matrix, only, out);
             return 0;
         }
         if (coreNames != null && !Files.isRegularFile(coreNames)) {
@@ -101,7 +114,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path runDir;
         if (matrix != null) {
-            runDir = measure(matrix, err);
+            runDir = measure(matrix, only, err);
         } else if (source != null) {
             runDir = source.from;
         } else {
@@ -132,8 +145,8 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void plan(String matrix, PrintWriter out) {
-        List<Step> steps = Matrix.steps(matrix);
+    private void plan(String matrix, CoreVersion only, PrintWriter out) {
+        List<Step> steps = Matrix.steps(matrix, only);
         Path runDir = results.resolve("runs").resolve("RUN");
         double total = 0;
         out.println("Matrix " + matrix + ": " + Matrix.timing(matrix).describe());
@@ -149,8 +162,8 @@ public final class ReportCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private Path measure(String matrix, PrintWriter err) throws IOException, InterruptedException {
-        List<Step> steps = Matrix.steps(matrix);
+    private Path measure(String matrix, CoreVersion only, PrintWriter err) throws IOException, InterruptedException {
+        List<Step> steps = Matrix.steps(matrix, only);
         Instant started = Instant.now();
         String id = RUN_ID.format(started) + "-" + matrix;
         Path runDir = results.resolve("runs").resolve(id);

@@ -48,8 +48,8 @@ class CoreNamesTest {
 
     @Test
     void builtInCoreWithoutNamesFileNamesItsExports() {
-        Map<String, Integer> exports = CoreNames.functionExports(Parser.parse(CoreNames.builtInCore()));
-        CoreNames names = CoreNames.forBuiltInCore(null);
+        Map<String, Integer> exports = CoreNames.functionExports(Parser.parse(CoreNames.builtInCore(flagparity.reference.api.CoreVersion.V1_32_0)));
+        CoreNames names = CoreNames.forBuiltInCore(flagparity.reference.api.CoreVersion.V1_32_0, null);
         int pb = exports.get("variableForUser_PB");
         assertEquals("export:variableForUser_PB", names.name(pb));
         assertEquals("func[0]", names.name(0), "the first import is not exported, so it has no name");

@@ -50,7 +50,7 @@ class CoreProfileTest {
             r.stop();
             r.dump(jfr);
         }
-        CoreProfile p = CoreProfile.summarize(jfr, CoreNames.forBuiltInCore(null), "fake", "none", "cmd");
+        CoreProfile p = CoreProfile.summarize(jfr, CoreNames.forBuiltInCore(flagparity.reference.api.CoreVersion.V1_32_0, null), "fake", "none", "1.32.0", "cmd");
         assertTrue(p.totalSamples() > 0, "no samples of the profiled thread");
         assertTrue(p.coreSamples() > 0, "no samples in the fake core function");
         List<CoreProfile.Function> fns = p.functions();
