@@ -31,7 +31,23 @@ function patchSite() {
   }
   throw new Error('fromPBUser store not found: not the 1.32.0 text form?');
 }
+// core 1.42.8 only: SDKVariable#toProtobuf stores the evalReason NullableString ($6) to SP+52 and
+// overwrites that slot at once with the variable ($0), so $6 is unrooted while the _feature
+// NullableString and the SDKVariable_PB are allocated; moved to SP+72, written only after them
+function answerSite() {
+  const start = lines.findIndex(l => l.startsWith(' (func $assembly/types/bucketedUserConfig/SDKVariable#toProtobuf '));
+  if (start < 0) return -1;
+  const ind = '   ', sp = ind + 'global.get $~lib/memory/__stack_pointer';
+  const expected = [ind + 'call $assembly/types/protobuf-generated/NullableString/NullableString#constructor',
+    ind + 'local.set $6', sp, ind + 'local.get $6', ind + 'i32.store $0 offset=52', sp, ind + 'local.get $0',
+    ind + 'i32.store $0 offset=52'];
+  for (let i = start + 1; i < lines.length && !lines[i].startsWith(' (func '); i++) {
+    if (expected.every((e, j) => lines[i + j] === e)) return i + 4;
+  }
+  throw new Error('SDKVariable#toProtobuf store not found');
+}
 const patchAt = patched ? patchSite() : -1;
+const patchAnswerAt = patched ? answerSite() : -1;
 
 const out = [];
 let inStep = false, sweepFrees = 0;
@@ -39,6 +55,8 @@ lines.forEach((line, i) => {
   if (line.startsWith(' (func ')) inStep = line.startsWith(' (func $~lib/rt/itcms/step ');
   if (i === patchAt) {
     out.push(line.replace('offset=68', 'offset=72'));
+  } else if (i === patchAnswerAt) {
+    out.push(line.replace('offset=52', 'offset=72'));
   } else if (inStep && line.trim() === 'call $~lib/rt/tlsf/__free') {
     out.push(line.replace('$~lib/rt/tlsf/__free', '$d7/sweep_free')); sweepFrees++;
   } else if (line === NEW) {

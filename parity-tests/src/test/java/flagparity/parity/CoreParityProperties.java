@@ -14,7 +14,9 @@ import flagparity.reference.ReferenceEvaluator;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Engine;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -30,28 +32,33 @@ import net.jqwik.api.statistics.StatisticsReport;
 /**
  * The reference against the real core, both given the same JSON texts (what a request line holds):
  * variables, bucketed configs, and which configs are accepted. The core runs on the fastest engine
- * ({@code -Dparity.oracle=ENGINE} picks another); it is the oracle, the reference the subject.
+ * ({@code -Dparity.oracle=ENGINE} picks another); it is the oracle, the reference the subject. Each
+ * try picks a core version; the reference answers as that version.
  *
  * <p>A failure is minimized on the JSON itself (jqwik's shrinking is off: see {@link Case#minimize}).
  */
 @AddLifecycleHook(SaveFailures.class)
 class CoreParityProperties {
     private static MutableClock clock;
-    private static CoreOracle core;
-    private static long evaluations;
+    private static Map<CoreVersion, CoreOracle> cores;
+    private static final Map<CoreVersion, Long> EVALUATIONS = new EnumMap<>(CoreVersion.class);
 
     @BeforeContainer
     static void open() {
         clock = new MutableClock(Pools.T0);
-        core = new CoreOracle(Engine.parse(System.getProperty("parity.oracle", Engine.CHICORY_AOT.id())), CoreVersion.V1_32_0, clock);
+        cores = CoreOracle.perVersion(Engine.parse(System.getProperty("parity.oracle", Engine.CHICORY_AOT.id())), clock);
     }
 
     @AfterContainer
     static void close() {
         Mismatches.printSurvey();
-        System.out.println("[parity] core (" + core.engine().id() + ") vs reference on raw JSON: " + evaluations
-                + " evaluations; core instance replaced " + core.reopened() + " times after aborts");
-        core.close();
+        for (CoreOracle core : cores.values()) {
+            System.out.println("[parity] core " + core.version() + " (" + core.engine().id() + ") vs reference on raw JSON: "
+                    + EVALUATIONS.getOrDefault(core.version(), 0L) + " evaluations; core instance replaced "
+                    + core.reopened() + " times after aborts");
+            core.close();
+        }
+        EVALUATIONS.clear();
     }
 
     /** Every try asks this many variables (and a bucketed config per user): the deep run counts on it. */
@@ -71,14 +78,16 @@ class CoreParityProperties {
     @Property(tries = 150, shrinking = ShrinkingMode.OFF)
     @StatisticsReport(onFailureOnly = true)
     @AddLifecycleHook(ParityTries.class)
-    void referenceAgreesWithCore(@ForAll("scenarios") Scenario s) {
+    void referenceAgreesWithCore(@ForAll("scenarios") Scenario s, @ForAll CoreVersion version) {
+        CoreOracle core = cores.get(version);
         Function<Case, Case.Answers> compare = Case.coreVersusReference(core, clock);
+        Statistics.label("core").collect(version.id());
         Mismatches m = new Mismatches("referenceAgreesWithCore");
         clock.set(s.now());
         core.setPlatformData(s.platformData());
         core.setClientCustomData(s.clientCustomData());
         Outcome coreConfig = core.setConfig(s.config());
-        ReferenceEvaluator ref = new ReferenceEvaluator(CoreVersion.V1_32_0, JsonCodec.parsePlatformData(s.platformData()), clock);
+        ReferenceEvaluator ref = new ReferenceEvaluator(version, JsonCodec.parsePlatformData(s.platformData()), clock);
         if (s.clientCustomData() != null) {
             ref.setClientCustomData(s.clientCustomData());
         }
@@ -87,7 +96,8 @@ class CoreParityProperties {
             return "{}";
         });
         Statistics.label("config").collect(coreConfig.kind() == Outcome.Kind.ERROR ? "rejected" : "accepted");
-        m.check("setConfig", Case.setConfig(s.config(), s.now(), s.platformData()).withClientCustomData(s.clientCustomData()),
+        m.check("setConfig", Case.setConfig(s.config(), s.now(), s.platformData()).withClientCustomData(s.clientCustomData())
+                        .on(version),
                 new Case.Answers(coreConfig, refConfig), compare);
         if (coreConfig.kind() == Outcome.Kind.VALUE && refConfig.kind() == Outcome.Kind.VALUE) {
             List<String> users = s.userJsons();
@@ -98,22 +108,29 @@ class CoreParityProperties {
                 Statistics.label("variable").collect(expected.kind().name());
                 m.check("variable " + r.key() + " (" + r.type() + ")",
                         Case.variable(s.config(), s.now(), s.platformData(), user, r.key(), r.type())
-                                .withClientCustomData(s.clientCustomData()),
+                                .withClientCustomData(s.clientCustomData()).on(version),
                         new Case.Answers(expected, actual), compare);
-                evaluations++;
+                EVALUATIONS.merge(version, 1L, Long::sum);
             }
             for (String user : users) {
                 Outcome expected = core.bucketedConfig(user);
                 Outcome actual = Outcome.of(() -> ref.bucketedConfig(JsonCodec.parseUser(user)));
                 m.check("bucketedConfig",
-                        Case.bucketedConfig(s.config(), s.now(), s.platformData(), user).withClientCustomData(s.clientCustomData()),
+                        Case.bucketedConfig(s.config(), s.now(), s.platformData(), user).withClientCustomData(s.clientCustomData())
+                                .on(version),
                         new Case.Answers(expected, actual), compare);
-                evaluations++;
+                EVALUATIONS.merge(version, 1L, Long::sum);
             }
         }
         m.assertNone();
         // the generators are worth little unless the core accepts their configs and serves values often
         Statistics.label("config").coverage(c -> c.check("accepted").percentage(p -> p >= 90));
+        // every version gets its share of the tries
+        Statistics.label("core").coverage(c -> {
+            for (CoreVersion v : CoreVersion.values()) {
+                c.check(v.id()).percentage(p -> p >= 100.0 / CoreVersion.values().length / 2);
+            }
+        });
         Statistics.label("variable").coverage(c -> {
             c.check("VALUE").percentage(p -> p >= 25);
             c.check("NULL").percentage(p -> p >= 20);

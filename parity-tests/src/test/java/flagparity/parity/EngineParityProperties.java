@@ -20,13 +20,13 @@ import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
 import flagparity.wasm.Engine;
+import flagparity.wasm.engine.CoreBuild;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +56,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class EngineParityProperties {
     private static final PlatformData PLATFORM = JsonCodec.parsePlatformData(ScenarioArbitraries.FIXED_PLATFORM_DATA);
     private static MutableClock clock;
-    private static CoreOracle jsonPath;
-    private static final Map<Engine, List<Pair>> PAIRS = new EnumMap<>(Engine.class);
+    private static Map<CoreVersion, CoreOracle> jsonPaths;
+    /** The pairs of an engine on a core version, keyed {@link #pairsKey}. */
+    private static final Map<String, List<Pair>> PAIRS = new LinkedHashMap<>();
     /**
      * Lookups of users with custom data not sent to the raw protobuf codecs: there they meet the core's
      * D7 (an abort, a wrong answer or a loop, on that lookup or a later one), which its own pinned test
@@ -69,8 +70,8 @@ class EngineParityProperties {
     @BeforeContainer
     static void open() {
         clock = new MutableClock(Pools.T0);
-        jsonPath = new CoreOracle(Engine.CHICORY_AOT, CoreVersion.V1_32_0, clock);
-        jsonPath.setPlatformData(ScenarioArbitraries.FIXED_PLATFORM_DATA);
+        jsonPaths = CoreOracle.perVersion(Engine.CHICORY_AOT, clock);
+        jsonPaths.values().forEach(c -> c.setPlatformData(ScenarioArbitraries.FIXED_PLATFORM_DATA));
     }
 
     @AfterContainer
@@ -79,25 +80,29 @@ class EngineParityProperties {
         System.out.println("[parity] engine x codec evaluations (times from a test JVM, not a benchmark):");
         for (List<Pair> pairs : PAIRS.values()) {
             for (Pair p : pairs) {
-                System.out.println("[parity]   " + p.summary());
+                System.out.println("[parity]   " + p.summary() + " (core " + p.build() + ")");
                 p.close();
             }
         }
         PAIRS.clear();
-        jsonPath.close();
+        jsonPaths.values().forEach(CoreOracle::close);
         System.out.println("[parity] lookups of users with custom data kept off the raw protobuf codecs (D7): "
                 + customDataKeptOffRawProtobuf);
     }
 
-    private static List<Pair> pairs(Engine engine) {
-        return PAIRS.computeIfAbsent(engine, e -> {
+    private static String pairsKey(Engine engine, CoreVersion version) {
+        return engine.id() + " on " + version;
+    }
+
+    private static List<Pair> pairs(Engine e, CoreVersion version) {
+        return PAIRS.computeIfAbsent(pairsKey(e, version), k -> {
             List<Pair> list = new ArrayList<>();
             for (Codec c : Codec.values()) {
-                list.add(new Pair(e, c, Concurrency.MUTEX, PLATFORM, clock));
+                list.add(new Pair(e, c, Concurrency.MUTEX, CoreBuild.of(version), PLATFORM, clock));
             }
             if (e == Engine.CHICORY_AOT) {
                 // the pool strategy once, on the default codec: it must not change an answer
-                list.add(new Pair(e, Codec.DEFAULT, Concurrency.POOL, PLATFORM, clock));
+                list.add(new Pair(e, Codec.DEFAULT, Concurrency.POOL, CoreBuild.of(version), PLATFORM, clock));
             }
             return list;
         });
@@ -118,18 +123,18 @@ class EngineParityProperties {
     }
 
     @Property(tries = 50, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void chicoryAot(@ForAll("scenarios") Scenario s) {
-        check(Engine.CHICORY_AOT, s);
+    void chicoryAot(@ForAll("scenarios") Scenario s, @ForAll CoreVersion version) {
+        check(Engine.CHICORY_AOT, version, s);
     }
 
     @Property(tries = 50, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void chicoryCompiler(@ForAll("scenarios") Scenario s) {
-        check(Engine.CHICORY_COMPILER, s);
+    void chicoryCompiler(@ForAll("scenarios") Scenario s, @ForAll CoreVersion version) {
+        check(Engine.CHICORY_COMPILER, version, s);
     }
 
     @Property(tries = 50, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void wasmtime(@ForAll("scenarios") Scenario s) {
-        check(Engine.WASMTIME, s);
+    void wasmtime(@ForAll("scenarios") Scenario s, @ForAll CoreVersion version) {
+        check(Engine.WASMTIME, version, s);
     }
 
     /** On JDK 21+ only (skipped on 17), in a fork with the optimizing Truffle runtime (the graalwasm profile). */
@@ -141,16 +146,17 @@ class EngineParityProperties {
 
     /** The interpreter takes milliseconds per call: a few tiny configs. */
     @Property(tries = 6, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
-    void chicoryInterpreter(@ForAll("interpreterScenarios") Scenario s) {
-        check(Engine.CHICORY_INTERPRETER, s);
+    void chicoryInterpreter(@ForAll("interpreterScenarios") Scenario s, @ForAll CoreVersion version) {
+        check(Engine.CHICORY_INTERPRETER, version, s);
     }
 
     /** A request's answers from the reference and the core's JSON path, for the JSON and the protobuf codecs. */
     private record Expected(Outcome referenceJson, Outcome referenceProtobuf, Outcome coreJson, Outcome coreProtobuf) {}
 
-    private static void check(Engine engine, Scenario s) {
+    private static void check(Engine engine, CoreVersion version, Scenario s) {
         clock.set(s.now());
-        Mismatches m = new Mismatches(engine.id());
+        CoreOracle jsonPath = jsonPaths.get(version);
+        Mismatches m = new Mismatches(engine.id() + " on " + version);
         String pd = ScenarioArbitraries.FIXED_PLATFORM_DATA;
         List<User> users = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -165,7 +171,7 @@ class EngineParityProperties {
         Map<Scenario.Request, Expected> expected = new LinkedHashMap<>();
         for (Scenario.Request r : s.requests()) {
             Case c = Case.variable(s.config(), s.now(), pd, texts.get(r.user()), r.key(), r.type())
-                    .withClientCustomData(s.clientCustomData());
+                    .withClientCustomData(s.clientCustomData()).on(version);
             cases.put(r, c);
             Outcome refJson = CodecView.referenceAnswer(true, c, clock);
             Outcome coreJson = CodecView.coreAnswer(true, c, jsonPath, clock);
@@ -175,10 +181,10 @@ class EngineParityProperties {
                     coreJson,
                     same ? coreJson.asProtobufDelivers() : CodecView.coreAnswer(false, c, jsonPath, clock)));
         }
-        Case configCase = Case.setConfig(s.config(), s.now(), pd).withClientCustomData(s.clientCustomData());
+        Case configCase = Case.setConfig(s.config(), s.now(), pd).withClientCustomData(s.clientCustomData()).on(version);
         Outcome refConfig = configCase.reference(clock);
         Outcome coreConfig = configCase.core(jsonPath, clock);
-        for (Pair p : pairs(engine)) {
+        for (Pair p : pairs(engine, version)) {
             String name = p.name();
             Function<Case, Case.Answers> versusReference =
                     c -> new Case.Answers(p.answer(c, clock), CodecView.referenceAnswer(jsonFor(p, c), c, clock));
@@ -217,7 +223,8 @@ class EngineParityProperties {
             if (p.codec() == Codec.JSON) {
                 for (int u = 0; u < users.size(); u++) {
                     User user = users.get(u);
-                    Case c = Case.bucketedConfig(s.config(), s.now(), pd, texts.get(u)).withClientCustomData(s.clientCustomData());
+                    Case c = Case.bucketedConfig(s.config(), s.now(), pd, texts.get(u)).withClientCustomData(s.clientCustomData())
+                            .on(version);
                     Outcome got = p.timed(() -> Outcome.of(() -> p.evaluator().bucketedConfig(user)));
                     m.check(name + " vs reference: bucketedConfig", name, c, new Case.Answers(got, c.reference(clock)),
                             cc -> new Case.Answers(p.answer(cc, clock), cc.reference(clock)));

@@ -1,6 +1,7 @@
 package flagparity.parity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.parity.gen.ConfigArbitraries;
 import flagparity.parity.gen.Pools;
 import flagparity.parity.gen.ScenarioArbitraries;
@@ -20,6 +21,7 @@ import flagparity.reference.config.CoreRules;
 import flagparity.reference.eval.BucketingKey;
 import flagparity.reference.eval.Comparator;
 import flagparity.reference.eval.Environment;
+import flagparity.reference.eval.Match;
 import flagparity.reference.eval.Murmur3;
 import flagparity.reference.eval.Rollout;
 import flagparity.reference.eval.UserField;
@@ -45,7 +47,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Property 3: the reference's parts against the core's test-hook exports, one part at a time
- * (hashes, number, version and custom data filters, operators, variation choice, rollouts). Where
+ * (hashes, number, version and custom data filters, operators, variation choice, rollouts), each
+ * try on one core version (the reference's parts compiled under that version's rules). Where
  * the reference keeps a part package-private, the part is reached through a one-target config
  * compiled by {@link ConfigParser} (the public road into the reference's filters, targets and
  * rollouts). Each try checks a batch of inputs on one long-lived core instance.
@@ -53,18 +56,18 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class PartsParityProperties {
     private static final PlatformData PLATFORM = JsonCodec.parsePlatformData(ScenarioArbitraries.FIXED_PLATFORM_DATA);
     private static MutableClock clock;
-    private static CoreOracle core;
+    private static Map<CoreVersion, CoreOracle> cores;
 
     @BeforeContainer
     static void open() {
         clock = new MutableClock(Pools.T0);
-        core = new CoreOracle(Engine.CHICORY_AOT, CoreVersion.V1_32_0, clock);
-        core.setPlatformData(ScenarioArbitraries.FIXED_PLATFORM_DATA);
+        cores = CoreOracle.perVersion(Engine.CHICORY_AOT, clock);
+        cores.values().forEach(c -> c.setPlatformData(ScenarioArbitraries.FIXED_PLATFORM_DATA));
     }
 
     @AfterContainer
     static void close() {
-        core.close();
+        cores.values().forEach(CoreOracle::close);
     }
 
     private static void same(Object expected, Object actual, String what) {
@@ -85,23 +88,23 @@ class PartsParityProperties {
     }
 
     @Property(tries = 200)
-    void murmurhashMatches(@ForAll @Size(min = 1, max = 20) List<@From("hashKeys") String> keys,
+    void murmurhashMatches(@ForAll CoreVersion version, @ForAll @Size(min = 1, max = 20) List<@From("hashKeys") String> keys,
             @ForAll @Size(max = 5) List<@LongRange(max = 0xFFFF_FFFFL) Long> seeds) {
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             long seed = seeds.isEmpty() ? 1 : seeds.get(i % seeds.size());
-            same(core.murmurhash(key, seed), Integer.toUnsignedLong(Murmur3.hash(key, (int) seed)),
+            same(cores.get(version).murmurhash(key, seed), Integer.toUnsignedLong(Murmur3.hash(key, (int) seed)),
                     "murmurhashV3(" + JsonCodec.mapper().valueToTree(key) + ", " + seed + ")");
         }
     }
 
     @Property(tries = 200)
-    void boundedHashesMatch(@ForAll @Size(min = 1, max = 20) List<@From("hashKeys") String> userIds,
+    void boundedHashesMatch(@ForAll CoreVersion version, @ForAll @Size(min = 1, max = 20) List<@From("hashKeys") String> userIds,
             @ForAll("hashKeys") String targetId) {
         int seed = target("{\"_id\":" + quote(targetId) + ",\"_audience\":{\"filters\":{\"operator\":\"and\",\"filters\":[]}},"
-                + "\"distribution\":[{\"_variation\":\"a\",\"percentage\":1}]}").seed();
+                + "\"distribution\":[{\"_variation\":\"a\",\"percentage\":1}]}", version).seed();
         for (String userId : userIds) {
-            JsonNode hashes = core.hookString("generateBoundedHashesFromJSON", userId, targetId).tree();
+            JsonNode hashes = cores.get(version).hookString("generateBoundedHashesFromJSON", userId, targetId).tree();
             JsonNode parsed = read(hashes.textValue());
             User user = User.builder(userId).build();
             String what = "generateBoundedHashesFromJSON(" + quote(userId) + ", " + quote(targetId) + ")";
@@ -130,7 +133,7 @@ class PartsParityProperties {
     }
 
     @Property(tries = 300)
-    void numberFilterMatches(@ForAll @Size(min = 1, max = 20) List<@From("numberTexts") String> numbers,
+    void numberFilterMatches(@ForAll CoreVersion version, @ForAll @Size(min = 1, max = 20) List<@From("numberTexts") String> numbers,
             @ForAll("comparators") String comparator, @ForAll @Size(min = 1, max = 20) List<@From("numberTexts") String> filterValues) {
         List<String> values = new ArrayList<>();
         for (String v : filterValues) {
@@ -146,7 +149,7 @@ class PartsParityProperties {
         for (String n : numbers) {
             Object value = CoreJson.parse(n);
             double number = value instanceof Number ? ((Number) value).doubleValue() : Double.NaN;
-            same(core.hookBoolean("checkNumbersFilterFromJSON", n, filter).text(),
+            same(cores.get(version).hookBoolean("checkNumbersFilterFromJSON", n, filter).text(),
                     Boolean.toString(Comparator.parse(comparator).checkNumber(number, parsed)),
                     "checkNumbersFilterFromJSON(" + n + ", " + filter + ")");
         }
@@ -158,7 +161,7 @@ class PartsParityProperties {
     }
 
     @Property(tries = 400)
-    void versionFilterMatches(@ForAll @Size(min = 1, max = 20) List<@From("versionsOrNull") String> versions,
+    void versionFilterMatches(@ForAll CoreVersion version, @ForAll @Size(min = 1, max = 20) List<@From("versionsOrNull") String> versions,
             @ForAll("comparators") String comparator, @ForAll @Size(min = 1, max = 20) List<@From("versions") String> filterValues) {
         String filter = "{\"type\":\"user\",\"subType\":\"appVersion\",\"comparator\":\"" + comparator + "\",\"values\":"
                 + JsonCodec.mapper().valueToTree(filterValues) + "}";
@@ -166,7 +169,7 @@ class PartsParityProperties {
         Environment env = new Environment(PLATFORM, Map.of(), clock);
         for (String v : versions) {
             User user = User.builder("u").appVersion(v).build();
-            same(core.hookBoolean("checkVersionFiltersFromJSON", v, filter).text(),
+            same(cores.get(version).hookBoolean("checkVersionFiltersFromJSON", v, filter).text(),
                     Boolean.toString(reference.matches(user, env, 0, null)),
                     "checkVersionFiltersFromJSON(" + quote(v) + ", " + filter + ")");
         }
@@ -190,13 +193,13 @@ class PartsParityProperties {
     }
 
     @Property(tries = 400)
-    void customDataFilterMatches(@ForAll("customDataFilters") JsonNode filter,
+    void customDataFilterMatches(@ForAll CoreVersion version, @ForAll("customDataFilters") JsonNode filter,
             @ForAll @Size(min = 1, max = 20) List<@From("customDataOrNull") String> data) {
-        CompiledTarget target = targetWith("{\"operator\":\"and\",\"filters\":[" + Texts.printable(filter.toString()) + "]}", "{}");
+        CompiledTarget target = targetWith("{\"operator\":\"and\",\"filters\":[" + Texts.printable(filter.toString()) + "]}", "{}", version);
         Environment env = new Environment(PLATFORM, Map.of(), clock);
         for (String d : data) {
             User user = JsonCodec.parseUser(d == null ? "{\"user_id\":\"u\"}" : "{\"user_id\":\"u\",\"customData\":" + d + "}");
-            same(core.hookBoolean("checkCustomDataFromJSON", d, Texts.printable(filter.toString())).text(),
+            same(cores.get(version).hookBoolean("checkCustomDataFromJSON", d, Texts.printable(filter.toString())).text(),
                     Boolean.toString(target.audience().matches(user, env, 0, null)),
                     "checkCustomDataFromJSON(" + d + ", " + filter + ")");
         }
@@ -213,24 +216,39 @@ class PartsParityProperties {
     }
 
     @Property(tries = 300)
-    void operatorMatches(@ForAll("operators") Tuple.Tuple2<String, String> operatorAndAudiences,
+    void operatorMatches(@ForAll CoreVersion version, @ForAll("operators") Tuple.Tuple2<String, String> operatorAndAudiences,
             @ForAll @Size(min = 1, max = 20) List<@From("users") String> users) {
         String operator = operatorAndAudiences.get1();
         String audiences = operatorAndAudiences.get2();
-        CompiledTarget target = targetWith(operator, audiences);
+        CompiledTarget target = targetWith(operator, audiences, version);
         Environment env = new Environment(PLATFORM, Map.of(), clock);
+        // 1.32.0's hook answers a bool; from 1.42.8 (the cores that write evaluation reasons) the
+        // SegmentationResult as JSON text: {"result":bool} and, when it passed, its "reasonDetails"
+        boolean reasons = CoreRules.of(version).writesEvalReason();
         for (String u : users) {
-            Outcome byCore = core.hookBoolean("evaluateOperatorFromJSON", operator, u, audiences);
+            CoreOracle core = cores.get(version);
+            Outcome byCore = reasons ? core.hookString("evaluateOperatorFromJSON", operator, u, audiences)
+                    : core.hookBoolean("evaluateOperatorFromJSON", operator, u, audiences);
             // a user text the core cannot read (Jackson writes a form feed as \f, an escape it lacks)
             // must be one the reference rejects too, and the reverse
-            Outcome byReference = Outcome.of(() -> Boolean.toString(target.audience().matches(JsonCodec.parseUser(u), env, 0, null)));
-            String what = "evaluateOperatorFromJSON(" + operator + ", " + u + ", " + audiences + ")";
+            Outcome byReference = Outcome.of(() -> {
+                Match m = target.audience().match(JsonCodec.parseUser(u), env, 0, null);
+                return reasons ? segmentationResult(m).toString() : Boolean.toString(m != null);
+            });
+            String what = "evaluateOperatorFromJSON(" + operator + ", " + u + ", " + audiences + ") on " + version;
             if (byCore.kind() == Outcome.Kind.ERROR || byReference.kind() == Outcome.Kind.ERROR) {
                 same(byCore.kind(), byReference.kind(), what);
             } else {
-                same(byCore.text(), byReference.text(), what);
+                same(reasons ? read(byCore.tree().textValue()) : byCore.text(), reasons ? read(byReference.text()) : byReference.text(),
+                        what);
             }
         }
+    }
+
+    /** 1.42.8's {@code SegmentationResult.stringify()} of the reference's match (null: not passed). */
+    private static JsonNode segmentationResult(Match m) {
+        ObjectNode o = JsonCodec.mapper().createObjectNode().put("result", m != null);
+        return m == null ? o : o.put("reasonDetails", m.details());
     }
 
     // ---- targets and rollouts ----
@@ -248,7 +266,7 @@ class PartsParityProperties {
     }
 
     @Property(tries = 300)
-    void targetVariationMatches(@ForAll("distributions") List<Tuple.Tuple2<String, Double>> distribution,
+    void targetVariationMatches(@ForAll CoreVersion version, @ForAll("distributions") List<Tuple.Tuple2<String, Double>> distribution,
             @ForAll @Size(min = 1, max = 20) List<@From("hashes") Double> hashes) {
         StringBuilder d = new StringBuilder("[");
         for (Tuple.Tuple2<String, Double> slice : distribution) {
@@ -256,9 +274,9 @@ class PartsParityProperties {
                     .append(slice.get2()).append('}');
         }
         String targetJson = "{\"_id\":\"t\",\"_audience\":{\"filters\":{\"operator\":\"and\",\"filters\":[]}},\"distribution\":" + d + "]}";
-        CompiledTarget target = target(targetJson);
+        CompiledTarget target = target(targetJson, version);
         for (double h : hashes) {
-            Outcome core = PartsParityProperties.core.hookString("decideTargetVariationFromJSON", targetJson, h);
+            Outcome core = cores.get(version).hookString("decideTargetVariationFromJSON", targetJson, h);
             CompiledTarget.Distribution picked = target.pick(h);
             same(core.kind() == Outcome.Kind.ERROR ? "abort" : core.tree().textValue(), picked == null ? "abort" : picked.variationId(),
                     "decideTargetVariationFromJSON(" + targetJson + ", " + h + ")");
@@ -266,13 +284,13 @@ class PartsParityProperties {
     }
 
     @Property(tries = 400)
-    void rolloutMatches(@ForAll("rollouts") String rollout, @ForAll @Size(min = 1, max = 20) List<@From("nows") Long> nows,
+    void rolloutMatches(@ForAll CoreVersion version, @ForAll("rollouts") String rollout, @ForAll @Size(min = 1, max = 20) List<@From("nows") Long> nows,
             @ForAll("hashes") double hash) {
         Rollout reference = target("{\"_id\":\"t\",\"_audience\":{\"filters\":{\"operator\":\"and\",\"filters\":[]}},\"rollout\":" + rollout
-                + ",\"distribution\":[{\"_variation\":\"a\",\"percentage\":1}]}").rollout();
+                + ",\"distribution\":[{\"_variation\":\"a\",\"percentage\":1}]}", version).rollout();
         for (long now : nows) {
             clock.set(now);
-            same(core.hookBoolean("doesUserPassRolloutFromJSON", rollout, hash).text(),
+            same(cores.get(version).hookBoolean("doesUserPassRolloutFromJSON", rollout, hash).text(),
                     Boolean.toString(Rollout.passes(hash, reference.percentage(now))),
                     "doesUserPassRolloutFromJSON(" + rollout + ", " + hash + ") at " + now);
         }
@@ -291,17 +309,17 @@ class PartsParityProperties {
     // ---- the public road into the reference: a one-feature config ----
 
     /** A target whose audience is {@code operatorJson}, compiled with the given config-level audiences. */
-    private static CompiledTarget targetWith(String operatorJson, String audiencesJson) {
+    private static CompiledTarget targetWith(String operatorJson, String audiencesJson, CoreVersion version) {
         return compile("{\"_id\":\"t\",\"_audience\":{\"filters\":" + operatorJson + "},"
-                + "\"distribution\":[{\"_variation\":\"a\",\"percentage\":1}]}", audiencesJson);
+                + "\"distribution\":[{\"_variation\":\"a\",\"percentage\":1}]}", audiencesJson, version);
     }
 
-    private static CompiledTarget target(String targetJson) {
-        return compile(targetJson, "{}");
+    private static CompiledTarget target(String targetJson, CoreVersion version) {
+        return compile(targetJson, "{}", version);
     }
 
     /** Compiles a config of one feature with the given target (and a variation for each it distributes to). */
-    private static CompiledTarget compile(String targetJson, String audiencesJson) {
+    private static CompiledTarget compile(String targetJson, String audiencesJson, CoreVersion version) {
         JsonNode t = read(targetJson);
         StringBuilder variations = new StringBuilder();
         for (JsonNode slice : t.path("distribution")) {
@@ -316,7 +334,7 @@ class PartsParityProperties {
                 + "\"features\":[{\"_id\":\"f\",\"type\":\"release\",\"key\":\"f\",\"variations\":[" + variations + "],"
                 + "\"configuration\":{\"_id\":\"c\",\"targets\":[" + targetJson + "]}}]}";
         try {
-            CompiledConfig compiled = ConfigParser.parse(config, CoreRules.of(CoreVersion.V1_32_0));
+            CompiledConfig compiled = ConfigParser.parse(config, CoreRules.of(version));
             return compiled.feature(0).target(0);
         } catch (EvaluationException e) {
             throw new AssertionError("the reference rejects a part the core accepts: " + config, e);

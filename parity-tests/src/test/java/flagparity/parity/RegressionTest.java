@@ -17,6 +17,7 @@ import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
 import flagparity.wasm.Engine;
+import flagparity.wasm.engine.CoreBuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -46,19 +47,19 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RegressionTest {
     private static MutableClock clock;
-    private static CoreOracle core;
+    private static Map<CoreVersion, CoreOracle> cores;
     private static final Map<String, Pair> PAIRS = new HashMap<>();
 
     @BeforeAll
     static void open() {
         clock = new MutableClock(Pools.T0);
-        core = new CoreOracle(Engine.CHICORY_AOT, CoreVersion.V1_32_0, clock);
+        cores = CoreOracle.perVersion(Engine.CHICORY_AOT, clock);
     }
 
     @AfterAll
     static void close() {
         PAIRS.values().forEach(Pair::close);
-        core.close();
+        cores.values().forEach(CoreOracle::close);
     }
 
     @TestFactory
@@ -80,6 +81,7 @@ class RegressionTest {
             return;
         }
         Case c = Case.fromRegression(fields);
+        CoreOracle core = cores.get(c.version());
         String awaiting = fields.get("awaitingFix");
         String subject = fields.getOrDefault("subject", "reference");
         List<String> failures = new ArrayList<>();
@@ -88,7 +90,7 @@ class RegressionTest {
             check(failures, "the core no longer answers as recorded", recorded(fields.get("oracle")), oracle);
             check(failures, "reference vs core", oracle, c.reference(clock));
         } else {
-            Pair pair = pair(subject, c.platformData());
+            Pair pair = pair(subject, c.version(), c.platformData());
             boolean json = c.check() != Case.Check.VARIABLE || pair.jsonFor(JsonCodec.parseUser(c.user()));
             Outcome got = pair.answer(c, clock);
             check(failures, subject + " vs core JSON path", CodecView.coreAnswer(json, c, core, clock), got);
@@ -117,9 +119,10 @@ class RegressionTest {
         String config = fields.get("config");
         String customData = fields.get("clientCustomData");
         long now = Long.parseLong(fields.get("now"));
+        CoreVersion version = Case.versionOf(fields);
         List<String> failures = new ArrayList<>();
         try (Pair pair = new Pair(Engine.parse(parts[0]), Codec.parse(parts[1]), pool ? Concurrency.POOL : Concurrency.MUTEX,
-                JsonCodec.parsePlatformData(fields.get("platformData")), clock)) {
+                CoreBuild.of(version), JsonCodec.parsePlatformData(fields.get("platformData")), clock)) {
             clock.set(now);
             if (customData != null && !customData.equals("null")) {
                 pair.evaluator().setClientCustomData(customData);
@@ -130,10 +133,11 @@ class RegressionTest {
                 String user = Texts.printable(doc.get("users").get(r.get("user").asInt()).toString());
                 Case c = Case.variable(config, now, fields.get("platformData"), user, r.get("key").asText(),
                         flagparity.reference.api.VariableType.parse(r.get("type").asText()))
-                        .withClientCustomData(customData == null || customData.equals("null") ? null : customData);
+                        .withClientCustomData(customData == null || customData.equals("null") ? null : customData).on(version);
                 Outcome got = pair.lookup(JsonCodec.parseUser(user), c.key(), c.type());
                 clock.set(now);
-                check(failures, subject + " vs core JSON path, request " + i, CodecView.coreAnswer(pair.jsonFor(JsonCodec.parseUser(user)), c, core, clock), got);
+                check(failures, subject + " vs core JSON path, request " + i,
+                        CodecView.coreAnswer(pair.jsonFor(JsonCodec.parseUser(user)), c, cores.get(version), clock), got);
                 i++;
             }
         }
@@ -163,12 +167,12 @@ class RegressionTest {
     }
 
     /** The pair a subject names: {@code "<engine> x <codec>"}, optionally followed by {@code " (pool)"}. */
-    private static Pair pair(String subject, String platformData) {
-        return PAIRS.computeIfAbsent(subject + "\n" + platformData, k -> {
+    private static Pair pair(String subject, CoreVersion version, String platformData) {
+        return PAIRS.computeIfAbsent(subject + "\n" + version + "\n" + platformData, k -> {
             boolean pool = subject.endsWith(" (pool)");
             String[] parts = subject.replace(" (pool)", "").split(" x ");
             return new Pair(Engine.parse(parts[0]), Codec.parse(parts[1]), pool ? Concurrency.POOL : Concurrency.MUTEX,
-                    JsonCodec.parsePlatformData(platformData), clock);
+                    CoreBuild.of(version), JsonCodec.parsePlatformData(platformData), clock);
         });
     }
 }

@@ -15,6 +15,7 @@ import flagparity.parity.oracle.Texts;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
 import flagparity.wasm.Engine;
+import java.util.Map;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -44,18 +45,18 @@ class RejectionProperties {
             + "\"distribution\":[{\"_variation\":\"a\",\"percentage\":1}]}]}}]}";
 
     private static MutableClock clock;
-    private static CoreOracle core;
+    private static Map<CoreVersion, CoreOracle> cores;
 
     @BeforeContainer
     static void open() {
         clock = new MutableClock(Pools.T0);
-        core = new CoreOracle(Engine.CHICORY_AOT, CoreVersion.V1_32_0, clock);
+        cores = CoreOracle.perVersion(Engine.CHICORY_AOT, clock);
     }
 
     @AfterContainer
     static void close() {
         Mismatches.printSurvey();
-        core.close();
+        cores.values().forEach(CoreOracle::close);
     }
 
     @Provide
@@ -74,10 +75,10 @@ class RejectionProperties {
     /** The reference rejects exactly the changed configs the core rejects. */
     @Property(tries = 400, shrinking = ShrinkingMode.OFF)
     @StatisticsReport(onFailureOnly = true)
-    void configRejectedByCoreIsRejectedByReference(@ForAll("configs") Mutations.Mutation m) {
+    void configRejectedByCoreIsRejectedByReference(@ForAll("configs") Mutations.Mutation m, @ForAll CoreVersion version) {
         Mismatches found = new Mismatches("configRejectedByCoreIsRejectedByReference");
-        Case c = Case.setConfig(m.apply(), Pools.T0, ScenarioArbitraries.FIXED_PLATFORM_DATA);
-        Function<Case, Case.Answers> compare = Case.coreVersusReference(core, clock);
+        Case c = Case.setConfig(m.apply(), Pools.T0, ScenarioArbitraries.FIXED_PLATFORM_DATA).on(version);
+        Function<Case, Case.Answers> compare = Case.coreVersusReference(cores.get(version), clock);
         Case.Answers a = compare.apply(c);
         Statistics.label("core").collect(a.expected().kind() == Outcome.Kind.ERROR ? "rejects" : "accepts");
         found.check("setConfig", c, a, compare);
@@ -96,14 +97,15 @@ class RejectionProperties {
     /** The reference rejects exactly the users the core rejects (and serves the others the same value). */
     @Property(tries = 400, shrinking = ShrinkingMode.OFF)
     @StatisticsReport(onFailureOnly = true)
-    void userRejectedByCoreIsRejectedByReference(@ForAll("users") String user) {
+    void userRejectedByCoreIsRejectedByReference(@ForAll("users") String user, @ForAll CoreVersion version) {
         Mismatches found = new Mismatches("userRejectedByCoreIsRejectedByReference");
-        Case c = Case.variable(SERVE_ALL, Pools.T0, ScenarioArbitraries.FIXED_PLATFORM_DATA, user, "k", VariableType.String);
-        Function<Case, Case.Answers> compare = Case.coreVersusReference(core, clock);
+        Case c = Case.variable(SERVE_ALL, Pools.T0, ScenarioArbitraries.FIXED_PLATFORM_DATA, user, "k", VariableType.String)
+                .on(version);
+        Function<Case, Case.Answers> compare = Case.coreVersusReference(cores.get(version), clock);
         Case.Answers a = compare.apply(c);
         Statistics.label("core").collect(a.expected().kind() == Outcome.Kind.ERROR ? "rejects" : "accepts");
         found.check("variable", c, a, compare);
-        Case b = Case.bucketedConfig(SERVE_ALL, Pools.T0, ScenarioArbitraries.FIXED_PLATFORM_DATA, user);
+        Case b = Case.bucketedConfig(SERVE_ALL, Pools.T0, ScenarioArbitraries.FIXED_PLATFORM_DATA, user).on(version);
         found.check("bucketedConfig", b, compare.apply(b), compare);
         found.assertNone();
         bothKindsSeen();

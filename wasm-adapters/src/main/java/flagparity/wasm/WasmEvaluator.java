@@ -13,6 +13,7 @@ import flagparity.reference.api.UserEvaluator;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
+import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,8 +68,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
 
     private final Engine engine;
     private final Codec codec;
-    private final CoreVersion version;
-    private final boolean coreHasD7;
+    private final CoreBuild build;
     private final CallDeadlines deadlines;
     private final Path wasmFile;
     private final Clock clock;
@@ -105,8 +105,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     private WasmEvaluator(Builder b) {
         this.engine = b.engine;
         this.codec = b.codec;
-        this.version = b.core;
-        this.coreHasD7 = b.coreHasD7;
+        this.build = b.core;
         this.deadlines = b.deadlines != null ? b.deadlines : CallDeadlines.defaultFor(b.engine);
         this.wasmFile = b.wasmFile;
         this.clock = b.clock;
@@ -134,7 +133,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     @Override
     public Variable variable(User user, String key, VariableType type) {
         checkLookup(user, key, type);
-        Codec route = codec.route(user, coreHasD7);
+        Codec route = codec.route(user, build);
         if (route.json()) {
             return CoreVariableJson.parse(lookupJson(route, user, key, type));
         }
@@ -148,7 +147,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
      */
     public String variableJson(User user, String key, VariableType type) {
         checkLookup(user, key, type);
-        Codec route = codec.route(user, coreHasD7);
+        Codec route = codec.route(user, build);
         if (route.json()) {
             return lookupJson(route, user, key, type);
         }
@@ -212,7 +211,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     @Override
     public UserEvaluator forUser(User user) {
         Objects.requireNonNull(user, "user");
-        Codec route = codec.route(user, coreHasD7);
+        Codec route = codec.route(user, build);
         return route.json() ? new JsonBoundUser(route, JsonCodec.userJson(user)) : new ProtobufBoundUser(route, user);
     }
 
@@ -411,6 +410,11 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
         return core != null && !core.isBlank() ? core : e.getMessage();
     }
 
+    /** The core this evaluator runs. */
+    public CoreBuild core() {
+        return build;
+    }
+
     /** How many instances were thrown away and rebuilt after a core abort or trap. */
     public long instancesReplaced() {
         return replaced.get();
@@ -515,7 +519,7 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     }
 
     private CoreInstance build(State st) {
-        CoreInstance core = CoreInstance.open(engine, version, wasmFile, clock, deadlines);
+        CoreInstance core = CoreInstance.open(engine, build, wasmFile, clock, deadlines);
         try {
             core.setPlatformData(platformDataJson);
             if (st.config != null) {
@@ -540,9 +544,8 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
     /** Builds a {@link WasmEvaluator}; every setting has a default. */
     public static final class Builder {
         private Engine engine = Engine.CHICORY_AOT;
-        private CoreVersion core = CoreVersion.newest();
+        private CoreBuild core = CoreBuild.newest();
         private Codec codec = Codec.DEFAULT;
-        private boolean coreHasD7 = true;
         private CallDeadlines deadlines;
         private Concurrency concurrency = Concurrency.MUTEX;
         private int poolSize = Runtime.getRuntime().availableProcessors();
@@ -555,14 +558,10 @@ public final class WasmEvaluator implements Evaluator, CoreGarbageCollection, He
 
         public Builder engine(Engine v) { this.engine = Objects.requireNonNull(v); return this; }
         public Builder codec(Codec v) { this.codec = Objects.requireNonNull(v); return this; }
-        /** The built-in core to run (default {@link CoreVersion#newest()}). */
-        public Builder core(CoreVersion v) { this.core = Objects.requireNonNull(v); return this; }
-
-        /**
-         * Whether the core run has D7 (default true: every DevCycle build known here has it); a build
-         * without it lets {@link Codec#SAFE} send every user over protobuf.
-         */
-        public Builder coreHasD7(boolean v) { this.coreHasD7 = v; return this; }
+        /** The built-in core to run (default {@link CoreBuild#newest()}). */
+        public Builder core(CoreBuild v) { this.core = Objects.requireNonNull(v); return this; }
+        /** DevCycle's build of {@code v}. */
+        public Builder core(CoreVersion v) { return core(CoreBuild.of(v)); }
 
         /**
          * How long a call into an instance may run (default {@link CallDeadlines#defaultFor} the engine); one past it

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
+import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,7 +23,7 @@ class BoundaryStagesTest {
     private static final String SDK_KEY = "dvc_server_stages";
 
     private static CoreInstance open(Engine engine) {
-        CoreInstance core = CoreInstance.open(engine, CoreVersion.newest(), null, Fixtures.BEFORE_SCHEDULE);
+        CoreInstance core = CoreInstance.open(engine, CoreBuild.newest(), null, Fixtures.BEFORE_SCHEDULE);
         core.setPlatformData(JsonCodec.writePlatformData(Fixtures.PLATFORM));
         core.setConfig(SDK_KEY, Fixtures.config("handwritten.json"));
         return core;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flagparity.reference.api.ConfigException;
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
+import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
@@ -117,7 +117,7 @@ class DeepInputTest {
     }
 
     private static CoreInstance open(Engine engine) {
-        CoreInstance core = CoreInstance.open(engine, CoreVersion.newest(), null, Fixtures.BEFORE_SCHEDULE);
+        CoreInstance core = CoreInstance.open(engine, CoreBuild.newest(), null, Fixtures.BEFORE_SCHEDULE);
         core.setPlatformData(flagparity.reference.json.JsonCodec.writePlatformData(Fixtures.PLATFORM));
         return core;
     }

@@ -1,7 +1,6 @@
 package flagparity.bench.jmh;
 
 import flagparity.bench.data.Workloads;
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
@@ -9,6 +8,7 @@ import flagparity.reference.api.VariableType;
 import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Engine;
 import flagparity.wasm.ProtobufMessages;
+import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -122,7 +122,7 @@ public class BoundaryBenchmark {
         int result;
 
         static CoreInstance open(Engine engine, String configJson) {
-            CoreInstance core = CoreInstance.open(engine, CoreVersion.newest(), null, Clock.systemUTC());
+            CoreInstance core = CoreInstance.open(engine, CoreBuild.newest(), null, Clock.systemUTC());
             try {
                 core.setPlatformData(JsonCodec.writePlatformData(PlatformData.javaSdkDefault()));
                 core.setConfig(SDK_KEY, configJson);

@@ -11,6 +11,7 @@ import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Engine;
 import flagparity.wasm.ProtobufMessages;
+import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -188,7 +189,7 @@ class DoorsTest {
         }
         // what left as UTF-8 is strict JSON holding exactly the config's strings
         int first = requests.size() - oddUsers().size() * ODD_STRINGS.size();
-        boolean protobuf = !REFERENCE.equals(engine) && !codec.route(JsonCodec.parseUser(oddUsers().get(0)), true).json();
+        boolean protobuf = !REFERENCE.equals(engine) && !codec.route(JsonCodec.parseUser(oddUsers().get(0)), defaultBuild(engine)).json();
         for (int i = 0; i < ODD_STRINGS.size(); i++) {
             String odd = unescape(ODD_STRINGS.get(i));
             String line = got.get(first + i);
@@ -230,14 +231,19 @@ class DoorsTest {
         return (String) flagparity.reference.internal.CoreJson.parse("\"" + jsonStringBody + "\"");
     }
 
+    /** The core build the CLI runs {@code engine} on when none is asked for: its safe codec routes by it. */
+    private static CoreBuild defaultBuild(String engine) {
+        return CoreBuild.of(Engines.coreVersion(Engines.get(engine), EngineSettings.defaults()));
+    }
+
     /**
      * The core's answer on the entry point {@code codec} uses for this user (the reference answers as
      * the JSON entry point), as the CLI writes it: losslessly.
      */
     private static String core(String engine, Codec codec, String userJson, String key, VariableType type) {
         // the version the CLI runs when none is asked for
-        CoreInstance core = CORES.get(Engines.coreVersion(Engines.get(engine), EngineSettings.defaults()));
-        Codec route = REFERENCE.equals(engine) ? Codec.JSON : codec.route(JsonCodec.parseUser(userJson), true);
+        CoreInstance core = CORES.get(defaultBuild(engine).version());
+        Codec route = REFERENCE.equals(engine) ? Codec.JSON : codec.route(JsonCodec.parseUser(userJson), defaultBuild(engine));
         String answer;
         if (route.json()) {
             answer = core.variableForUser(SDK_KEY, userJson, unescapedKey(key), type.index());

@@ -22,9 +22,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One check that can be replayed on its own: a config, a clock time, platform data and what is
- * asked (a variable, a bucketed config, or only whether the config is accepted). It is what a
- * failing property reports, minimizes and saves as a regression file.
+ * One check that can be replayed on its own: a core version, a config, a clock time, platform data
+ * and what is asked (a variable, a bucketed config, or only whether the config is accepted). It is
+ * what a failing property reports, minimizes and saves as a regression file.
  *
  * <p>JSON texts are kept as texts: a config or user may spell a number as {@code -0} or
  * {@code 1e2}, which a round trip through a JSON tree would change.
@@ -47,13 +47,18 @@ public final class Case {
     private final String key;
     private final VariableType type;
     private final String clientCustomData;
+    private final CoreVersion version;
 
     public Case(Check check, String config, long now, String platformData, String user, String key, VariableType type) {
-        this(check, config, now, platformData, user, key, type, null);
+        this(check, config, now, platformData, user, key, type, null, OLDEST);
     }
 
+    /** The version a case is of unless it says otherwise: the one regression files from before versions were found on. */
+    private static final CoreVersion OLDEST = CoreVersion.values()[0];
+
     private Case(Check check, String config, long now, String platformData, String user, String key, VariableType type,
-            String clientCustomData) {
+            String clientCustomData, CoreVersion version) {
+        this.version = version;
         this.check = check;
         this.config = config;
         this.now = now;
@@ -85,22 +90,32 @@ public final class Case {
     public VariableType type() { return type; }
     /** The client custom data (a flat JSON object), or {@code null} for none. */
     public String clientCustomData() { return clientCustomData; }
+    /** The core version whose answer this case asks for. */
+    public CoreVersion version() { return version; }
 
     /** This case with client custom data ({@code null}: none). */
     public Case withClientCustomData(String json) {
-        return new Case(check, config, now, platformData, user, key, type, json);
+        return new Case(check, config, now, platformData, user, key, type, json, version);
+    }
+
+    /** This case under core {@code v}. */
+    public Case on(CoreVersion v) {
+        return new Case(check, config, now, platformData, user, key, type, clientCustomData, v);
     }
 
     Case withConfig(String c) {
-        return new Case(check, c, now, platformData, user, key, type, clientCustomData);
+        return new Case(check, c, now, platformData, user, key, type, clientCustomData, version);
     }
 
     Case withUser(String u) {
-        return new Case(check, config, now, platformData, u, key, type, clientCustomData);
+        return new Case(check, config, now, platformData, u, key, type, clientCustomData, version);
     }
 
-    /** The core's answer (the oracle). A config the core rejects is the answer to every check. */
+    /** The core's answer (the oracle, which must run this case's version). A config the core rejects is the answer to every check. */
     public Outcome core(CoreOracle core, MutableClock clock) {
+        if (core.version() != version) {
+            throw new IllegalArgumentException("a case of core " + version + " asked of core " + core.version());
+        }
         clock.set(now);
         core.setPlatformData(platformData);
         core.setClientCustomData(clientCustomData);
@@ -119,9 +134,10 @@ public final class Case {
     /** The reference's answer (the subject), from the same texts. */
     public Outcome reference(MutableClock clock) {
         clock.set(now);
-        String cacheKey = System.identityHashCode(clock) + "\n" + platformData + "\n" + clientCustomData + "\n" + config;
+        String cacheKey = System.identityHashCode(clock) + "\n" + version + "\n" + platformData + "\n" + clientCustomData
+                + "\n" + config;
         if (!cacheKey.equals(lastKey)) {
-            ReferenceEvaluator fresh = new ReferenceEvaluator(CoreVersion.V1_32_0, JsonCodec.parsePlatformData(platformData), clock);
+            ReferenceEvaluator fresh = new ReferenceEvaluator(version, JsonCodec.parsePlatformData(platformData), clock);
             if (clientCustomData != null) {
                 fresh.setClientCustomData(clientCustomData);
             }
@@ -246,7 +262,7 @@ public final class Case {
 
     /** How to replay this case with the command-line tool. */
     public String replay() {
-        String pd = " --platform-data '" + platformData.replace("'", "'\\''") + "'"
+        String pd = " --core " + version + " --platform-data '" + platformData.replace("'", "'\\''") + "'"
                 + (clientCustomData == null ? "" : " (and client custom data " + clientCustomData + ": the tool has no option for it)");
         switch (check) {
             case VARIABLE:
@@ -274,6 +290,7 @@ public final class Case {
         sb.append("  \"subject\": ").append(quote(subject)).append(",\n");
         sb.append("  \"cause\": ").append(quote(cause)).append(",\n");
         sb.append("  \"check\": \"").append(check.name()).append("\",\n");
+        sb.append("  \"core\": \"").append(version.id()).append("\",\n");
         sb.append("  \"now\": ").append(now).append(",\n");
         sb.append("  \"platformData\": ").append(platformData).append(",\n");
         if (clientCustomData != null) {
@@ -320,11 +337,16 @@ public final class Case {
         return raw;
     }
 
-    /** The case a regression file describes. */
+    /** The case a regression file describes ({@link #versionOf}). */
     public static Case fromRegression(Map<String, String> f) {
         Check check = Check.valueOf(f.get("check"));
         return new Case(check, f.get("config"), Long.parseLong(f.get("now")), f.get("platformData"), f.get("user"), f.get("key"),
-                f.get("type") == null ? null : VariableType.parse(f.get("type")), f.get("clientCustomData"));
+                f.get("type") == null ? null : VariableType.parse(f.get("type")), f.get("clientCustomData"), versionOf(f));
+    }
+
+    /** The core version a regression file is of: its {@code "core"}, or 1.32.0 for a file without one. */
+    public static CoreVersion versionOf(Map<String, String> f) {
+        return f.get("core") == null ? OLDEST : CoreVersion.parse(f.get("core"));
     }
 
     private static String quote(String s) {

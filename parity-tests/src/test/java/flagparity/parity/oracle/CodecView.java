@@ -45,7 +45,8 @@ public final class CodecView {
     /** The case with its user as the protobuf codecs send it. */
     public static Case protobufInput(Case c) {
         String seen = Texts.printable(JsonCodec.writeUser(asProtobufSeesIt(JsonCodec.parseUser(c.user()))));
-        return Case.variable(c.config(), c.now(), c.platformData(), seen, c.key(), c.type()).withClientCustomData(c.clientCustomData());
+        return Case.variable(c.config(), c.now(), c.platformData(), seen, c.key(), c.type()).withClientCustomData(c.clientCustomData())
+                .on(c.version());
     }
 
     /** The core's JSON path answer (the oracle) as a JSON codec, or a protobuf codec, must give it. */

@@ -4,8 +4,11 @@ import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
 import flagparity.wasm.CoreAbortException;
 import flagparity.wasm.Engine;
+import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The real core, called with raw JSON texts exactly as a request holds them: the oracle of the
@@ -30,6 +33,15 @@ public final class CoreOracle implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** One oracle per core version, all on {@code engine} and reading {@code clock}. */
+    public static Map<CoreVersion, CoreOracle> perVersion(Engine engine, Clock clock) {
+        Map<CoreVersion, CoreOracle> out = new EnumMap<>(CoreVersion.class);
+        for (CoreVersion v : CoreVersion.values()) {
+            out.put(v, new CoreOracle(engine, v, clock));
+        }
+        return out;
+    }
+
     public Engine engine() {
         return engine;
     }
@@ -45,7 +57,7 @@ public final class CoreOracle implements AutoCloseable {
 
     private CoreInstance core() {
         if (core == null) {
-            core = CoreInstance.open(engine, version, null, clock);
+            core = CoreInstance.open(engine, CoreBuild.of(version), null, clock);
             if (platformData != null) {
                 core.setPlatformData(platformData);
             }

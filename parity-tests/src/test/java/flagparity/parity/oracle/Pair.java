@@ -1,6 +1,5 @@
 package flagparity.parity.oracle;
 
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
@@ -9,6 +8,7 @@ import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
 import flagparity.wasm.Engine;
 import flagparity.wasm.WasmEvaluator;
+import flagparity.wasm.engine.CoreBuild;
 import java.time.Clock;
 
 /**
@@ -20,6 +20,7 @@ public final class Pair implements AutoCloseable {
     private final Engine engine;
     private final Codec codec;
     private final Concurrency concurrency;
+    private final CoreBuild build;
     private final WasmEvaluator evaluator;
     private long evaluations;
     private long nanos;
@@ -28,22 +29,25 @@ public final class Pair implements AutoCloseable {
     /** The client custom data last given to the evaluator ({@code "{}"} stands for none). */
     private String clientCustomData = "{}";
 
-    public Pair(Engine engine, Codec codec, Concurrency concurrency, PlatformData platformData, Clock clock) {
+    /** {@code build}: the core it runs; it answers the cases of that build's version. */
+    public Pair(Engine engine, Codec codec, Concurrency concurrency, CoreBuild build, PlatformData platformData, Clock clock) {
         this.engine = engine;
         this.codec = codec;
         this.concurrency = concurrency;
-        this.evaluator = WasmEvaluator.builder().core(CoreVersion.V1_32_0).engine(engine).codec(codec).concurrency(concurrency)
+        this.build = build;
+        this.evaluator = WasmEvaluator.builder().core(build).engine(engine).codec(codec).concurrency(concurrency)
                 .poolSize(2).platformData(platformData).clock(clock).build();
     }
 
     public Engine engine() { return engine; }
     public Codec codec() { return codec; }
     public Concurrency concurrency() { return concurrency; }
+    public CoreBuild build() { return build; }
     public WasmEvaluator evaluator() { return evaluator; }
 
-    /** Whether this pair sends {@code user} as JSON (and so its raw answer is the core's JSON text); every core here has D7. */
+    /** Whether this pair sends {@code user} as JSON (and so its raw answer is the core's JSON text) on its core build. */
     public boolean jsonFor(User user) {
-        return codec.route(user, true).json();
+        return codec.route(user, build).json();
     }
 
     public String name() {
@@ -81,6 +85,9 @@ public final class Pair implements AutoCloseable {
 
     /** This pair's answer to a case; it takes the case's config first. */
     public Outcome answer(Case c, MutableClock clock) {
+        if (c.version() != build.version()) {
+            throw new IllegalArgumentException("a case of core " + c.version() + " asked of " + name() + " on " + build);
+        }
         clock.set(c.now());
         String customData = c.clientCustomData() == null ? "{}" : c.clientCustomData();
         if (!customData.equals(clientCustomData)) {
@@ -103,7 +110,8 @@ public final class Pair implements AutoCloseable {
 
     /** This pair's {@code variable()} (the API form) for a case. */
     public Outcome apiAnswer(Case c, MutableClock clock) {
-        Outcome accepted = answer(Case.setConfig(c.config(), c.now(), c.platformData()).withClientCustomData(c.clientCustomData()), clock);
+        Outcome accepted = answer(Case.setConfig(c.config(), c.now(), c.platformData()).withClientCustomData(c.clientCustomData())
+                .on(c.version()), clock);
         if (accepted.kind() == Outcome.Kind.ERROR) {
             return accepted;
         }

@@ -19,19 +19,35 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One evaluator under test: the reference, or a Wasm engine with a codec and a concurrency strategy.
- * Every subject gets the same pinned clock and platform data, so answers repeat from run to run.
+ * One evaluator under test: the reference, or a Wasm engine with a codec and a concurrency strategy,
+ * answering as one core version. Every subject gets the same pinned clock and platform data, so
+ * answers repeat from run to run. The lists below spread the core versions over the engines and
+ * codecs (each engine, and each codec, meets every version somewhere) rather than multiply them.
  */
-record Subject(Engine engine, Codec codec, Concurrency concurrency) {
+record Subject(Engine engine, Codec codec, Concurrency concurrency, CoreVersion version) {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC);
     static final PlatformData PLATFORM = new PlatformData("Java", "17.0.2", "server", "2.6.0", null, "reliability");
     /** Instances in a pool: two, so that a pool really has more than one slot on any machine. */
     static final int POOL_SIZE = 2;
 
-    static final Subject REFERENCE = new Subject(null, null, null);
+    static final Subject REFERENCE = reference(CoreVersion.newest());
+
+    static Subject reference(CoreVersion version) {
+        return new Subject(null, null, null, version);
+    }
 
     static Subject wasm(Engine engine, Codec codec, Concurrency concurrency) {
-        return new Subject(engine, codec, concurrency);
+        return wasm(engine, codec, concurrency, CoreVersion.newest());
+    }
+
+    static Subject wasm(Engine engine, Codec codec, Concurrency concurrency, CoreVersion version) {
+        return new Subject(engine, codec, concurrency, version);
+    }
+
+    /** The {@code i}-th version in turn. */
+    private static CoreVersion rotating(int i) {
+        CoreVersion[] all = CoreVersion.values();
+        return all[Math.floorMod(i, all.length)];
     }
 
     boolean isReference() {
@@ -45,22 +61,27 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency) {
 
     Evaluator open() {
         if (isReference()) {
-            return new ReferenceEvaluator(CoreVersion.V1_32_0, PLATFORM, CLOCK);
+            return new ReferenceEvaluator(version, PLATFORM, CLOCK);
         }
-        return WasmEvaluator.builder().core(CoreVersion.V1_32_0).engine(engine).codec(codec).concurrency(concurrency).poolSize(POOL_SIZE)
+        return WasmEvaluator.builder().core(version).engine(engine).codec(codec).concurrency(concurrency).poolSize(POOL_SIZE)
                 .platformData(PLATFORM).clock(CLOCK).build();
     }
 
     /**
-     * The reference and every registered Wasm engine with one concurrency strategy. The codecs rotate
-     * over the engines so that each codec is exercised somewhere; interpreters come last (they are slow).
+     * The reference (on every version) and every registered Wasm engine with one concurrency strategy.
+     * The codecs rotate over the engines so that each codec is exercised somewhere, the versions so
+     * that the mutex and the pool lists give each engine a different one; interpreters come last
+     * (they are slow).
      */
     static List<Subject> everyEngine(Concurrency concurrency) {
+        int shift = concurrency == Concurrency.MUTEX ? 0 : 1;
         List<Subject> out = new ArrayList<>();
-        out.add(REFERENCE);
+        for (CoreVersion v : CoreVersion.values()) {
+            out.add(reference(v));
+        }
         List<Engine> engines = wasmEngines();
         for (int i = 0; i < engines.size(); i++) {
-            out.add(wasm(engines.get(i), Codec.values()[i % Codec.values().length], concurrency));
+            out.add(wasm(engines.get(i), Codec.values()[i % Codec.values().length], concurrency, rotating(shift + i)));
         }
         return out;
     }
@@ -73,7 +94,7 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency) {
                 .map(WasmEngine::runtime).collect(Collectors.toList());
     }
 
-    /** The reference and every engine x concurrency (codecs rotating as in {@link #everyEngine}). */
+    /** The reference and every engine x concurrency (codecs and versions rotating as in {@link #everyEngine}). */
     static List<Subject> everyEngineAndConcurrency() {
         List<Subject> out = new ArrayList<>(everyEngine(Concurrency.MUTEX));
         for (Subject s : everyEngine(Concurrency.POOL)) {
@@ -84,12 +105,12 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency) {
         return out;
     }
 
-    /** Every Wasm engine x codec, one instance each. */
+    /** Every Wasm engine x codec, one instance each, the versions alternating along the codecs and between engines. */
     static List<Subject> everyAdapter() {
         List<Subject> out = new ArrayList<>();
         for (Engine e : wasmEngines()) {
             for (Codec c : Codec.values()) {
-                out.add(wasm(e, c, Concurrency.MUTEX));
+                out.add(wasm(e, c, Concurrency.MUTEX, rotating(e.ordinal() + c.ordinal())));
             }
         }
         return out;
@@ -97,6 +118,6 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency) {
 
     @Override
     public String toString() {
-        return isReference() ? "reference" : engine.id() + "/" + codec.id() + "/" + concurrency.id();
+        return (isReference() ? "reference" : engine.id() + "/" + codec.id() + "/" + concurrency.id()) + "/" + version;
     }
 }

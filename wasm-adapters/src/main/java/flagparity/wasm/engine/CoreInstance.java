@@ -2,7 +2,6 @@ package flagparity.wasm.engine;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.wasm.CallDeadlineException;
 import flagparity.wasm.CallDeadlines;
@@ -110,18 +109,18 @@ public abstract class CoreInstance implements AutoCloseable {
     }
 
     /**
-     * Opens the core ({@code wasmOrNull}, or the built-in one of {@code version}) on {@code engine};
+     * Opens the core ({@code wasmOrNull}, or the built-in {@code build}) on {@code engine};
      * {@code Date.now} reads {@code clock}; a call past its deadline is stopped
      * ({@link CallDeadlineException}). The module is loaded (and compiled) once per JVM; each call
      * makes a new instance. Set platform data first: the core aborts any lookup without it.
      */
-    public static CoreInstance open(Engine engine, CoreVersion version, Path wasmOrNull, Clock clock,
+    public static CoreInstance open(Engine engine, CoreBuild build, Path wasmOrNull, Clock clock,
             CallDeadlines deadlines) {
         Objects.requireNonNull(engine, "engine");
-        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(build, "build");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(deadlines, "deadlines");
-        CoreInstance instance = CoreModule.load(engine, version, wasmOrNull, deadlines.enforced())
+        CoreInstance instance = CoreModule.load(engine, build, wasmOrNull, deadlines.enforced())
                 .instantiate(clock, deadlines);
         instance.bindExports();
         return instance;

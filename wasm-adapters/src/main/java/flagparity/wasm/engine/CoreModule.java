@@ -13,7 +13,6 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
-import flagparity.reference.api.CoreVersion;
 import flagparity.wasm.Engine;
 import flagparity.wasm.GraalWasmEngine;
 import java.io.IOException;
@@ -41,13 +40,13 @@ import java.util.function.Function;
  * are made. Loading is the expensive part (the Chicory runtime compiler takes about a second), so
  * modules are cached for the life of the JVM, keyed by engine and the wasm's SHA-256.
  *
- * <p>The built-in cores, one per {@link CoreVersion}, are read from {@link #resource} and must have
- * the SHA-256 the version pins; chicory-aot runs the class the build compiled from each
+ * <p>The built-in cores, one per {@link CoreBuild}, are read from {@link #resource} and must have
+ * the SHA-256 their version pins; chicory-aot runs the class the build compiled from each
  * ({@link #aotClassName}).
  */
 abstract class CoreModule {
     private static final Map<String, CoreModule> CACHE = new ConcurrentHashMap<>();
-    private static final Map<CoreVersion, byte[]> BUILT_IN = new ConcurrentHashMap<>();
+    private static final Map<CoreBuild, byte[]> BUILT_IN = new ConcurrentHashMap<>();
 
     private final Map<String, FunctionType> exportTypes;
     private final long staticDataEnd;
@@ -58,26 +57,26 @@ abstract class CoreModule {
     }
 
     /**
-     * The built-in core of {@code version} (its SHA-256 checked), or the wasm file {@code wasmOrNull}, on
+     * The built-in core {@code build} (its SHA-256 checked), or the wasm file {@code wasmOrNull}, on
      * {@code engine}, for instances whose calls have {@code deadlines} or not (wasmtime compiles the
      * epoch checks into the code, so it keeps a module of each kind).
      */
-    static CoreModule load(Engine engine, CoreVersion version, Path wasmOrNull) {
-        return load(engine, version, wasmOrNull, true);
+    static CoreModule load(Engine engine, CoreBuild build, Path wasmOrNull) {
+        return load(engine, build, wasmOrNull, true);
     }
 
-    static CoreModule load(Engine engine, CoreVersion version, Path wasmOrNull, boolean deadlines) {
+    static CoreModule load(Engine engine, CoreBuild build, Path wasmOrNull, boolean deadlines) {
         String kind = engine == Engine.WASMTIME && !deadlines ? ":no-deadlines" : "";
         if (wasmOrNull == null) {
-            return CACHE.computeIfAbsent(engine.name() + ":" + version.wasmSha256() + kind,
-                    k -> create(engine, builtIn(version), version, deadlines));
+            return CACHE.computeIfAbsent(engine.name() + ":" + build.wasmSha256() + kind,
+                    k -> create(engine, builtIn(build), build, deadlines));
         }
         byte[] wasm = readFile(wasmOrNull);
         return CACHE.computeIfAbsent(engine.name() + ":" + sha256(wasm) + kind, k -> create(engine, wasm, null, deadlines));
     }
 
-    /** {@code builtInOrNull}: the version whose built-in wasm {@code wasm} is, or null for a wasm file. */
-    private static CoreModule create(Engine engine, byte[] wasm, CoreVersion builtInOrNull, boolean deadlines) {
+    /** {@code builtInOrNull}: the build whose built-in wasm {@code wasm} is, or null for a wasm file. */
+    private static CoreModule create(Engine engine, byte[] wasm, CoreBuild builtInOrNull, boolean deadlines) {
         switch (engine) {
             case CHICORY_INTERPRETER:
             case CHICORY_COMPILER:
@@ -97,18 +96,18 @@ abstract class CoreModule {
         }
     }
 
-    /** Where the build puts the wasm of {@code version} on the class path. */
-    static String resource(CoreVersion version) {
-        return "/flagparity/wasm/cores/" + version.id() + "/bucketing-lib.release.wasm";
+    /** Where the Maven build puts the wasm of {@code build} on the class path. */
+    static String resource(CoreBuild build) {
+        return "/flagparity/wasm/cores/" + build.id() + "/bucketing-lib.release.wasm";
     }
 
-    /** The class the build compiled {@code version}'s wasm to (one chicory-compiler-maven-plugin execution each). */
-    static String aotClassName(CoreVersion version) {
-        return "flagparity.wasm.chicory.FlagCore_" + version.id().replace('.', '_').replace('-', '_');
+    /** The class the Maven build compiled {@code build}'s wasm to (one chicory-compiler-maven-plugin execution each). */
+    static String aotClassName(CoreBuild build) {
+        return "flagparity.wasm.chicory.FlagCore_" + build.id().replace('.', '_').replace('-', '_');
     }
 
     /** The build-time compiled core: its generated class's static {@code load()} module and {@code create} machine. */
-    private static CoreModule aot(CoreVersion version) {
+    private static CoreModule aot(CoreBuild version) {
         try {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             Class<?> c = Class.forName(aotClassName(version));
@@ -203,14 +202,14 @@ abstract class CoreModule {
         return Map.copyOf(out);
     }
 
-    /** The built-in wasm of {@code version}, read once and checked against the SHA-256 the version pins. */
-    static byte[] builtIn(CoreVersion version) {
-        return BUILT_IN.computeIfAbsent(version, v -> {
-            byte[] bytes = readResource(resource(v));
+    /** The built-in wasm of {@code build}, read once and checked against the SHA-256 its version pins. */
+    static byte[] builtIn(CoreBuild build) {
+        return BUILT_IN.computeIfAbsent(build, b -> {
+            byte[] bytes = readResource(resource(b));
             String sha = sha256(bytes);
-            if (!sha.equals(v.wasmSha256())) {
-                throw new IllegalStateException("the built-in core " + resource(v) + " has sha256 " + sha
-                        + ", but core " + v + " pins " + v.wasmSha256());
+            if (!sha.equals(b.wasmSha256())) {
+                throw new IllegalStateException("the built-in core " + resource(b) + " has sha256 " + sha
+                        + ", but core " + b + " pins " + b.wasmSha256());
             }
             return bytes;
         });

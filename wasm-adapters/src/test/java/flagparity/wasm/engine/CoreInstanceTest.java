@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.json.JsonCodec;
 import flagparity.wasm.CoreAbortException;
 import flagparity.wasm.Engine;
@@ -24,7 +23,7 @@ class CoreInstanceTest {
             "{\"platform\":\"Java\",\"platformVersion\":\"17\",\"sdkType\":\"server\",\"sdkVersion\":\"2.6.0\"}";
 
     private static CoreInstance open(Engine engine) {
-        CoreInstance core = CoreInstance.open(engine, CoreVersion.newest(), null, CLOCK);
+        CoreInstance core = CoreInstance.open(engine, CoreBuild.newest(), null, CLOCK);
         core.setPlatformData(PLATFORM);
         return core;
     }
