@@ -3,6 +3,7 @@ package flagparity.bench.cli;
 import flagparity.bench.data.Workloads;
 import flagparity.bench.jmh.Lookup;
 import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineDescriptor;
 import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;
@@ -49,6 +50,10 @@ final class EngineOptions {
             description = "Wasm engines: the same for a config load (default: 30000).")
     Long configDeadlineMillis;
 
+    @Option(names = "--core", paramLabel = "VERSION", converter = CoreVersionId.class,
+            completionCandidates = CoreVersionId.Ids.class, description = CoreVersionId.DESCRIPTION)
+    CoreVersion core = CoreVersion.newest();
+
     @Option(names = "--now", paramLabel = "EPOCH_MS",
             description = "Pin the clock to this instant, in ms since the epoch (default: the system clock).")
     Long now;
@@ -78,7 +83,7 @@ final class EngineOptions {
         try {
             EngineDescriptor d = Engines.get(engine);
             EngineSettings.Builder settings = Lookup.settings(d, codec, concurrency, 0)
-                    .clock(clock()).platformData(platformData);
+                    .coreVersion(core).clock(clock()).platformData(platformData);
             if (deadlineMillis != null) {
                 settings.callDeadline(Duration.ofMillis(deadlineMillis));
             }

@@ -47,6 +47,10 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Pin the clock to this instant, in ms since the epoch (default: the system clock).")
     private Long now;
 
+    @Option(names = "--core", paramLabel = "VERSION", converter = CoreVersionId.class,
+            completionCandidates = CoreVersionId.Ids.class, description = CoreVersionId.DESCRIPTION)
+    private CoreVersion core = CoreVersion.newest();
+
     @Override
     public Integer call() {
         User parsedUser;
@@ -68,7 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--type: " + e.getMessage(), e);
         }
         Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC);
-        try (ReferenceEvaluator reference = new ReferenceEvaluator(CoreVersion.V1_32_0, PlatformData.javaSdkDefault(), clock)) {
+        try (ReferenceEvaluator reference = new ReferenceEvaluator(core, PlatformData.javaSdkDefault(), clock)) {
             try {
                 reference.setConfig(json);
             } catch (ConfigException e) {

@@ -141,12 +141,12 @@ public final class Lookup implements AutoCloseable {
     /**
      * The settings of a benchmark: {@code codec} and {@code concurrency} are passed only to an engine
      * that has such a setting (the benchmarks name one for every engine), {@code poolSize} 0 stands
-     * for the available processors. Core 1.32.0, the one every engine runs so far.
+     * for the available processors. The engine's newest core unless the caller sets
+     * {@link EngineSettings.Builder#coreVersion} (the {@code --core} option, the {@code core} JMH param).
      */
     public static EngineSettings.Builder settings(EngineDescriptor engine, String codec, String concurrency,
             int poolSize) {
         return EngineSettings.builder()
-                .coreVersion(CoreVersion.V1_32_0)
                 .codec(engine.codecs().isEmpty() ? null : codec)
                 .concurrency(engine.concurrencies().isEmpty() ? null : concurrency)
                 .poolSize(resolvePoolSize(poolSize));
