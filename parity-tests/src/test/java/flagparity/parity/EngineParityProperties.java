@@ -140,8 +140,8 @@ class EngineParityProperties {
     /** On JDK 21+ only (skipped on 17), in a fork with the optimizing Truffle runtime (the graalwasm profile). */
     @Property(tries = 15, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     @AddLifecycleHook(SkipUnavailableGraalWasm.class)
-    void graalwasm(@ForAll("scenarios") Scenario s) {
-        check(Engine.GRAALWASM, s);
+    void graalwasm(@ForAll("scenarios") Scenario s, @ForAll CoreVersion version) {
+        check(Engine.GRAALWASM, version, s);
     }
 
     /** The interpreter takes milliseconds per call: a few tiny configs. */
