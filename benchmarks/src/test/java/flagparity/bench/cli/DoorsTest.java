@@ -65,7 +65,7 @@ class DoorsTest {
         config = dir.resolve("config.json");
         Files.writeString(config, config(), StandardCharsets.UTF_8);
         for (CoreVersion v : CoreVersion.values()) {
-            CoreInstance core = CoreInstance.open(Engine.CHICORY_AOT, v, null, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+            CoreInstance core = CoreInstance.open(Engine.CHICORY_AOT, CoreBuild.of(v), null, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
             core.setPlatformData(JsonCodec.writePlatformData(PlatformData.javaSdkDefault()));
             core.setConfig(SDK_KEY, config());
             CORES.put(v, core);
