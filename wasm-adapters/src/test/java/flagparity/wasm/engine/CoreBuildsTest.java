@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import flagparity.reference.api.Availability;
 import flagparity.reference.api.CoreVersion;
 import flagparity.wasm.Engine;
-import flagparity.wasm.GraalWasmEngine;
+import flagparity.wasm.WasmEngine;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,10 +83,8 @@ class CoreBuildsTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void everyEngineRunsEveryBuild(Engine engine) {
-        if (engine == Engine.GRAALWASM) {
-            Availability graal = new GraalWasmEngine().availability();
-            assumeTrue(graal.isAvailable(), graal::reason);
-        }
+        Availability availability = WasmEngine.of(engine).availability();
+        assumeTrue(availability.isAvailable(), () -> engine + " is unavailable: " + availability.reason());
         long expected;
         try (CoreInstance core = CoreInstance.open(Engine.CHICORY_INTERPRETER, CoreBuild.of(CoreVersion.V1_32_0), null, CLOCK)) {
             expected = core.murmurhashV3("12345", 1);
