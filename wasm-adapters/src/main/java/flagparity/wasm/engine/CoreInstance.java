@@ -103,9 +103,9 @@ public abstract class CoreInstance implements AutoCloseable {
         this.deadlineNanos = lookupNanos;
     }
 
-    /** As {@link #open(Engine, CoreVersion, Path, Clock, CallDeadlines)} with the engine's default deadlines. */
-    public static CoreInstance open(Engine engine, CoreVersion version, Path wasmOrNull, Clock clock) {
-        return open(engine, version, wasmOrNull, clock, CallDeadlines.defaultFor(engine));
+    /** As {@link #open(Engine, CoreBuild, Path, Clock, CallDeadlines)} with the engine's default deadlines. */
+    public static CoreInstance open(Engine engine, CoreBuild build, Path wasmOrNull, Clock clock) {
+        return open(engine, build, wasmOrNull, clock, CallDeadlines.defaultFor(engine));
     }
 
     /**

@@ -29,7 +29,7 @@ class CallDeadlineTest {
     @ParameterizedTest
     @EnumSource(value = Engine.class, names = "GRAALWASM", mode = EnumSource.Mode.EXCLUDE) // GraalWasm: no deadline yet
     void aCoreLoopingForEverIsStoppedAtTheCallsDeadline(Engine engine) {
-        try (CoreInstance core = CoreInstance.open(engine, flagparity.reference.api.CoreVersion.newest(), null, Clock.systemUTC(),
+        try (CoreInstance core = CoreInstance.open(engine, CoreBuild.newest(), null, Clock.systemUTC(),
                 new CallDeadlines(DEADLINE, Duration.ofSeconds(30)))) {
             core.setPlatformData("{\"platform\":\"Java\",\"platformVersion\":\"17\",\"sdkType\":\"server\","
                     + "\"sdkVersion\":\"2.6.0\"}");
