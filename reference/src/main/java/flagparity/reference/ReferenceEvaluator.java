@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * DevCycle's bucketing semantics in pure Java: answers as the core version it is given answers
@@ -43,15 +42,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Hot-path rules for {@link #variable} (check changes against them, and with JMH {@code -prof gc}):
  * <ol>
  *   <li>No parsing, normalizing or string building: the config is compiled once
- *       ({@link ConfigParser}); a lookup only reads the compiled form.</li>
+ *       ({@link ConfigParser}); a lookup only reads the compiled form. Most lookups end on the quick
+ *       path ({@link VariableBinding#quickServe}): targets without a rollout whose audience has one
+ *       path, each distribution entry's answer made at compile time, distributions compiled to raw
+ *       hash thresholds (no hash at all where every hash picks the same entry). Anything else takes
+ *       the full evaluation, which explain shares.</li>
  *   <li>Nothing allocated on a served lookup: the {@link Variable} returned, with its reason, is
  *       made once per variation and audience path (on the first lookup through it; audiences with
  *       a single path have it made at compile time) and shared after; hashing runs over the user's strings (the rollout suffix is hashed as a
  *       continuation, numbers are formatted into a per-thread buffer); target seeds are precomputed.</li>
  *   <li>Indexed loops over arrays; no iterators, streams or capturing lambdas; per-call state lives in
  *       locals and parameters, not in objects.</li>
- *   <li>No locks: one volatile read of an immutable snapshot (config + environment). Writers build a
- *       new snapshot and swap it in; a rejected config leaves the old snapshot in place.</li>
+ *   <li>No locks on lookups: one volatile read of an immutable snapshot (config + environment).
+ *       Writers, one at a time, build a new snapshot and swap it in; a rejected config leaves the old
+ *       snapshot in place.</li>
  *   <li>Explain shares this code; its collector is passed as null on the normal path, so the only
  *       cost is a null check per step.</li>
  * </ol>
@@ -70,7 +74,8 @@ public final class ReferenceEvaluator implements Evaluator {
     }
 
     private final CoreRules rules;
-    private final AtomicReference<Snapshot> snapshot;
+    /** Read once per lookup; replaced whole, by writers holding this evaluator's lock. */
+    private volatile Snapshot snapshot;
 
     /** Answers as core {@code version} does, for a process with {@code platformData}, at {@code clock}'s time. */
     public ReferenceEvaluator(CoreVersion version, PlatformData platformData, Clock clock) {
@@ -78,7 +83,7 @@ public final class ReferenceEvaluator implements Evaluator {
         Objects.requireNonNull(platformData, "platformData");
         Objects.requireNonNull(clock, "clock");
         this.rules = CoreRules.of(version);
-        this.snapshot = new AtomicReference<>(new Snapshot(null, new Environment(platformData, Map.of(), clock)));
+        this.snapshot = new Snapshot(null, new Environment(platformData, Map.of(), clock));
     }
 
     /** The newest core, DevCycle's Java SDK platform data and the system UTC clock. */
@@ -96,13 +101,15 @@ public final class ReferenceEvaluator implements Evaluator {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
-        Snapshot s = snapshot.get();
+        Snapshot s = snapshot;
         CompiledConfig config = s.config;
         if (config == null) return null;
         VariableBinding binding = config.binding(key);
         if (binding == null) return null;
         CompiledFeature feature = binding.feature();
         if (feature == null) return null;
+        Variable quick = binding.quickServe(user, s.env);
+        if (quick != VariableBinding.FULL) return quick == null || quick.type() != type ? null : quick;
         CompiledTarget.Taken taken = qualify(config, feature, user, s.env, null);
         if (taken == null) return null;
         CompiledVariation variation = bucket(taken.target(), user, null);
@@ -123,7 +130,7 @@ public final class ReferenceEvaluator implements Evaluator {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
         ExplanationBuilder x = new ExplanationBuilder(rules.version(), key, type);
-        Snapshot s = snapshot.get();
+        Snapshot s = snapshot;
         CompiledConfig config = s.config;
         if (config == null) return x.build(Reason.NO_CONFIG, null, null);
         VariableBinding binding = config.binding(key);
@@ -166,7 +173,7 @@ public final class ReferenceEvaluator implements Evaluator {
                 if (x != null) x.endTarget(false);
                 continue;
             }
-            Match match = t.audience().match(user, env, 0, x);
+            Match match = t.audienceMatch(user, env, x);
             if (match != null) {
                 boolean taken = rollout == null || passthrough || passesRollout(t, rollout, user, env, x);
                 if (x != null) x.endTarget(taken);
@@ -186,13 +193,18 @@ public final class ReferenceEvaluator implements Evaluator {
         return passed;
     }
 
-    /** The variation the target's distribution gives the user; the core aborts when none. */
+    /** The variation the target's distribution gives the user (hashed only when that decides); the core aborts when none. */
     private static CompiledVariation bucket(CompiledTarget target, User user, ExplanationBuilder x) {
-        double hash = Murmur3.bounded(BucketingKey.hash(user, target.bucketingKey(), target.seed(), false));
-        CompiledTarget.Distribution d = target.pick(hash);
+        int index = target.everyHashIndex();
+        int hash = 0;
+        if (index < 0 || x != null) {
+            hash = BucketingKey.hash(user, target.bucketingKey(), target.seed(), false);
+            index = target.pickIndex(hash);
+        }
+        CompiledTarget.Distribution d = index < 0 ? null : target.distribution(index);
         if (d == null) throw new EvaluationException("Failed to decide target variation: " + target.id());
         CompiledVariation v = d.variation();
-        if (x != null) x.bucketed(hash, d.variationId(), v == null ? null : v.key());
+        if (x != null) x.bucketed(Murmur3.bounded(hash), d.variationId(), v == null ? null : v.key());
         if (v == null) throw new EvaluationException("Config missing variation: " + d.variationId());
         return v;
     }
@@ -207,7 +219,7 @@ public final class ReferenceEvaluator implements Evaluator {
     @Override
     public String bucketedConfig(User user) {
         Objects.requireNonNull(user, "user");
-        Snapshot s = snapshot.get();
+        Snapshot s = snapshot;
         CompiledConfig config = s.config;
         if (config == null) throw new EvaluationException("Config data is not set.");
         Map<String, String> features = new LinkedHashMap<>();
@@ -273,7 +285,9 @@ public final class ReferenceEvaluator implements Evaluator {
     public void setConfig(String configJson) {
         Objects.requireNonNull(configJson, "configJson");
         CompiledConfig config = ConfigParser.parse(configJson, rules);
-        snapshot.updateAndGet(s -> new Snapshot(config, s.env));
+        synchronized (this) {
+            snapshot = new Snapshot(config, snapshot.env);
+        }
     }
 
     /**
@@ -285,6 +299,8 @@ public final class ReferenceEvaluator implements Evaluator {
     public void setClientCustomData(String customDataJson) {
         Objects.requireNonNull(customDataJson, "customDataJson");
         Map<String, Object> data = JsonCodec.parseClientCustomData(customDataJson);
-        snapshot.updateAndGet(s -> new Snapshot(s.config, s.env.withClientCustomData(data)));
+        synchronized (this) {
+            snapshot = new Snapshot(snapshot.config, snapshot.env.withClientCustomData(data));
+        }
     }
 }

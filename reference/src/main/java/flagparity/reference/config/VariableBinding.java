@@ -2,6 +2,9 @@ package flagparity.reference.config;
 
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
+import flagparity.reference.api.User;
+import flagparity.reference.eval.BucketingKey;
+import flagparity.reference.eval.Environment;
 import flagparity.reference.eval.Match;
 import flagparity.reference.internal.Interned;
 
@@ -13,6 +16,9 @@ import flagparity.reference.internal.Interned;
  * and audience path that served it; it is made on the first lookup through that path.
  */
 public final class VariableBinding {
+    /** {@link #quickServe}'s answer when only the full evaluation can answer. */
+    public static final Variable FULL = new Variable("", "", VariableType.Boolean, Boolean.FALSE);
+
     private final String id;
     private final String key;
     private final String typeName;
@@ -22,6 +28,14 @@ public final class VariableBinding {
     private final boolean[] tooDeepByVariation;
     private final boolean writesEvalReason;
     private final Interned<CompiledTarget.Taken, Variable>[] servedByTaken;
+    /** Per target of the feature whose audience has a single path, the variables it serves by variation (made at compile time); else null. */
+    private final Variable[][] servedByFixedTarget;
+    /**
+     * Per target, what {@link #quickServe} answers by distribution entry: null for a target the quick
+     * path leaves to the full one (a rollout, an audience with several paths), and a null entry where
+     * serving takes the full path (the core aborts or cannot write the value).
+     */
+    private final Variable[][] quickServed;
 
     @SuppressWarnings("unchecked")
     VariableBinding(String id, String key, String typeName, CompiledFeature feature, Variable[] servedByVariation,
@@ -36,6 +50,8 @@ public final class VariableBinding {
         this.writesEvalReason = rules.writesEvalReason();
         this.servedByTaken = new Interned[servedByVariation.length];
         for (int i = 0; i < servedByTaken.length; i++) servedByTaken[i] = new Interned<>();
+        this.servedByFixedTarget = new Variable[feature == null ? 0 : feature.targetCount()][];
+        this.quickServed = new Variable[servedByFixedTarget.length][];
     }
 
     public String id() { return id; }
@@ -44,15 +60,49 @@ public final class VariableBinding {
     /** The feature serving this variable, or null when no feature uses it. */
     public CompiledFeature feature() { return feature; }
 
-    /** Makes the variables its feature's targets serve where a target's audience has one path only (most do). */
+    /**
+     * Makes, at compile time, the variables its feature's targets serve where a target's audience has
+     * one path only (most do), and the quick path's answers for the targets without a rollout.
+     */
     void prepareSinglePathTargets() {
         if (feature == null) return;
         for (int t = 0; t < feature.targetCount(); t++) {
             CompiledTarget target = feature.target(t);
-            Match fixed = target.audience().fixedMatch();
-            if (fixed == null) continue;
-            for (int i = 0; i < servedByVariation.length; i++) served(i, target.taken(fixed));
+            if (target.fixedTaken() == null) continue;
+            Variable[] byVariation = new Variable[servedByVariation.length];
+            for (int i = 0; i < byVariation.length; i++) byVariation[i] = served(i, target.fixedTaken());
+            servedByFixedTarget[t] = byVariation;
+            if (target.rollout() != null) continue;
+            Variable[] byEntry = new Variable[target.distributionSize()];
+            for (int e = 0; e < byEntry.length; e++) {
+                CompiledVariation v = target.distribution(e).variation();
+                byEntry[e] = v == null || tooDeepByVariation[v.index()] ? null : byVariation[v.index()];
+            }
+            quickServed[t] = byEntry;
         }
+    }
+
+    /**
+     * The lookup's answer for a user, by what compiling made ready: the first target whose audience
+     * takes the user serves its entry's variable (null when none takes the user); {@link #FULL} when
+     * it meets a target or entry only the full evaluation answers (a rollout, an audience with several
+     * paths, a core abort). Call only when the binding has a feature.
+     */
+    public Variable quickServe(User user, Environment env) {
+        Variable[][] quick = quickServed;
+        for (int i = 0; i < quick.length; i++) {
+            Variable[] byEntry = quick[i];
+            if (byEntry == null) return FULL;
+            CompiledTarget t = feature.target(i);
+            Match m = t.audienceMatch(user, env, null);
+            if (m == null) continue;
+            if (t.taken(m) != t.fixedTaken()) return FULL;
+            int e = t.everyHashIndex();
+            if (e < 0) e = t.pickIndex(BucketingKey.hash(user, t.bucketingKey(), t.seed(), false));
+            Variable v = e < 0 ? null : byEntry[e];
+            return v == null ? FULL : v;
+        }
+        return null;
     }
 
     /**
@@ -60,6 +110,9 @@ public final class VariableBinding {
      * with its reason and feature id; null when that variation lacks it.
      */
     public Variable served(int variationIndex, CompiledTarget.Taken taken) {
+        CompiledTarget target = taken.target();
+        Variable[] fixed = servedByFixedTarget.length == 0 ? null : servedByFixedTarget[target.index()];
+        if (fixed != null && taken == target.fixedTaken()) return fixed[variationIndex];
         Variable value = servedByVariation[variationIndex];
         if (value == null) return null;
         Interned<CompiledTarget.Taken, Variable> byTaken = servedByTaken[variationIndex];

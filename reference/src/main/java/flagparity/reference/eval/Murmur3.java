@@ -16,13 +16,28 @@ public final class Murmur3 {
 
     private Murmur3() {}
 
-    /** murmur3 of {@code s} with {@code seed}. */
+    /** murmur3 of {@code s} with {@code seed}: the lookups' hash, kept apart from the rollout one so it has no suffix to test for. */
     public static int hash(String s, int seed) {
-        return hash(s, seed, false);
+        int len = s.length();
+        int h1 = seed;
+        int i = 0;
+        for (int blocks = len & ~3; i < blocks; i += 4) {
+            int k1 = unit(s.charAt(i)) | unit(s.charAt(i + 1)) << 8 | unit(s.charAt(i + 2)) << 16 | unit(s.charAt(i + 3)) << 24;
+            h1 = mixBlock(h1, k1);
+        }
+        int rest = len & 3;
+        if (rest != 0) {
+            int k1 = unit(s.charAt(i));
+            if (rest >= 2) k1 ^= unit(s.charAt(i + 1)) << 8;
+            if (rest == 3) k1 ^= unit(s.charAt(i + 2)) << 16;
+            h1 ^= mixK(k1);
+        }
+        return finish(h1, len);
     }
 
     /** murmur3 of {@code s}, followed by {@code "_rollout"} when {@code rollout}, with {@code seed}. */
     public static int hash(String s, int seed, boolean rollout) {
+        if (!rollout) return hash(s, seed);
         int len = s.length();
         int total = rollout ? len + ROLLOUT_SUFFIX.length() : len;
         int h1 = seed;

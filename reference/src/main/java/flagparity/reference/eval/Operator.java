@@ -46,6 +46,21 @@ public final class Operator extends Condition {
         return m;
     }
 
+    /**
+     * The one filter whose match is this operator's at the top of a target's audience (stack 0), so
+     * a lookup may ask it directly at stack {@link #singleFilterStack()}: an {@code and} or {@code or}
+     * of exactly one filter, when the core's stack holds both levels. Null otherwise.
+     */
+    public Condition singleFilter() {
+        boolean fits = stackCost.operator() + stackCost.filter() <= stackCost.limit();
+        return (and || or) && children.length == 1 && !children[0].isOperator() && fits ? children[0] : null;
+    }
+
+    /** The stack {@link #singleFilter()} is evaluated at: this operator's. */
+    public int singleFilterStack() {
+        return stackCost.operator();
+    }
+
     @Override
     public Match match(User user, Environment env, int stack, Tracer tracer) {
         int used = stack + stackCost.operator();
