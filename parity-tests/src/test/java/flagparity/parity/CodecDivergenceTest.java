@@ -22,7 +22,7 @@ import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Engine;
 import flagparity.wasm.WasmEvaluator;

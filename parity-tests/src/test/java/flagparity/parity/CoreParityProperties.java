@@ -12,7 +12,7 @@ import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.SaveFailures;
 import flagparity.reference.ReferenceEvaluator;
 import flagparity.reference.api.CoreVersion;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Engine;
 import java.util.EnumMap;
 import java.util.List;

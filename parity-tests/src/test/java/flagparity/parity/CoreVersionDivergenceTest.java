@@ -15,7 +15,7 @@ import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.eval.Murmur3;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Engine;
 import java.util.EnumMap;
 import java.util.Map;

@@ -16,7 +16,7 @@ import flagparity.reference.ReferenceEvaluator;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
 import flagparity.wasm.Engine;

@@ -13,7 +13,7 @@ import flagparity.reference.ReferenceEvaluator;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Variable;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Engine;
 import java.util.List;
 import net.jqwik.api.Arbitrary;

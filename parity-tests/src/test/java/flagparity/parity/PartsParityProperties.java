@@ -27,7 +27,7 @@ import flagparity.reference.eval.Rollout;
 import flagparity.reference.eval.UserField;
 import flagparity.reference.eval.VersionFilter;
 import flagparity.reference.internal.CoreJson;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Engine;
 import java.util.ArrayList;
 import java.util.List;

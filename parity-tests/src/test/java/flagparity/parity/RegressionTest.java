@@ -13,7 +13,7 @@ import flagparity.parity.oracle.Pair;
 import flagparity.parity.oracle.ResultDiff;
 import flagparity.parity.oracle.Texts;
 import flagparity.reference.api.CoreVersion;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
 import flagparity.wasm.Engine;

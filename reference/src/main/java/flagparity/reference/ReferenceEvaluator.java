@@ -4,6 +4,7 @@ import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvalReason;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
+import flagparity.reference.api.Explaining;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
@@ -23,7 +24,7 @@ import flagparity.reference.eval.Rollout;
 import flagparity.reference.explain.Explanation;
 import flagparity.reference.explain.ExplanationBuilder;
 import flagparity.reference.explain.Reason;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ import java.util.Set;
  *       cost is a null check per step.</li>
  * </ol>
  */
-public final class ReferenceEvaluator implements Evaluator {
+public final class ReferenceEvaluator implements Evaluator, Explaining {
 
     /** One consistent view: the config (null until set) and what else an evaluation reads. */
     private static final class Snapshot {
@@ -122,6 +123,11 @@ public final class ReferenceEvaluator implements Evaluator {
 
     private static EvaluationException tooDeepToWrite(String key) {
         return new EvaluationException("the value of " + key + " is nested too deeply for the core's stack: it aborts writing it");
+    }
+
+    @Override
+    public String explainJson(User user, String key, VariableType type) {
+        return explain(user, key, type).toJson();
     }
 
     /** The steps {@link #variable} takes for the same arguments, and its answer. Never throws for a core abort: that is {@link Reason#ERROR}. */

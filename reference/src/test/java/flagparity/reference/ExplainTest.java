@@ -15,7 +15,7 @@ import flagparity.reference.explain.Explanation;
 import flagparity.reference.explain.FilterTrace;
 import flagparity.reference.explain.Reason;
 import flagparity.reference.explain.TargetTrace;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -2,7 +2,7 @@ package flagparity.wasm;
 
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Variable;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 
 /**
  * The variable {@code variableForUser} wrote, through the project's one reader of that form,

@@ -12,7 +12,7 @@ import flagparity.reference.api.User;
 import flagparity.reference.api.UserEvaluator;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
 import java.nio.file.Path;

@@ -118,7 +118,7 @@ class DeepInputTest {
 
     private static CoreInstance open(Engine engine) {
         CoreInstance core = CoreInstance.open(engine, CoreBuild.newest(), null, Fixtures.BEFORE_SCHEDULE);
-        core.setPlatformData(flagparity.reference.json.JsonCodec.writePlatformData(Fixtures.PLATFORM));
+        core.setPlatformData(flagparity.reference.api.JsonCodec.writePlatformData(Fixtures.PLATFORM));
         return core;
     }
 

@@ -3,7 +3,7 @@ package flagparity.bench.cli;
 import flagparity.reference.api.Engines;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

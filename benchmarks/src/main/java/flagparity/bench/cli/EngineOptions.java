@@ -9,7 +9,7 @@ import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.PlatformData;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
 import java.io.UncheckedIOException;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package flagparity.bench.cli;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.io.IOException;
 
 /**

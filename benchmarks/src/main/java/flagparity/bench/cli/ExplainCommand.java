@@ -3,14 +3,17 @@ package flagparity.bench.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.data.Workloads;
-import flagparity.reference.ReferenceEvaluator;
 import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.CoreVersion;
+import flagparity.reference.api.EngineSettings;
+import flagparity.reference.api.Engines;
+import flagparity.reference.api.Evaluator;
+import flagparity.reference.api.Explaining;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,14 +75,16 @@ final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--type: " + e.getMessage(), e);
         }
         Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC);
-        try (ReferenceEvaluator reference = new ReferenceEvaluator(core, PlatformData.javaSdkDefault(), clock)) {
+        EngineSettings settings = EngineSettings.builder().coreVersion(core)
+                .platformData(PlatformData.javaSdkDefault()).clock(clock).build();
+        try (Evaluator reference = Engines.create(Engines.reference().id(), settings)) {
             try {
                 reference.setConfig(json);
             } catch (ConfigException e) {
                 throw new UnusableConfigException("the config " + config + " was rejected by reference: "
                         + e.getMessage(), e);
             }
-            spec.commandLine().getOut().println(JsonCodec.lossless(reference.explain(parsedUser, key, variableType).toJson()));
+            spec.commandLine().getOut().println(JsonCodec.lossless(((Explaining) reference).explainJson(parsedUser, key, variableType)));
         }
         return 0;
     }

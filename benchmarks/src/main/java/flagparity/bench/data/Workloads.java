@@ -1,7 +1,7 @@
 package flagparity.bench.data;
 
 import flagparity.reference.api.User;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

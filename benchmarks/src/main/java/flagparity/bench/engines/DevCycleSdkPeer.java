@@ -12,6 +12,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.CoreVersion;
+import flagparity.reference.api.EngineSettings;
+import flagparity.reference.api.Engines;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.Health;
@@ -20,9 +22,7 @@ import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.config.ConfigParser;
-import flagparity.reference.config.CoreRules;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -68,8 +68,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ETag only once it has stored that config in its core. A swap therefore takes between one
  *       and two poll intervals (the SDK's minimum is 1 s, the default here). The first config
  *       starts the client and waits until it is initialized (about 1.1 s).</li>
- *   <li>A config the core would reject never reaches the SDK: the reference's
- *       {@link ConfigParser} checks it first and {@link ConfigException} is thrown, because a
+ *   <li>A config the core would reject never reaches the SDK: the reference engine
+ *       ({@link Engines#reference}) checks it first and {@link ConfigException} is thrown, because a
  *       config the SDK's core aborts on kills its poll task for good (the exception escapes it).
  *       A config the SDK itself cannot parse is detected (its next poll still echoes the old
  *       ETag); the old one stays in service and {@link ConfigException} is thrown. Should the
@@ -88,7 +88,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@link #bucketedConfig} is not supported: the SDK's public API has no such call.</li>
  * </ul>
  */
-public final class DevCycleSdkPeer implements Evaluator, Health {
+public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
     /** A server key of the shape the SDK accepts (it checks the {@code dvc_server} prefix). */
     static final String SDK_KEY = "dvc_server_flagparity_peer";
     /** The SDK's shortest poll interval; a shorter one silently becomes its 30 s default. */
@@ -261,6 +261,7 @@ public final class DevCycleSdkPeer implements Evaluator, Health {
      * The SDK's own answer to "every flag of one user": {@code allVariables(user)}, as the SDK returns
      * it (keyed by variable key); empty before the first config. For the bound-user comparison.
      */
+    @Override
     public Map<String, BaseVariable> allVariables(User user) {
         DevCycleLocalClient c = client;
         return c == null ? Map.of() : c.allVariables(toDevCycleUser(user));
@@ -280,7 +281,10 @@ public final class DevCycleSdkPeer implements Evaluator, Health {
     @Override
     public void setConfig(String configJson) {
         // Guard the SDK: a config its core aborts on would kill its poll task for good.
-        ConfigParser.parse(configJson, CoreRules.of(CoreVersion.V1_32_0));
+        try (Evaluator judge = Engines.create(Engines.reference().id(),
+                EngineSettings.builder().coreVersion(CoreVersion.V1_32_0).build())) {
+            judge.setConfig(configJson);
+        }
         synchronized (swapLock) {
             synchronized (lock) {
                 Served previous = served;

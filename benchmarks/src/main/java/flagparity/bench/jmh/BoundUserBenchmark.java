@@ -2,15 +2,14 @@ package flagparity.bench.jmh;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import flagparity.bench.engines.DevCycleSdkPeer;
-import flagparity.reference.ReferenceEvaluator;
-import flagparity.reference.api.EngineKind;
+import flagparity.bench.engines.AllVariables;
+import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.UserEvaluator;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,12 +65,12 @@ public class BoundUserBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Served served, WasmSetting setting, Workload workload, BenchmarkParams params) {
-        if (params.getBenchmark().endsWith("sdkAllVariables") && Engines.get(engine).kind() != EngineKind.PEER) {
+        served.open(engine, setting, workload);
+        evaluator = served.evaluator;
+        if (params.getBenchmark().endsWith("sdkAllVariables") && !(evaluator instanceof AllVariables)) {
             throw new IllegalArgumentException("skipped: allVariables is DevCycle's SDK's call; " + engine
                     + " answers the same question with boundUser");
         }
-        served.open(engine, setting, workload);
-        evaluator = served.evaluator;
         user = served.user;
         chooseKeys(served.lookup().configJson(), workload.key);
         for (int i = 0; i < keyCount; i++) {
@@ -96,7 +95,7 @@ public class BoundUserBenchmark {
         }
         List<String> chosen = new ArrayList<>();
         List<VariableType> chosenTypes = new ArrayList<>();
-        try (ReferenceEvaluator reference = new ReferenceEvaluator()) {
+        try (Evaluator reference = Engines.create(Engines.reference().id(), EngineSettings.builder().build())) {
             reference.setConfig(configJson);
             int start = Math.max(0, all.indexOf(first));
             for (int i = 0; i < all.size() && chosen.size() < keyCount; i++) {
@@ -133,6 +132,6 @@ public class BoundUserBenchmark {
 
     @Benchmark
     public Object sdkAllVariables() {
-        return ((DevCycleSdkPeer) evaluator).allVariables(user);
+        return ((AllVariables) evaluator).allVariables(user);
     }
 }

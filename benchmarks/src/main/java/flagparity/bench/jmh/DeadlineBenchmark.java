@@ -1,13 +1,13 @@
 package flagparity.bench.jmh;
 
 import flagparity.bench.data.Workloads;
+import flagparity.reference.api.EngineSettings;
+import flagparity.reference.api.Engines;
+import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import flagparity.wasm.CallDeadlines;
-import flagparity.wasm.Codec;
-import flagparity.wasm.Engine;
-import flagparity.wasm.WasmEvaluator;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the doors of issue 13 cost one lookup (the large workload, its default key):
  * <ul>
- *   <li>the per-call deadline, on against off (the engine's {@link CallDeadlines#defaultFor} against {@link CallDeadlines#OFF}:
+ *   <li>the per-call deadline, on against off (the engine's default deadlines against none, zero in its {@link EngineSettings}:
  *       off, wasmtime compiles the core without epoch checks and Chicory arms no watch):
  *       {@code jmh DeadlineBenchmark -p deadlines=on,off -p codec=safe -p customDataKeys=0};</li>
  *   <li>the safe codec against the raw ones, for a user without and with custom data (with custom
@@ -55,7 +55,7 @@ public class DeadlineBenchmark {
     @Param({"0"})
     public int customDataKeys;
 
-    private WasmEvaluator evaluator;
+    private Evaluator evaluator;
     private User user;
 
     @Setup(Level.Trial)
@@ -63,8 +63,11 @@ public class DeadlineBenchmark {
         if (!deadlines.equals("on") && !deadlines.equals("off")) {
             throw new IllegalArgumentException("deadlines is on or off, not " + deadlines);
         }
-        evaluator = WasmEvaluator.builder().engine(Engine.parse(engine)).codec(Codec.parse(codec))
-                .deadlines(deadlines.equals("on") ? CallDeadlines.defaultFor(Engine.parse(engine)) : CallDeadlines.OFF).build();
+        EngineSettings.Builder settings = EngineSettings.builder().codec(codec);
+        if (deadlines.equals("off")) {
+            settings.callDeadline(Duration.ZERO).loadDeadline(Duration.ZERO);
+        }
+        evaluator = Engines.create(engine, settings.build());
         evaluator.setConfig(Workloads.config("large"));
         user = Lookup.parseUser(Workloads.userJson(customDataKeys));
         if (variable() == null) {

@@ -9,7 +9,7 @@ import flagparity.reference.api.VariableType;
 import flagparity.reference.eval.Murmur3;
 import flagparity.reference.explain.Explanation;
 import flagparity.reference.explain.TargetTrace;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -12,7 +12,7 @@ import flagparity.reference.api.Health;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package flagparity.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

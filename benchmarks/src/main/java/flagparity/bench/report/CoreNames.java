@@ -1,11 +1,7 @@
 package flagparity.bench.report;
 
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.Export;
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.NameCustomSection;
 import flagparity.reference.api.CoreVersion;
+import flagparity.wasm.engine.FunctionNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,11 +50,10 @@ final class CoreNames {
      * @throws IllegalArgumentException when {@code namesFile} does not describe this module
      */
     static CoreNames of(byte[] wasm, Path namesFile) {
-        WasmModule module = Parser.parse(wasm);
-        Map<String, Integer> exports = functionExports(module);
-        NameCustomSection own = module.nameSection();
-        if (own != null && own.functionNameCount() > 0) {
-            return new CoreNames(fromNameSection(own), "the module's name section");
+        Map<String, Integer> exports = FunctionNames.exports(wasm);
+        Map<Integer, String> own = FunctionNames.fromNameSection(wasm);
+        if (!own.isEmpty()) {
+            return new CoreNames(own, "the module's name section");
         }
         if (namesFile != null) {
             try {
@@ -66,11 +61,11 @@ final class CoreNames {
                     return new CoreNames(fromWat(Files.readAllLines(namesFile, StandardCharsets.UTF_8), exports),
                             namesFile.getFileName().toString());
                 }
-                NameCustomSection other = Parser.parse(namesFile).nameSection();
-                if (other == null) {
+                Map<Integer, String> other = FunctionNames.fromNameSection(Files.readAllBytes(namesFile));
+                if (other.isEmpty()) {
                     throw new IllegalArgumentException(namesFile + " has no name section");
                 }
-                return new CoreNames(fromNameSection(other), "the name section of " + namesFile.getFileName());
+                return new CoreNames(other, "the name section of " + namesFile.getFileName());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + namesFile, e);
             }
@@ -120,30 +115,6 @@ final class CoreNames {
             }
         }
         return names;
-    }
-
-    private static Map<Integer, String> fromNameSection(NameCustomSection s) {
-        Map<Integer, String> names = new HashMap<>();
-        // the section lists names sparsely by index; probe up to a bound well past any real count
-        for (int i = 0, found = 0; found < s.functionNameCount() && i < 1_000_000; i++) {
-            String n = s.nameOfFunction(i);
-            if (n != null) {
-                names.put(i, n);
-                found++;
-            }
-        }
-        return names;
-    }
-
-    static Map<String, Integer> functionExports(WasmModule module) {
-        Map<String, Integer> out = new HashMap<>();
-        for (int i = 0; i < module.exportSection().exportCount(); i++) {
-            Export e = module.exportSection().getExport(i);
-            if (e.exportType() == ExternalType.FUNCTION) {
-                out.put(e.name(), e.index());
-            }
-        }
-        return out;
     }
 
     static byte[] builtInCore(CoreVersion core) {

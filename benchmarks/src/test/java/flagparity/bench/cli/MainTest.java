@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.data.Workloads;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -16,7 +16,7 @@ import flagparity.reference.api.Engines;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

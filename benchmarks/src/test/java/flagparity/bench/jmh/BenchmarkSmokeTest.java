@@ -75,6 +75,11 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void deadlinesOnAndOff() throws RunnerException {
+        assertEquals(2, run(tiny(DeadlineBenchmark.class).param("engine", "chicory-aot")).size());
+    }
+
+    @Test
     void boundUserAgainstTenCalls() throws RunnerException {
         // boundUser and tenVariableCalls; sdkAllVariables is refused for a Wasm engine
         ChainedOptionsBuilder options = tiny(BoundUserBenchmark.class).param("engine", "chicory-aot")

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.data.Workloads;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.User;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.wasm.Parser;
+import flagparity.wasm.engine.FunctionNames;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class CoreNamesTest {
 
     @Test
     void builtInCoreWithoutNamesFileNamesItsExports() {
-        Map<String, Integer> exports = CoreNames.functionExports(Parser.parse(CoreNames.builtInCore(flagparity.reference.api.CoreVersion.V1_32_0)));
+        Map<String, Integer> exports = FunctionNames.exports(CoreNames.builtInCore(flagparity.reference.api.CoreVersion.V1_32_0));
         CoreNames names = CoreNames.forBuiltInCore(flagparity.reference.api.CoreVersion.V1_32_0, null);
         int pb = exports.get("variableForUser_PB");
         assertEquals("export:variableForUser_PB", names.name(pb));

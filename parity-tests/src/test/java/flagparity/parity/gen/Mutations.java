@@ -35,7 +35,7 @@ public final class Mutations {
         public String apply() {
             JsonNode root;
             try {
-                root = flagparity.reference.json.JsonCodec.mapper().readTree(original);
+                root = flagparity.reference.api.JsonCodec.mapper().readTree(original);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -22,7 +22,7 @@ public final class Spellings {
 
     public enum Spelling { COMPACT, PRETTY_ESCAPED, DUPLICATE_MEMBER }
 
-    private static final ObjectWriter PRETTY = flagparity.reference.json.JsonCodec.mapper().writer()
+    private static final ObjectWriter PRETTY = flagparity.reference.api.JsonCodec.mapper().writer()
             .with(JsonGenerator.Feature.ESCAPE_NON_ASCII).withDefaultPrettyPrinter();
 
     /** {@code doc} spelled as asked; {@code place} picks the member a duplicate repeats. */

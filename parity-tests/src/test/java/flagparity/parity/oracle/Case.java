@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import flagparity.reference.ReferenceEvaluator;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;

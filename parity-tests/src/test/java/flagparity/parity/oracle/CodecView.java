@@ -1,7 +1,7 @@
 package flagparity.parity.oracle;
 
 import flagparity.reference.api.User;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

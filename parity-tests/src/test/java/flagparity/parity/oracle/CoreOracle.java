@@ -148,7 +148,7 @@ public final class CoreOracle implements AutoCloseable {
     public Outcome hookString(String export, Object... args) {
         try {
             String s = core().callForString(export, args);
-            return s == null ? Outcome.NULL : Outcome.json(flagparity.reference.json.JsonCodec.mapper().valueToTree(s).toString());
+            return s == null ? Outcome.NULL : Outcome.json(flagparity.reference.api.JsonCodec.mapper().valueToTree(s).toString());
         } catch (CoreAbortException e) {
             discard();
             return Outcome.error(e.coreMessage());

@@ -12,7 +12,7 @@ import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.Variable;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Concurrency;
 import java.time.Duration;
 import java.util.ArrayList;

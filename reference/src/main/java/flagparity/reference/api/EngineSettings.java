@@ -149,16 +149,18 @@ public final class EngineSettings {
             return this;
         }
 
-        public Builder callDeadline(Duration v) { this.callDeadline = positive("callDeadline", v); return this; }
-        public Builder loadDeadline(Duration v) { this.loadDeadline = positive("loadDeadline", v); return this; }
+        /** How long one lookup may run; zero (with a zero load deadline) for none, only to measure what deadlines cost. */
+        public Builder callDeadline(Duration v) { this.callDeadline = notNegative("callDeadline", v); return this; }
+        /** How long a config or platform-data call may run; zero (with a zero call deadline) for none. */
+        public Builder loadDeadline(Duration v) { this.loadDeadline = notNegative("loadDeadline", v); return this; }
 
         public EngineSettings build() {
             return new EngineSettings(this);
         }
 
-        private static Duration positive(String what, Duration v) {
-            if (v != null && (v.isNegative() || v.isZero())) {
-                throw new IllegalArgumentException(what + " must be positive, not " + v);
+        private static Duration notNegative(String what, Duration v) {
+            if (v != null && v.isNegative()) {
+                throw new IllegalArgumentException(what + " must be zero (none) or positive, not " + v);
             }
             return v;
         }

@@ -44,6 +44,12 @@ public final class Engines {
         return List.copyOf(BY_ID.keySet());
     }
 
+    /** The reference engine: the default wherever an engine may be left out, and the judge of configs. */
+    public static EngineDescriptor reference() {
+        return BY_ID.values().stream().filter(d -> d.kind() == EngineKind.REFERENCE).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no engine of kind reference is registered"));
+    }
+
     /** @throws IllegalArgumentException for an id no engine has, naming the ids there are */
     public static EngineDescriptor get(String id) {
         EngineDescriptor d = BY_ID.get(id);

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A DevCycle user, with the fields the core reads. Immutable; build one with {@link #builder(String)}
- * or parse the core's JSON form with {@link flagparity.reference.json.JsonCodec#parseUser}.
+ * or parse the core's JSON form with {@link JsonCodec#parseUser}.
  *
  * <p>Custom data values are {@link String}, {@link Boolean}, {@link Long} (a JSON integer),
  * {@link Double} (a JSON float) or {@code null} (a JSON null). The core hashes and compares integers
@@ -137,7 +137,7 @@ public final class User {
 
         /**
          * The exact JSON text the fields were read from, as the core's {@code DVCUser.fromJSONString}
-         * reads it ({@link flagparity.reference.json.JsonCodec#parseUser} sets it); it must describe
+         * reads it ({@link JsonCodec#parseUser} sets it); it must describe
          * the same user as the fields.
          */
         public Builder json(String v) { this.json = v; return this; }

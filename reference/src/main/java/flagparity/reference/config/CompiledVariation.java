@@ -1,7 +1,7 @@
 package flagparity.reference.config;
 
 import flagparity.reference.api.EvalReason;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.util.List;
 
 /**

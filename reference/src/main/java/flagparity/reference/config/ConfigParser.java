@@ -18,7 +18,7 @@ import flagparity.reference.internal.AsDate;
 import flagparity.reference.internal.CoreJson;
 import flagparity.reference.internal.CoreJsonWriter;
 import flagparity.reference.internal.CoreStack;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvalReason;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.util.List;
 
 /**

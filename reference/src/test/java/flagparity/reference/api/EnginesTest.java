@@ -53,7 +53,8 @@ class EnginesTest {
         assertEquals(s, s.toBuilder().build());
         assertEquals(Duration.ofMillis(5), s.callDeadline().orElseThrow());
         assertTrue(s.loadDeadline().isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> EngineSettings.builder().callDeadline(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> EngineSettings.builder().callDeadline(Duration.ofMillis(-1)));
+        assertEquals(Duration.ZERO, EngineSettings.builder().callDeadline(Duration.ZERO).build().callDeadline().orElseThrow());
         assertThrows(IllegalArgumentException.class, () -> EngineSettings.builder().poolSize(-1));
         assertThrows(IllegalArgumentException.class, () -> EngineSettings.builder().collectEvery(-1));
     }

@@ -8,7 +8,7 @@ import flagparity.reference.api.CoreVersion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.reference.api.ConfigException;
-import flagparity.reference.json.JsonCodec;
+import flagparity.reference.api.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,16 +1,10 @@
-package flagparity.reference.json;
+package flagparity.reference.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import flagparity.reference.api.EvalReason;
-import flagparity.reference.api.InvalidUserException;
-import flagparity.reference.api.PlatformData;
-import flagparity.reference.api.User;
-import flagparity.reference.api.Variable;
-import flagparity.reference.api.VariableType;
 import flagparity.reference.internal.AsNumbers;
 import flagparity.reference.internal.CoreJson;
 import flagparity.reference.internal.CoreJsonWriter;

@@ -1,4 +1,4 @@
-package flagparity.reference.json;
+package flagparity.reference.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import flagparity.reference.api.EvalReason;
-import flagparity.reference.api.InvalidUserException;
-import flagparity.reference.api.User;
-import flagparity.reference.api.Variable;
-import flagparity.reference.api.VariableType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,105 @@
+package flagparity.bench;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering rules of ARCHITECTURE.md over the main code of every module this one sees: reference,
+ * wasm-adapters, openfeature, benchmarks, and graalwasm on JDK 21+ (parity-tests checks its own test
+ * code in its {@code LayersTest}).
+ */
+class LayersTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("flagparity");
+
+    /** The runtime layer of the adapters: the ABI on each Wasm runtime, and the classes Chicory's build compiles the cores to. */
+    private static final String[] ABI_LAYER = {"flagparity.wasm.engine", "flagparity.wasm.chicory"};
+
+    /** The floor benchmark measures the reference's own parts (murmur3, the explanation's target), not its API. */
+    private static final DescribedPredicate<JavaClass> MEASURES_REFERENCE_PARTS =
+            declaredIn("FloorBenchmark");
+
+    /**
+     * TEMPORARY, until the latency and report commands move into the CLI package: the two {@code flagparity}
+     * subcommands that still live with their logic (their package's owner is reworking them).
+     */
+    private static final DescribedPredicate<JavaClass> COMMANDS_NOT_YET_IN_CLI =
+            declaredIn("LatencyCommand", "ReportCommand");
+
+    /**
+     * TEMPORARY, until the CoreInstance split lands (wip/arch-split): {@code flagparity.wasm.engine}
+     * still imports {@code Engine}, {@code CoreAbortException}, the deadlines and {@code GraalWasmEngine}
+     * from {@code flagparity.wasm}.
+     */
+    private static final DescribedPredicate<JavaClass> ENGINE_PACKAGE_BEFORE_SPLIT = resideInAPackage("flagparity.wasm.engine");
+
+    /** The top-level classes of these simple names and the classes nested in them. */
+    private static DescribedPredicate<JavaClass> declaredIn(String... topLevelNames) {
+        Set<String> names = Set.of(topLevelNames);
+        return DescribedPredicate.describe("declared in " + names,
+                c -> names.contains(c.getName().replaceFirst("\\$.*", "").replaceFirst(".*\\.", "")));
+    }
+
+    @Test
+    void otherModulesUseOnlyTheReferencesApi() {
+        noClasses().that().resideOutsideOfPackage("flagparity.reference..").and(not(MEASURES_REFERENCE_PARTS))
+                .should().dependOnClassesThat(resideInAPackage("flagparity.reference..")
+                        .and(not(resideInAPackage("flagparity.reference.api"))))
+                .because("the reference's public API is flagparity.reference.api (engines come from the registry)")
+                .check(MAIN);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("flagparity.(**)").should().beFreeOfCycles()
+                .ignoreDependency(ENGINE_PACKAGE_BEFORE_SPLIT, resideInAPackage("flagparity.wasm"))
+                .check(MAIN);
+    }
+
+    @Test
+    void picocliStaysInTheCli() {
+        noClasses().that().resideInAPackage("flagparity..").and().resideOutsideOfPackage("flagparity.bench.cli")
+                .and(not(COMMANDS_NOT_YET_IN_CLI))
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheAbiLayerTouchesAWasmRuntime() {
+        noClasses().that().resideOutsideOfPackages(ABI_LAYER)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.dylibso.chicory..", "io.github.kawamuray.wasmtime..", "org.graalvm..")
+                .check(MAIN);
+    }
+
+    @Test
+    void mainCodeCallsNoTestHook() {
+        // the core's test-hook exports, called by name: for the parity tests of the core's parts only
+        noClasses().that().doNotHaveSimpleName("CoreInstance")
+                .should().callMethodWhere(DescribedPredicate.describe("a test-hook call (CoreInstance.callFor*)",
+                        call -> call.getTargetOwner().getSimpleName().equals("CoreInstance")
+                                && call.getName().startsWith("callFor")))
+                .check(MAIN);
+    }
+
+    @Test
+    void commandsAndBenchmarksKnowNoEvaluatorClass() {
+        // they reach engines through the registry and abilities through interfaces (Health, Explaining, ...)
+        noClasses().that().resideInAnyPackage("flagparity.bench.cli", "flagparity.bench.jmh", "flagparity.bench.load",
+                        "flagparity.bench.report").and(not(MEASURES_REFERENCE_PARTS))
+                .should().dependOnClassesThat(DescribedPredicate.describe("an evaluator class",
+                        c -> !c.isInterface() && c.isAssignableTo("flagparity.reference.api.Evaluator")))
+                .check(MAIN);
+    }
+}
