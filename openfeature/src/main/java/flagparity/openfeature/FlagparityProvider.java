@@ -64,7 +64,7 @@ public final class FlagparityProvider extends EventProvider {
     public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(60);
     /** The engine the provider builds unless told otherwise: the pure-Java reference. */
-    public static final String REFERENCE = "reference";
+    public static final String REFERENCE = Engines.reference().id();
 
     /** The event metadata key of an error event's {@link ErrorCode} name. */
     public static final String ERROR_CODE = "errorCode";

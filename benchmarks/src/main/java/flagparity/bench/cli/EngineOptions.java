@@ -30,10 +30,10 @@ final class EngineOptions {
             description = "DevCycle server config JSON as its CDN serves it, or a built-in workload: small, medium, large, xlarge.")
     String config;
 
-    @Option(names = "--engine", defaultValue = "reference", paramLabel = "E", converter = EngineId.class,
+    @Option(names = "--engine", paramLabel = "E", converter = EngineId.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             completionCandidates = EngineIds.class)
-    String engine;
+    String engine = Engines.reference().id();
 
     @Option(names = "--codec", defaultValue = Codec.DEFAULT_ID, paramLabel = "C", converter = CodecId.class,
             completionCandidates = CodecIds.class,

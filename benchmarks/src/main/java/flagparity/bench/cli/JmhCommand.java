@@ -1,5 +1,6 @@
 package flagparity.bench.cli;
 
+import flagparity.bench.jmh.EngineParam;
 import flagparity.reference.api.Engines;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code jmh}: every following argument goes to JMH's own command line ({@code jmh -h} for its help).
- * When {@code -p engine=...} names an engine that needs JVM options ({@code graalwasm}'s runtime on the
+ * The benchmarks' {@code engine} parameter comes from the engine registry: {@code -p engine=all} (the
+ * default when no {@code -p engine=} is given) stands for every engine this JVM can run. When {@code -p engine=...} names an engine that needs JVM options ({@code graalwasm}'s runtime on the
  * module path), they are appended to the forks' {@code -jvmArgsAppend} (after the benchmarks' own
  * {@code -Xms1g -Xmx1g} when none is given).
  */
@@ -25,15 +27,34 @@ final class JmhCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        org.openjdk.jmh.Main.main(withEngineJvmArgs(args).toArray(new String[0]));
+        org.openjdk.jmh.Main.main(withEngineJvmArgs(withEngines(args)).toArray(new String[0]));
         return 0;
+    }
+
+    /** {@code args} with each {@code -p engine=} value expanded ({@link EngineParam#expand}), or {@code -p engine=all}'s expansion added. */
+    static List<String> withEngines(List<String> args) {
+        String prefix = EngineParam.NAME + "=";
+        List<String> out = new ArrayList<>(args);
+        boolean given = false;
+        for (int i = 0; i + 1 < out.size(); i++) {
+            if (out.get(i).equals("-p") && out.get(i + 1).startsWith(prefix)) {
+                given = true;
+                List<String> named = List.of(out.get(i + 1).substring(prefix.length()).split(","));
+                out.set(i + 1, prefix + String.join(",", EngineParam.expand(named)));
+            }
+        }
+        if (!given) {
+            out.add("-p");
+            out.add(prefix + String.join(",", EngineParam.expand(List.of(EngineParam.ALL))));
+        }
+        return out;
     }
 
     static List<String> withEngineJvmArgs(List<String> args) {
         Set<String> needed = new LinkedHashSet<>();
         for (int i = 0; i + 1 < args.size(); i++) {
-            if (args.get(i).equals("-p") && args.get(i + 1).startsWith("engine=")) {
-                for (String id : args.get(i + 1).substring("engine=".length()).split(",")) {
+            if (args.get(i).equals("-p") && args.get(i + 1).startsWith(EngineParam.NAME + "=")) {
+                for (String id : args.get(i + 1).substring(EngineParam.NAME.length() + 1).split(",")) {
                     if (Engines.ids().contains(id)) {
                         needed.addAll(Engines.get(id).jvmArgs());
                     }

@@ -50,7 +50,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class BoundUserBenchmark {
-    @Param({"reference", "chicory-compiler", "chicory-aot", "wasmtime", "devcycle-sdk"})
+    @Param({EngineParam.ALL})
     public String engine;
 
     /** How many keys one request asks for. */

@@ -111,7 +111,7 @@ public class BoundaryBenchmark {
      */
     @State(Scope.Benchmark)
     public static class Core {
-        @Param({"chicory-aot", "wasmtime"})
+        @Param({EngineParam.ALL})
         public String engine;
 
         CoreInstance instance;
@@ -135,6 +135,7 @@ public class BoundaryBenchmark {
 
         @Setup(Level.Trial)
         public void setUp(Request r, Workload workload) {
+            EngineParam.require(engine, EngineParam.core(), "Wasm core");
             instance = open(Engine.parse(engine), Workloads.config(workload.config));
             userChars = r.userJson.length();
             keyChars = r.key.length();

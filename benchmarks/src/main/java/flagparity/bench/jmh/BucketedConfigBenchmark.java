@@ -1,5 +1,6 @@
 package flagparity.bench.jmh;
 
+import flagparity.reference.api.EngineDescriptor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the whole bucketed config for one user costs ({@code generateBucketedConfigForUser}: every
  * feature decided, every variable written as JSON), per engine. The core takes the user as JSON on
- * this path whatever the lookup codec, so there is no codec param. {@code devcycle-sdk} is absent:
- * its public API has no such call.
+ * this path whatever the lookup codec, so there is no codec param. An engine without the call
+ * (the SDK peer: its public API has none) is skipped.
  *
  * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh BucketedConfigBenchmark -prof gc}.
  */
@@ -30,12 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class BucketedConfigBenchmark {
 
-    @Param({"reference", "chicory-compiler", "chicory-aot", "wasmtime"})
+    @Param({EngineParam.ALL})
     public String engine;
 
     /** Setup proves with the workload's key that the config is in service. */
     @Setup(Level.Trial)
     public void setUp(Served served, Workload workload) {
+        EngineParam.require(engine, EngineDescriptor::bucketsConfig, "bucketed-config call");
         served.open(engine, Combinations.CODEC, Combinations.CONCURRENCY, 0, workload.config,
                 Lookup.parseUser(workload.user), workload.key);
     }

@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ColdStartBenchmark {
 
-    @Param({"reference", "chicory-interpreter", "chicory-compiler", "chicory-aot", "wasmtime", "devcycle-sdk"})
+    @Param({EngineParam.ALL})
     public String engine;
 
     @Param({"large"})

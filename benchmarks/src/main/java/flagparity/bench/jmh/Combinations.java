@@ -1,7 +1,6 @@
 package flagparity.bench.jmh;
 
 import flagparity.reference.api.EngineDescriptor;
-import flagparity.reference.api.Engines;
 
 /**
  * JMH runs every combination of {@code -p} values. Codec, concurrency and pool size mean nothing to
@@ -18,7 +17,7 @@ final class Combinations {
     private Combinations() {}
 
     static void requireDistinct(String engine, String codec, String concurrency, int poolSize) {
-        EngineDescriptor d = Engines.get(engine);
+        EngineDescriptor d = EngineParam.descriptor(engine);
         if (d.codecs().isEmpty() && !(CODEC.equals(codec) && CONCURRENCY.equals(concurrency) && poolSize == 0)) {
             throw new IllegalArgumentException("skipped duplicate: " + engine + " has no codec, concurrency or pool;"
                     + " it runs only with codec=" + CODEC + ", concurrency=" + CONCURRENCY + ", poolSize=0"

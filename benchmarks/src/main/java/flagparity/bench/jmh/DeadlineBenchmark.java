@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class DeadlineBenchmark {
-    @Param({"chicory-aot", "wasmtime"})
+    @Param({EngineParam.ALL})
     public String engine;
 
     @Param({"on", "off"})
@@ -63,6 +63,7 @@ public class DeadlineBenchmark {
         if (!deadlines.equals("on") && !deadlines.equals("off")) {
             throw new IllegalArgumentException("deadlines is on or off, not " + deadlines);
         }
+        EngineParam.require(engine, EngineParam.core(), "Wasm core");
         EngineSettings.Builder settings = EngineSettings.builder().codec(codec);
         if (deadlines.equals("off")) {
             settings.callDeadline(Duration.ZERO).loadDeadline(Duration.ZERO);

@@ -83,7 +83,7 @@ public final class Lookup implements AutoCloseable {
 
     private static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
             User user, String key, int coreCollectEvery, boolean served, CoreVersion core) {
-        EngineDescriptor descriptor = Engines.get(engine);
+        EngineDescriptor descriptor = EngineParam.descriptor(engine);
         String refusal = descriptor.timingRefusal(user);
         if (refusal != null) {
             throw new IllegalArgumentException(engine + " cannot be measured with this user: " + refusal);

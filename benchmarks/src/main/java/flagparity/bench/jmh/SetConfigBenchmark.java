@@ -1,6 +1,7 @@
 package flagparity.bench.jmh;
 
 import flagparity.bench.data.Workloads;
+import flagparity.reference.api.EngineDescriptor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,9 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * implausibly fast here). A {@code pool} loads the config into each of its N instances; compare it
  * with one instance: {@code -p concurrency=mutex,pool}. Config size: {@code -p config=small,medium,large,xlarge}.
  *
- * <p>Not measured here: {@code devcycle-sdk}, whose swap waits for the SDK's next poll (one to two
- * seconds, DevCycleSdkPeer), and {@code chicory-interpreter} (slow; add it with
- * {@code -p engine=chicory-interpreter} and longer iterations if wanted). After every iteration
+ * <p>Skipped: an engine that cannot swap a config on demand (the SDK peer, whose swap waits for the
+ * SDK's next poll, one to two seconds). An interpreting core is slow here: leave it out with
+ * {@code -p engine=...} or give it longer iterations. After every iteration
  * the benchmark checks that the variable is still served.
  *
  * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh SetConfigBenchmark -prof gc}.
@@ -37,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class SetConfigBenchmark {
 
-    @Param({"reference", "chicory-compiler", "chicory-aot", "wasmtime"})
+    @Param({EngineParam.ALL})
     public String engine;
 
     @Param({"mutex"})
@@ -53,6 +54,7 @@ public class SetConfigBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Served served) {
+        EngineParam.require(engine, EngineDescriptor::swapsConfig, "config swap on demand");
         served.open(engine, Combinations.CODEC, concurrency, poolSize, config,
                 Lookup.parseUser(Workloads.DEFAULT_USER_JSON), Workloads.DEFAULT_KEY);
         configJson = Workloads.config(config);

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class SpreadBenchmark {
 
-    @Param({"reference"})
+    @Param({EngineParam.ALL})
     public String engine;
 
     @Param({"headline"})

@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The machine these results come from has 2 cores, so 2 threads is the most that can run at once
  * and these results say nothing about more. On a bigger machine, run {@code -t N} (it overrides both
  * methods' {@code @Threads}) with {@code -p poolSize=N}; only what was run there may be claimed.
- * The reference (an immutable config, no lock) and {@code devcycle-sdk} (one instance,
- * {@code synchronized}) are the two bounds: {@code -p engine=reference,devcycle-sdk} with the default
- * codec, concurrency and pool size ({@link Combinations}).
+ * The reference (an immutable config, no lock) and the SDK peer (one instance, {@code synchronized})
+ * are the two bounds; they run only with the default codec, concurrency and pool size
+ * ({@link Combinations}).
  *
  * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh ThroughputBenchmark -prof gc}.
  */
@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ThroughputBenchmark {
 
-    @Param({"chicory-aot", "wasmtime"})
+    @Param({EngineParam.ALL})
     public String engine;
 
     @Param({"safe"})

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class UserSizeBenchmark {
 
-    @Param({"reference", "chicory-aot", "wasmtime", "devcycle-sdk"})
+    @Param({EngineParam.ALL})
     public String engine;
 
     @Param({"large"})

@@ -54,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class VariableBenchmark {
 
-    @Param({"reference", "chicory-interpreter", "chicory-compiler", "chicory-aot", "wasmtime", "devcycle-sdk"})
+    @Param({EngineParam.ALL})
     public String engine;
 
     @Setup(Level.Trial)

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class WarmUpBenchmark {
 
-    @Param({"reference", "chicory-compiler", "chicory-aot", "wasmtime"})
+    @Param({EngineParam.ALL})
     public String engine;
 
     @Setup(Level.Trial)

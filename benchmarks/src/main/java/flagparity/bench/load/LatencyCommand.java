@@ -62,8 +62,8 @@ public final class LatencyCommand implements Callable<Integer> {
     public static final String NOOP = "noop";
     private static final Duration LOG_INTERVAL = Duration.ofSeconds(1);
 
-    @Option(names = "--engine", defaultValue = "reference", description = "Engine id (default: ${DEFAULT-VALUE}).")
-    String engine;
+    @Option(names = "--engine", description = "Engine id (default: ${DEFAULT-VALUE}).")
+    String engine = Engines.reference().id();
 
     @Option(names = "--codec", defaultValue = flagparity.wasm.Codec.DEFAULT_ID, description = "Codec of a Wasm engine (default: ${DEFAULT-VALUE}).")
     String codec;

@@ -98,6 +98,12 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void engineAllIsLeftToTheCliAndAnEngineWithoutTheCallIsSkipped() {
+        assertThrows(RunnerException.class, () -> run(tiny(VariableBenchmark.class).param("engine", EngineParam.ALL)));
+        assertThrows(RunnerException.class, () -> run(tiny(BucketedConfigBenchmark.class).param("engine", "devcycle-sdk")));
+    }
+
+    @Test
     void aKeyTheUserIsNotServedIsRefused() {
         assertThrows(RunnerException.class, () -> run(tiny(VariableBenchmark.class).param("engine", "reference")
                 .param("key", "no-such-variable")));
