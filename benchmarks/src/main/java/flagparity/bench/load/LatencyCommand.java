@@ -120,6 +120,11 @@ public final class LatencyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Whether this command has a {@code --core} option (the report asks before passing one). */
+    public static boolean takesCore() {
+        return new CommandLine(new LatencyCommand()).getCommandSpec().findOption("--core") != null;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();

@@ -193,7 +193,7 @@ final class Matrix {
                 set("firstAnswer", "engine", allIds())), t.coldStart(), false));
         steps.add(new LatencyStep("latency", "fixed-rate latency, " + (int) RATE + " calls/s from 2 threads, "
                 + "the harness's own floor first", latency(full), t.latencyWarmup(), t.latencyDuration(),
-                only != null && new picocli.CommandLine(new LatencyCommand()).getCommandSpec().findOption("--core") != null
+                only != null && LatencyCommand.takesCore()
                         ? only.id() : null));
         steps.add(new ProfileStep("profile", "JFR profile of " + first + " by core function", first,
                 defaultCodec(firstCore), only == null ? CoreVersion.newest() : only, t.profileWarmup(),
