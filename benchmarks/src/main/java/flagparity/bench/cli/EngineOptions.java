@@ -1,6 +1,7 @@
 package flagparity.bench.cli;
 
 import flagparity.bench.data.Workloads;
+import flagparity.bench.jmh.CoreChoice;
 import flagparity.bench.jmh.Lookup;
 import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.CoreVersion;
@@ -50,9 +51,9 @@ final class EngineOptions {
             description = "Wasm engines: the same for a config load (default: 30000).")
     Long configDeadlineMillis;
 
-    @Option(names = "--core", paramLabel = "VERSION", converter = CoreVersionId.class,
-            completionCandidates = CoreVersionId.Ids.class, description = CoreVersionId.DESCRIPTION)
-    CoreVersion core = CoreVersion.newest();
+    @Option(names = "--core", paramLabel = "VERSION", converter = CoreVersionId.class, defaultValue = CoreChoice.NEWEST,
+            completionCandidates = CoreChoice.Ids.class, description = CoreChoice.DESCRIPTION)
+    CoreVersion core;
 
     @Option(names = "--now", paramLabel = "EPOCH_MS",
             description = "Pin the clock to this instant, in ms since the epoch (default: the system clock).")

@@ -3,6 +3,7 @@ package flagparity.bench.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.data.Workloads;
+import flagparity.bench.jmh.CoreChoice;
 import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineSettings;
@@ -50,9 +51,9 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Pin the clock to this instant, in ms since the epoch (default: the system clock).")
     private Long now;
 
-    @Option(names = "--core", paramLabel = "VERSION", converter = CoreVersionId.class,
-            completionCandidates = CoreVersionId.Ids.class, description = CoreVersionId.DESCRIPTION)
-    private CoreVersion core = CoreVersion.newest();
+    @Option(names = "--core", paramLabel = "VERSION", converter = CoreVersionId.class, defaultValue = CoreChoice.NEWEST,
+            completionCandidates = CoreChoice.Ids.class, description = CoreChoice.DESCRIPTION)
+    private CoreVersion core;
 
     @Override
     public Integer call() {

@@ -35,10 +35,12 @@ public final class Lookup implements AutoCloseable {
     private final VariableType type;
     private final String configJson;
     private final boolean served;
+    private final CoreVersion core;
 
     private Lookup(String engine, Evaluator evaluator, User user, String key, VariableType type, String configJson,
-            boolean served) {
+            boolean served, CoreVersion core) {
         this.engine = engine;
+        this.core = core;
         this.evaluator = evaluator;
         this.user = user;
         this.key = key;
@@ -49,30 +51,24 @@ public final class Lookup implements AutoCloseable {
 
     /**
      * Builds the engine ({@link Engines#create} with the system clock and the engine's default
-     * platform data), loads the config and checks that {@code user} is served {@code key}.
+     * platform data) answering as {@code core}, loads the config and checks that {@code user} is
+     * served {@code key}.
      *
      * @param poolSize instances of a {@code pool}; 0 for the number of available processors
      * @param config a built-in workload name or a config file path ({@link Workloads#config})
+     * @param coreCollectEvery a full collection of the Wasm core's heap after every this many lookups
+     *     per instance (0 never; see {@link EngineSettings#collectEvery()})
+     * @param core the core version to answer as, or null for the engine's newest ({@link CoreChoice})
      * @throws IllegalArgumentException for a setting that cannot be measured (see the class comment)
      * @throws IllegalStateException when the engine does not serve the variable
      */
     public static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
-            User user, String key) {
-        return open(engine, codec, concurrency, poolSize, config, user, key, 0);
+            User user, String key, int coreCollectEvery, CoreVersion core) {
+        return open(engine, codec, concurrency, poolSize, config, user, key, coreCollectEvery, true, core);
     }
 
     /**
-     * As {@link #open(String, String, String, int, String, User, String)}, with a full collection of the
-     * Wasm core's heap after every {@code coreCollectEvery} lookups per instance (0 never; see
-     * {@link EngineSettings#collectEvery()}).
-     */
-    public static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
-            User user, String key, int coreCollectEvery) {
-        return open(engine, codec, concurrency, poolSize, config, user, key, coreCollectEvery, true, CoreVersion.V1_32_0);
-    }
-
-    /**
-     * A lookup of the headline spread: as {@link #open(String, String, String, int, String, User, String)},
+     * A lookup of the headline spread: as {@link #open(String, String, String, int, String, User, String, int, CoreVersion)},
      * except that a case meant to answer nothing (an unknown key, asked as a Boolean) is checked to
      * answer {@code null} instead.
      */
@@ -90,11 +86,13 @@ public final class Lookup implements AutoCloseable {
         }
         String configJson = Workloads.config(config);
         VariableType type = served ? typeOf(configJson, key, config) : VariableType.Boolean;
-        Evaluator evaluator = Engines.create(engine, settings(descriptor, codec, concurrency, poolSize)
-                .coreVersion(core).collectEvery(coreCollectEvery).build());
+        EngineSettings settings = settings(descriptor, codec, concurrency, poolSize)
+                .coreVersion(core).collectEvery(coreCollectEvery).build();
+        Evaluator evaluator = Engines.create(engine, settings);
         try {
             evaluator.setConfig(configJson);
-            Lookup lookup = new Lookup(engine, evaluator, user, key, type, configJson, served);
+            Lookup lookup = new Lookup(engine, evaluator, user, key, type, configJson, served,
+                    Engines.coreVersion(descriptor, settings));
             if (!served && lookup.call() != null) {
                 throw new IllegalStateException(engine + " serves \"" + key + "\" in config " + config
                         + ", which the case expects to answer nothing");
@@ -193,6 +191,8 @@ public final class Lookup implements AutoCloseable {
     public User user() { return user; }
     public String key() { return key; }
     public VariableType type() { return type; }
+    /** The core version the engine answers as (the one asked for, or the engine's newest). */
+    public CoreVersion core() { return core; }
     /** The config text the evaluator was given. */
     public String configJson() { return configJson; }
 

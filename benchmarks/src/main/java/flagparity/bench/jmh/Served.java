@@ -5,6 +5,7 @@ import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
@@ -17,6 +18,14 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Benchmark)
 public class Served {
+    /**
+     * The core version the engine answers as ({@link CoreChoice}): a version id, or each engine's
+     * newest. Here, in the state every lookup benchmark opens its engine through, so each of them
+     * takes it ({@code -p core=1.32.0,1.42.8}).
+     */
+    @Param({CoreChoice.NEWEST})
+    public String core;
+
     private Lookup lookup;
 
     // Inputs of the timed call: non-final, so the JIT cannot treat them as constants.
@@ -25,7 +34,6 @@ public class Served {
     String key;
     VariableType type;
 
-    /** {@link Lookup#open}, after refusing a combination that would repeat another ({@link Combinations}). */
     /** The lookup a {@link Workload} names, on {@code engine} with a {@link WasmSetting}, one instance or the pool default. */
     void open(String engine, WasmSetting setting, Workload workload) {
         open(engine, setting.codec, setting.concurrency, 0, workload.config, Lookup.parseUser(workload.user), workload.key);
@@ -33,13 +41,13 @@ public class Served {
 
     void open(String engine, String codec, String concurrency, int poolSize, String config, User user, String key) {
         Combinations.requireDistinct(engine, codec, concurrency, poolSize);
-        use(Lookup.open(engine, codec, concurrency, poolSize, config, user, key));
+        use(Lookup.open(engine, codec, concurrency, poolSize, config, user, key, 0, CoreChoice.parse(core)));
     }
 
     /** {@link Lookup#open(String, String, String, int, LookupCase, CoreVersion)}, one instance behind {@code concurrency}. */
-    void open(String engine, String codec, String concurrency, LookupCase c, CoreVersion core) {
+    void open(String engine, String codec, String concurrency, LookupCase c) {
         Combinations.requireDistinct(engine, codec, concurrency, 0);
-        use(Lookup.open(engine, codec, concurrency, 0, c, core));
+        use(Lookup.open(engine, codec, concurrency, 0, c, CoreChoice.parse(core)));
     }
 
     private void use(Lookup opened) {

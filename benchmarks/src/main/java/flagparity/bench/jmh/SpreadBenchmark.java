@@ -1,6 +1,5 @@
 package flagparity.bench.jmh;
 
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.Variable;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * median and range of "times the SDK peer" over them.
  *
  * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh SpreadBenchmark -p engine=reference
- * -p lookupCase=front,last -p core=1.32.0,1.42.8 -prof gc}. An engine that refuses to be timed with a case's user
- * (DevCycle's SDK with both customData and privateCustomData) fails that row and goes on.
+ * -p lookupCase=front,last -p core=1.32.0,1.42.8 -prof gc} ({@code core} is {@link Served#core}; default each
+ * engine's newest). An engine that refuses to be timed with a case's user (DevCycle's SDK with both
+ * customData and privateCustomData) fails that row and goes on.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -40,13 +40,9 @@ public class SpreadBenchmark {
     @Param({"headline"})
     public String lookupCase;
 
-    /** The core version the engine answers as (the reference's rules, a Wasm engine's wasm). */
-    @Param({"1.32.0"})
-    public String core;
-
     @Setup(Level.Trial)
     public void setUp(Served served, WasmSetting setting) {
-        served.open(engine, setting.codec, setting.concurrency, LookupCase.byId(lookupCase), CoreVersion.parse(core));
+        served.open(engine, setting.codec, setting.concurrency, LookupCase.byId(lookupCase));
     }
 
     @Benchmark

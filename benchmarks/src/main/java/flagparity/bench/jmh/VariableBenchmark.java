@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The headline: what one {@code variable(user, key, type)} lookup costs a single caller, per engine.
  *
  * <p>Defaults: the built-in large workload (~220 KB), user {@link Workloads#DEFAULT_USER_JSON},
- * Boolean key {@link Workloads#DEFAULT_KEY}, each Wasm engine over protobuf behind a mutex (what
- * DevCycle's Java SDK does). Setup proves the variable is served; after every iteration the run is
+ * Boolean key {@link Workloads#DEFAULT_KEY}, each Wasm engine on its default codec behind a mutex (as
+ * DevCycle's Java SDK, one instance), each engine on its newest core. Setup proves the variable is served; after every iteration the run is
  * refused if the SDK peer served defaults or a core instance was rebuilt ({@link Served}). The
  * params besides {@code engine} come from the shared states {@link WasmSetting} and {@link Workload}.
  *
@@ -31,6 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>config size: {@code -p config=small,medium,large,xlarge} (every built-in workload serves the
  *       default key to the default user);</li>
  *   <li>the cost of the pool's borrow/return for one caller: {@code -p concurrency=mutex,pool}.</li>
+ *   <li>core versions: {@code -p core=1.32.0,1.42.8} ({@link Served#core}; default each engine's newest, so
+ *       {@code devcycle-sdk} runs 1.32.0, the one its SDK embeds, and only that one).</li>
  * </ul>
  * {@code reference} and {@code devcycle-sdk} run only with the default codec and concurrency
  * ({@link Combinations}); sweep them separately.

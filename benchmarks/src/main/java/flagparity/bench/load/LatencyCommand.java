@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.bench.data.Workloads;
+import flagparity.bench.jmh.CoreChoice;
 import flagparity.bench.jmh.Lookup;
 import flagparity.reference.api.CoreGarbageCollection;
 import flagparity.reference.api.Engines;
@@ -73,6 +74,10 @@ public final class LatencyCommand implements Callable<Integer> {
 
     @Option(names = "--pool-size", defaultValue = "0", description = "Instances of a pool; 0 = available processors.")
     int poolSize;
+
+    @Option(names = "--core", defaultValue = CoreChoice.NEWEST, paramLabel = "VERSION",
+            completionCandidates = CoreChoice.Ids.class, description = CoreChoice.DESCRIPTION)
+    String coreVersion;
 
     @Option(names = "--config", defaultValue = "large", description = "Built-in workload or config file (default: ${DEFAULT-VALUE}).")
     String config;
@@ -143,7 +148,7 @@ public final class LatencyCommand implements Callable<Integer> {
         try {
             generator = new FixedRateGenerator(rate, threads, warmup, duration, FixedRateGenerator.Ticker.SYSTEM);
             opened = noop ? null : Lookup.open(engine, codec, concurrency, poolSize, config, Lookup.parseUser(user),
-                    key, coreGc.every());
+                    key, coreGc.every(), CoreChoice.parse(coreVersion));
         } catch (IllegalArgumentException | IllegalStateException | EvaluationException e) {
             stderr.println("latency: " + e.getMessage());
             stderr.flush();
@@ -186,7 +191,7 @@ public final class LatencyCommand implements Callable<Integer> {
             if (idle != null) {
                 core.put("expectedCollectionMicros", idle.expectedNanos / 1000.0);
             }
-            ObjectNode summary = summary(result, atStart[0], atEnd, core, trouble);
+            ObjectNode summary = summary(result, atStart[0], atEnd, core, trouble, lookup == null ? null : lookup.core().id());
             if (swapper != null) {
                 summary.putObject("configSwaps").put("everyMillis", swapConfigEvery.toMillis())
                         .put("done", swapper.done()).put("failed", swapper.failed())
@@ -267,6 +272,9 @@ public final class LatencyCommand implements Callable<Integer> {
 
     private String defaultName(String collector) {
         StringBuilder b = new StringBuilder("latency-").append(engine);
+        if (!noop && !CoreChoice.NEWEST.equals(coreVersion)) {
+            b.append("-core").append(coreVersion);
+        }
         if (!noop && !Engines.get(engine).codecs().isEmpty()) {
             b.append('-').append(codec).append('-').append(concurrency);
             if ("pool".equals(concurrency)) {
@@ -289,7 +297,7 @@ public final class LatencyCommand implements Callable<Integer> {
     }
 
     private ObjectNode summary(FixedRateGenerator.Result result, GcSnapshot atStart, GcSnapshot atEnd,
-            ObjectNode coreGcDone, String trouble) {
+            ObjectNode coreGcDone, String trouble, String coreRan) {
         ObjectNode s = MAPPER.createObjectNode();
         s.put("valid", trouble == null);
         if (trouble != null) {
@@ -299,7 +307,7 @@ public final class LatencyCommand implements Callable<Integer> {
         ObjectNode setup = s.putObject("setup");
         setup.put("engine", engine).put("codec", codec).put("concurrency", concurrency)
                 .put("poolSize", Lookup.resolvePoolSize(poolSize)).put("config", config).put("user", user)
-                .put("key", key).put("targetRate", rate).put("threads", threads)
+                .put("key", key).put("core", coreRan).put("targetRate", rate).put("threads", threads)
                 .put("warmupSeconds", warmup.toNanos() / 1e9).put("durationSeconds", duration.toNanos() / 1e9)
                 .put("coreGc", coreGc.toString());
         s.put("completed", result.completed());

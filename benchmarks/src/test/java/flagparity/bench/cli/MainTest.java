@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.data.Workloads;
+import flagparity.bench.jmh.CoreChoice;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.JsonCodec;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -155,8 +157,52 @@ class MainTest {
         }
     }
 
+    /** Every command that runs an engine lists {@code --core} and the versions in its help. */
+    @ParameterizedTest
+    @ValueSource(strings = {"eval", "bucket", "explain", "latency"})
+    void coreIsListedInTheHelpOfEveryCommandThatRunsAnEngine(String command) {
+        Run help = run("", command, "--help");
+        for (CoreVersion v : CoreVersion.values()) {
+            assertTrue(help.out.contains("--core") && help.out.contains(v.id()), command + ":\n" + help.out);
+        }
+        assertTrue(help.out.contains("default: " + CoreChoice.NEWEST), help.out);
+    }
+
+    /**
+     * {@code --core} picks the version the reference and a Wasm engine answer as: 1.42.8's answer carries
+     * the evaluation reason, 1.32.0's does not; both engines give the same text per version; no
+     * {@code --core} is the newest.
+     */
+    @Test
+    void evalAnswersAsTheCoreVersionAsked() throws Exception {
+        String input = DEFAULT_REQUEST + "\n";
+        for (String engine : List.of("reference", "chicory-aot")) {
+            Run older = run(input, "eval", "--config", "small", "--engine", engine, "--core", CoreVersion.V1_32_0.id());
+            Run newer = run(input, "eval", "--config", "small", "--engine", engine, "--core", CoreVersion.V1_42_8.id());
+            Run unnamed = run(input, "eval", "--config", "small", "--engine", engine);
+            assertEquals(0, older.status, older.err);
+            assertFalse(JsonCodec.mapper().readTree(older.out).has("eval"), older.out);
+            assertTrue(JsonCodec.mapper().readTree(newer.out).get("eval").has("reason"), newer.out);
+            assertEquals(newer.out, unnamed.out, engine + ": no --core is the newest");
+            Run referenceOlder = run(input, "eval", "--config", "small", "--core", CoreVersion.V1_32_0.id());
+            assertEquals(referenceOlder.out, older.out, engine + " on 1.32.0");
+        }
+        Run bucketed = run(Workloads.DEFAULT_USER_JSON + "\n", "bucket", "--config", "small", "--engine", "chicory-aot",
+                "--core", CoreVersion.V1_32_0.id());
+        assertEquals(0, bucketed.status, bucketed.err);
+        assertEquals(run(Workloads.DEFAULT_USER_JSON + "\n", "bucket", "--config", "small", "--core",
+                CoreVersion.V1_32_0.id()).out, bucketed.out);
+        assertFalse(bucketed.out.contains("\"eval\""), bucketed.out);
+        Run explained = run("", "explain", "--config", "small", "--user", Workloads.DEFAULT_USER_JSON, "--key",
+                Workloads.DEFAULT_KEY, "--core", CoreVersion.V1_32_0.id());
+        assertEquals(0, explained.status, explained.err);
+    }
+
     @Test
     void badOptionsAreUsageErrors() {
+        assertEquals(2, run("", "eval", "--config", "small", "--core", "0.0.1").status);
+        assertEquals(2, run("", "eval", "--config", "small", "--engine", "devcycle-sdk", "--core",
+                CoreVersion.V1_42_8.id()).status, "the SDK embeds 1.32.0 only");
         assertEquals(2, run("", "eval", "--config", "small", "--engine", "v8").status);
         assertEquals(2, run("", "eval", "--config", "small", "--codec", "xml").status);
         assertEquals(2, run("", "eval", "--config", "small", "--concurrency", "threads").status);

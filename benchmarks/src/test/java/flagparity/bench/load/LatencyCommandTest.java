@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import flagparity.bench.jmh.CoreChoice;
+import flagparity.reference.api.CoreVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -43,6 +45,24 @@ class LatencyCommandTest {
         assertTrue(Files.readString(out.resolve("run.response.hgrm")).contains("Value     Percentile"));
         assertTrue(Files.exists(out.resolve("run.service.hgrm")));
         assertEquals(summary, new ObjectMapper().readTree(stdout.toString()));
+    }
+
+    /** {@code --core} picks the version the engine answers as; the summary names the one that ran. */
+    @Test
+    void coreChoosesTheVersionAndTheSummaryNamesIt(@TempDir Path out) throws Exception {
+        for (String core : List.of(CoreVersion.V1_32_0.id(), CoreChoice.NEWEST)) {
+            StringWriter stderr = new StringWriter();
+            int status = quiet(stderr).execute("--engine", "chicory-aot", "--config", "small", "--rate", "200",
+                    "--warmup", "100ms", "--duration", "200ms", "--core", core, "--out", out.toString(), "--name", "c");
+            assertEquals(0, status, stderr.toString());
+            JsonNode summary = new ObjectMapper().readTree(out.resolve("c.summary.json").toFile());
+            assertEquals(core.equals(CoreChoice.NEWEST) ? CoreVersion.newest().id() : core,
+                    summary.at("/setup/core").asText());
+        }
+        StringWriter stderr = new StringWriter();
+        assertEquals(2, quiet(stderr).execute("--engine", "reference", "--config", "small", "--rate", "200",
+                "--core", "0.0.1", "--out", out.toString()));
+        assertTrue(stderr.toString().contains("0.0.1"), stderr.toString());
     }
 
     /** The command with its output dropped and its errors into {@code stderr}. */
