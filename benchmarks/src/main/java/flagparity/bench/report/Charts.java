@@ -54,7 +54,7 @@ final class Charts {
     record Bar(String series, String category, double value, double error) {}
 
     /** One latency curve: value at each percentile (from a {@code .hgrm}), in µs. */
-    record Curve(String name, List<Hgrm.Point> points, boolean dashed) {}
+    record Curve(String name, List<LatencyRun.Point> points, boolean dashed) {}
 
     /**
      * Horizontal bars on a log axis, one per category, coloured by the category's first word (the
@@ -106,7 +106,7 @@ final class Charts {
         double maxX = 10;
         for (Curve c : curves) {
             XYSeries s = new XYSeries(c.name(), false, true);
-            for (Hgrm.Point p : c.points()) {
+            for (LatencyRun.Point p : c.points()) {
                 double x = p.inverseTail();
                 if (Double.isFinite(x) && p.value() > 0) {
                     s.add(x, p.value());

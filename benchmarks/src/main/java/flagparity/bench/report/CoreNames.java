@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * The names of the core's functions by function index (imports first, as Wasm counts them), which is
  * how Chicory's compilers name the generated methods ({@code func_N}).
  *
- * <p>The core DevCycle ships has no "name" custom section, so by default only exported functions
+ * <p>The cores DevCycle ships have no "name" custom section, so by default only exported functions
  * have names. A text form of the same module ({@code .wat}, e.g. {@code build/bucketing-lib.release.wat}
  * in npm's {@code @devcycle/bucketing-assembly-script}) names every function; it is checked against
  * the module's exports before it is used, so a {@code .wat} of another build is refused.
@@ -38,36 +38,19 @@ final class CoreNames {
         this.source = source;
     }
 
-    /** The built-in core's names: its name section if it has one, else its exports, else {@code namesFile}'s. */
-    static CoreNames forBuiltInCore(CoreVersion core, Path namesFile) {
-        return of(builtInCore(core), namesFile);
-    }
-
     /**
-     * Names for {@code wasm}: from its name section; else from {@code namesFile} (a {@code .wat}, or a
-     * wasm with a name section) when given; else from its exports only.
+     * Names for the built-in core of {@code version}: from {@code wat} when given, else its exports only.
      *
-     * @throws IllegalArgumentException when {@code namesFile} does not describe this module
+     * @throws IllegalArgumentException when {@code wat} does not describe this module
      */
-    static CoreNames of(byte[] wasm, Path namesFile) {
-        Map<String, Integer> exports = FunctionNames.exports(wasm);
-        Map<Integer, String> own = FunctionNames.fromNameSection(wasm);
-        if (!own.isEmpty()) {
-            return new CoreNames(own, "the module's name section");
-        }
-        if (namesFile != null) {
+    static CoreNames forBuiltInCore(CoreVersion version, Path wat) {
+        Map<String, Integer> exports = FunctionNames.exports(builtInCore(version));
+        if (wat != null) {
             try {
-                if (namesFile.toString().endsWith(".wat")) {
-                    return new CoreNames(fromWat(Files.readAllLines(namesFile, StandardCharsets.UTF_8), exports),
-                            namesFile.getFileName().toString());
-                }
-                Map<Integer, String> other = FunctionNames.fromNameSection(Files.readAllBytes(namesFile));
-                if (other.isEmpty()) {
-                    throw new IllegalArgumentException(namesFile + " has no name section");
-                }
-                return new CoreNames(other, "the name section of " + namesFile.getFileName());
+                return new CoreNames(fromWat(Files.readAllLines(wat, StandardCharsets.UTF_8), exports),
+                        wat.getFileName().toString());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + namesFile, e);
+                throw new UncheckedIOException("cannot read " + wat, e);
             }
         }
         Map<Integer, String> byIndex = new HashMap<>();

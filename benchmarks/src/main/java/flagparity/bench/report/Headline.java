@@ -94,16 +94,4 @@ record Headline(List<Row> rows, String peer) {
         }
         return new Headline(rows, peer);
     }
-
-    /** How many times faster than {@code peer} the row {@code r} is, with the error carried from both scores. */
-    static String ratio(JmhRow peer, JmhRow r) {
-        Metric p = peer.primary().inNanos();
-        Metric m = r.primary().inNanos();
-        if (m.score() <= 0) {
-            return "";
-        }
-        double q = p.score() / m.score();
-        double rel = Math.hypot(p.errorOrZero() / p.score(), m.errorOrZero() / m.score());
-        return Units.number(q, p.hasError() && m.hasError() ? q * rel : Double.NaN) + "×";
-    }
 }

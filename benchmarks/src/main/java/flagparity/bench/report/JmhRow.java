@@ -104,8 +104,4 @@ record JmhRow(String benchmark, String mode, int threads, Map<String, String> pa
     boolean higherIsBetter() {
         return Units.higherIsBetter(primary.unit());
     }
-
-    JmhRow withCommand(String newCommand) {
-        return new JmhRow(benchmark, mode, threads, params, primary, alloc, settings, jvmArgs, newCommand, iterations);
-    }
 }

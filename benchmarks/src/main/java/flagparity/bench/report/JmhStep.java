@@ -185,8 +185,8 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
         boolean said = false;
         while (true) {
             try {
-                return new Runner(b.build(), ProgressFormat.of(
-                        OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), progress)).run();
+                return new Runner(b.build(), progress.wrap(
+                        OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL))).run();
             } catch (RunnerException e) {
                 if (e.getMessage() == null || !e.getMessage().contains("JMH lock") || System.nanoTime() > deadline) {
                     throw e;

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flagparity.reference.api.Engines;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ import java.util.Map;
 record LatencyRun(String name, String engine, String codec, String concurrency, int poolSize, double targetRate,
         int threads, double durationSeconds, String collector, String coreGc, ConfigSwaps configSwaps, boolean valid, String invalidBecause, long completed,
         long notIssued, double achievedRate, Map<String, Double> response, Map<String, Double> service,
-        Map<String, Double> startLag, Map<String, Double> generatorLag, long gcCollections, long gcMillis, List<Hgrm.Point> responseCurve, List<Hgrm.Point> serviceCurve,
+        Map<String, Double> startLag, Map<String, Double> generatorLag, long gcCollections, long gcMillis, List<Point> responseCurve, List<Point> serviceCurve,
         String command) {
 
     static final String SUMMARY = ".summary.json";
@@ -86,9 +88,50 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    private static List<Hgrm.Point> curve(Path hgrm) throws IOException {
-        return Files.exists(hgrm) ? Hgrm.read(hgrm) : List.of();
+    private static List<Point> curve(Path hgrm) throws IOException {
+        return Files.exists(hgrm) ? hgrm(hgrm) : List.of();
     }
+
+    /** One line of the distribution: this share of calls took at most {@code value} (in the file's unit). */
+    record Point(double value, double percentile, long totalCount) {
+        /** The x of HdrHistogram's plots, {@code 1/(1-p)}: 10 at 90%, 100 at 99%; infinite at 100%. */
+        double inverseTail() {
+            return 1 / (1 - percentile);
+        }
+    }
+
+    /** Reads HdrHistogram's percentile distribution text ({@code outputPercentileDistribution}, a {@code .hgrm} file). */
+    static List<Point> hgrm(Path file) throws IOException {
+        List<Point> points = new ArrayList<>();
+        boolean header = false;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String t = line.trim();
+            if (t.startsWith("Value") && t.contains("Percentile")) {
+                header = true;
+                continue;
+            }
+            if (!header || t.isEmpty()) {
+                continue;
+            }
+            if (t.startsWith("#")) {
+                break; // the summary footer
+            }
+            String[] f = t.split("\\s+");
+            if (f.length < 3) {
+                throw new IOException(file + ": not a percentile line: " + line);
+            }
+            try {
+                points.add(new Point(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Long.parseLong(f[2])));
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": not a percentile line: " + line, e);
+            }
+        }
+        if (!header) {
+            throw new IOException(file + " has no percentile distribution header");
+        }
+        return points;
+    }
+
 
     /**
      * E.g. {@code chicory-aot protobuf-preallocated mutex, G1}, {@code reference, ZGC} or

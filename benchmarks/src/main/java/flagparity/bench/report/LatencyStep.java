@@ -144,10 +144,10 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
         for (Spec s : runs) {
             ctx.progress().unitStarted("latency " + s.fileName());
             Path log = dir.resolve(s.fileName() + ".log");
-            int exit = ChildJvm.run(ctx, s.flags(), "flagparity.bench.cli.Main", s.args(warmup, duration, core, dir), log);
+            int exit = ctx.runJvm(s.flags(), "flagparity.bench.cli.Main", s.args(warmup, duration, core, dir), log);
             String status = exit == 0 ? "ok"
-                    : exit == 1 ? "not valid (the files say why): " + ChildJvm.lastLine(log)
-                    : "failed (exit " + exit + "): " + ChildJvm.lastLine(log);
+                    : exit == 1 ? "not valid (the files say why): " + Step.lastLine(log)
+                    : "failed (exit " + exit + "): " + Step.lastLine(log);
             if (exit != 0) {
                 ctx.progress().note(status);
             }

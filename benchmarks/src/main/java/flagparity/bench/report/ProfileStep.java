@@ -58,11 +58,11 @@ record ProfileStep(String name, String title, String engine, String codec, CoreV
         Files.createDirectories(dir);
         ctx.progress().unitStarted("JFR profile of " + engine + " " + codec);
         Path log = dir.resolve(base() + ".log");
-        int exit = ChildJvm.run(ctx, FLAGS, ProfileTarget.class.getName(), args(dir), log);
+        int exit = ctx.runJvm(FLAGS, ProfileTarget.class.getName(), args(dir), log);
         String file = Run.PROFILE + "/" + base() + ".json";
         String status = "ok";
         if (exit != 0) {
-            status = "failed (exit " + exit + "): " + ChildJvm.lastLine(log);
+            status = "failed (exit " + exit + "): " + Step.lastLine(log);
         } else {
             try {
                 CoreProfile.summarize(dir.resolve(base() + ".jfr"), CoreNames.forBuiltInCore(core, ctx.coreNames()),

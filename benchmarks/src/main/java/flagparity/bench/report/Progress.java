@@ -1,13 +1,18 @@
 package flagparity.bench.report;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.function.LongSupplier;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * The progress display of a run, on stderr: a line as each step and each row (or latency run) starts,
@@ -113,6 +118,34 @@ final class Progress {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** JMH's output to {@code log}, plus a progress line as each row starts. */
+    OutputFormat wrap(OutputFormat log) {
+        return (OutputFormat) Proxy.newProxyInstance(OutputFormat.class.getClassLoader(),
+                new Class<?>[] {OutputFormat.class}, (proxy, method, args) -> {
+                    if ("startBenchmark".equals(method.getName())) {
+                        unitStarted(label((BenchmarkParams) args[0]));
+                    }
+                    try {
+                        return method.invoke(log, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** {@code SpreadBenchmark.variable engine=wasmtime lookupCase=front}: the params that fit on a line. */
+    static String label(BenchmarkParams p) {
+        String b = p.getBenchmark();
+        StringJoiner j = new StringJoiner(" ", b.substring(b.lastIndexOf('.', b.lastIndexOf('.') - 1) + 1) + " ", "");
+        j.setEmptyValue(b);
+        for (String k : p.getParamsKeys()) {
+            if (!"user".equals(k) && !"key".equals(k)) {
+                j.add(k + "=" + p.getParam(k));
+            }
+        }
+        return j.toString();
     }
 
     static String duration(double seconds) {

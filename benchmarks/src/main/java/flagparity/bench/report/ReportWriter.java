@@ -72,21 +72,22 @@ final class ReportWriter {
                 + "protobuf|core|project commit|load).*")).collect(Collectors.joining("\n")));
         m.put("headline", headline());
         m.put("codecs", section("codecs", r -> "VariableBenchmark.variable".equals(r.shortName())
-                && r.param("codec") != null && "large".equals(r.param("config")), List.of(), "µs", 1e3));
+                && r.param("codec") != null && "large".equals(r.param("config")), "µs", 1e3));
         m.put("latency", latency());
         m.put("configSize", section("config-size", r -> "VariableBenchmark.variable".equals(r.shortName())
-                && !"large".equals(r.param("config")), List.of(), "µs", 1e3));
-        m.put("userSize", section("user-size", r -> "UserSizeBenchmark".equals(r.className()), List.of(), "µs", 1e3));
-        m.put("throughput", section("throughput", r -> "ThroughputBenchmark".equals(r.className()), List.of(), "", 1));
-        m.put("boundary", section("boundary", r -> "BoundaryBenchmark".equals(r.className()), List.of(), "µs", 1e3));
-        m.put("setConfig", section("set-config", r -> "SetConfigBenchmark".equals(r.className()), List.of(), "ms", 1e6));
-        m.put("bucketedConfig", section("bucketed-config", r -> "BucketedConfigBenchmark".equals(r.className()),
-                List.of(), "µs", 1e3));
-        m.put("coldStart", section("cold-start", r -> "ColdStartBenchmark".equals(r.className()), List.of(), "ms", 1e6));
+                && !"large".equals(r.param("config")), "µs", 1e3));
+        // template key, table name, benchmark class, unit of the chart
+        for (String[] s : new String[][] {{"userSize", "user-size", "UserSize", "µs"}, {"throughput", "throughput",
+                "Throughput", ""}, {"boundary", "boundary", "Boundary", "µs"}, {"setConfig", "set-config", "SetConfig",
+                "ms"}, {"bucketedConfig", "bucketed-config", "BucketedConfig", "µs"}, {"coldStart", "cold-start",
+                "ColdStart", "ms"}}) {
+            m.put(s[0], section(s[1], r -> (s[2] + "Benchmark").equals(r.className()), s[3],
+                    s[3].isEmpty() ? 1 : Units.nanosPer(s[3].replace("µ", "u") + "/op")));
+        }
         m.put("profiles", run.profiles().stream().map(this::profile).collect(Collectors.toList()));
         List<JmhRow> rest = run.rows().stream().filter(r -> !shown.contains(r)).collect(Collectors.toList());
         m.put("others", rest.isEmpty() ? null : rest.stream().collect(Collectors.groupingBy(JmhRow::shortName,
-                LinkedHashMap::new, Collectors.toList())).values().stream().map(r -> Tables.jmh(r, List.of()))
+                LinkedHashMap::new, Collectors.toList())).values().stream().map(r -> Tables.jmh(r))
                 .collect(Collectors.joining()));
         m.put("conditions", conditions());
         m.put("lagGoal", Units.number(LAG_GOAL_MICROS, Double.NaN));
@@ -130,13 +131,13 @@ final class ReportWriter {
     // ---------------------------------------------------------------- sections
 
     /** A section of JMH rows: its table (registered as {@code name}) and bar chart, or {@code null} without rows. */
-    private Map<String, Object> section(String name, Predicate<JmhRow> p, List<Tables.Column> extra, String unit,
-            double nanosPerUnit) throws IOException {
+    private Map<String, Object> section(String name, Predicate<JmhRow> p, String unit, double nanosPerUnit)
+            throws IOException {
         List<JmhRow> rows = select(p);
         if (rows.isEmpty()) {
             return null;
         }
-        String table = Tables.jmh(rows, extra);
+        String table = Tables.jmh(rows);
         tables.put(name, table);
         List<Charts.Bar> bars = rows.stream().map(r -> {
             Metric v = nanosPerUnit == 1 ? r.primary() : r.primary().inNanos();
@@ -193,7 +194,7 @@ final class ReportWriter {
         return model("summary", summaryTable, "cases", casesTable, "peer", Objects.toString(h.peer(), "(none)"),
                 "chart", chartLink + "/lookup.png", "shape", ConfigShape.of(Workloads.config("large")),
                 "refusals", refusals.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.toList()),
-                "rowsTable", Tables.jmh(spread, List.of()), "caseCount", LookupCase.SPREAD.size());
+                "rowsTable", Tables.jmh(spread), "caseCount", LookupCase.SPREAD.size());
     }
 
     private Map<String, Object> latency() throws IOException {

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Markdown tables of JMH rows: the params that differ between rows as columns, the rest said once. */
 final class Tables {
@@ -25,14 +24,11 @@ final class Tables {
 
     private Tables() {}
 
-    /** An extra column: its header and the cell of each row. */
-    record Column(String header, Function<JmhRow, String> cell) {}
-
     /**
-     * The rows as a table, each with its score ± error, its allocation when measured, any {@code extra}
-     * columns, and a reference to the command that reproduces it; the commands are listed below.
+     * The rows as a table, each with its score ± error, its allocation when measured, and a reference to
+     * the command that reproduces it; the commands are listed below.
      */
-    static String jmh(List<JmhRow> rows, List<Column> extra) {
+    static String jmh(List<JmhRow> rows) {
         if (rows.isEmpty()) {
             return "_No rows in this run._\n";
         }
@@ -62,7 +58,6 @@ final class Tables {
         if (alloc) {
             header.add("allocated per op");
         }
-        extra.forEach(c -> header.add(c.header()));
         header.add("cmd");
         Commands commands = new Commands();
         List<List<String>> body = new ArrayList<>();
@@ -80,7 +75,6 @@ final class Tables {
             if (alloc) {
                 cells.add(r.alloc() == null ? "" : Units.format(r.alloc()));
             }
-            extra.forEach(c -> cells.add(c.cell().apply(r)));
             cells.add(commands.ref(r.command()));
             body.add(cells);
         }

@@ -36,10 +36,10 @@ class ChartsTest {
 
     @Test
     void latencyCurvesSkipTheInfinitePoint() throws IOException {
-        List<Hgrm.Point> points = new ArrayList<>();
+        List<LatencyRun.Point> points = new ArrayList<>();
         double[] p = {0, 0.5, 0.9, 0.99, 0.999, 0.9999, 1.0};
         for (int i = 0; i < p.length; i++) {
-            points.add(new Hgrm.Point(10 * Math.pow(2, i), p[i], i * 100L));
+            points.add(new LatencyRun.Point(10 * Math.pow(2, i), p[i], i * 100L));
         }
         Path png = dir.resolve("latency.png");
         Charts.latency(png, "Latency", List.of(new Charts.Curve("a, response", points, false),

@@ -34,7 +34,7 @@ class LatencyRunTest {
         assertEquals("reference, G1", l.label());
         assertEquals("cmd", l.command());
 
-        List<Hgrm.Point> curve = l.responseCurve();
+        List<LatencyRun.Point> curve = l.responseCurve();
         assertEquals(0, curve.get(0).percentile());
         assertEquals(1.0, curve.get(curve.size() - 1).percentile());
         assertTrue(Double.isInfinite(curve.get(curve.size() - 1).inverseTail()));
@@ -49,8 +49,8 @@ class LatencyRunTest {
     @Test
     void notAPercentileDistribution() throws IOException {
         Path f = Files.writeString(dir.resolve("x.hgrm"), "hello\n1 2 3\n");
-        assertThrows(IOException.class, () -> Hgrm.read(f));
+        assertThrows(IOException.class, () -> LatencyRun.hgrm(f));
         Path g = Files.writeString(dir.resolve("y.hgrm"), "Value Percentile TotalCount 1/(1-Percentile)\n\n12 x 3 4\n");
-        assertThrows(IOException.class, () -> Hgrm.read(g));
+        assertThrows(IOException.class, () -> LatencyRun.hgrm(g));
     }
 }

@@ -61,13 +61,6 @@ class ReportWriterTest {
     }
 
     @Test
-    void ratioToThePeerCarriesBothErrors() {
-        JmhRow peer = row(100, 10);
-        assertEquals("10.0 ± 1.4×", Headline.ratio(peer, row(10, 1)));
-        assertEquals("10.0×", Headline.ratio(peer, row(10, Double.NaN)));
-    }
-
-    @Test
     void shareHasABinomialInterval() {
         assertEquals("25 ± 33%", ReportWriter.share(1, 4), "Wilson's interval, not the normal approximation's ± 42");
         assertEquals("50.0 ± 3.1%", ReportWriter.share(500, 1000));
@@ -81,10 +74,5 @@ class ReportWriterTest {
                 .collect(java.util.stream.Collectors.toList()));
         JmhRow aot = JmhResults.read(Fixtures.resource("compare/variable.json"), null).get(0);
         assertEquals("chicory-aot / protobuf (D7)", ReportWriter.label(aot));
-    }
-
-    private static JmhRow row(double ns, double error) {
-        return new JmhRow("flagparity.bench.jmh.VariableBenchmark.variable", "avgt", 1, Map.of("engine", "x"),
-                new Metric(ns, error, "ns/op"), null, "", "", null, List.of());
     }
 }
