@@ -1,61 +1,57 @@
 package flagparity.bench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.StatUtils;
 
-/** Reads JMH's JSON result format ({@code -rf json}) into {@link JmhRow}s. */
+/** Reads JMH's JSON result format ({@code -rf json}, bound by Jackson) into {@link JmhRow}s. */
 final class JmhResults {
     static final String ALLOC_NORM = "gc.alloc.rate.norm";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private JmhResults() {}
 
-    /** The rows of one JMH JSON file, each given {@code command} as the way to reproduce it (may be {@code null}). */
-    static List<JmhRow> read(Path file, String command) throws IOException {
-        JsonNode root = MAPPER.readTree(file.toFile());
-        if (root == null || root.isMissingNode()) {
-            return List.of(); // JMH leaves an empty file when every row failed
+    /** One result as JMH writes it (the fields the report reads). */
+    record Result(String benchmark, String mode, int threads, int forks, List<String> jvmArgs, int warmupIterations,
+            String warmupTime, int measurementIterations, String measurementTime, Map<String, String> params,
+            Score primaryMetric, Map<String, Score> secondaryMetrics) {}
+
+    /** A metric; JMH writes NaN as a string, which Jackson reads as NaN. */
+    record Score(double score, double scoreError, String scoreUnit, List<List<Double>> rawData) {
+        Metric metric() {
+            return new Metric(score, scoreError, scoreUnit);
         }
-        if (!root.isArray()) {
-            throw new IOException(file + " is not a JMH JSON result (expected an array)");
-        }
-        List<JmhRow> rows = new ArrayList<>();
-        for (JsonNode r : root) {
-            rows.add(row(r, command, file));
-        }
-        return rows;
     }
 
-    private static JmhRow row(JsonNode r, String command, Path file) throws IOException {
-        String benchmark = r.path("benchmark").asText(null);
-        if (benchmark == null || !r.has("primaryMetric")) {
-            throw new IOException(file + ": a result without benchmark or primaryMetric");
+    /** The rows of one JMH JSON file, each given {@code command} as the way to reproduce it (may be {@code null}). */
+    static List<JmhRow> read(Path file, String command) throws IOException {
+        if (Files.size(file) == 0) {
+            return List.of(); // JMH leaves an empty file when every row failed
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : r.path("params").properties()) {
-            params.put(e.getKey(), e.getValue().asText());
+        Result[] results = MAPPER.readValue(file.toFile(), Result[].class);
+        for (Result r : results) {
+            if (r.benchmark() == null || r.primaryMetric() == null) {
+                throw new IOException(file + ": a result without benchmark or primaryMetric");
+            }
         }
-        JsonNode allocNode = r.path("secondaryMetrics").path(ALLOC_NORM);
-        Metric alloc = allocNode.isMissingNode() ? null : metric(allocNode);
-        List<String> jvmArgs = new ArrayList<>();
-        r.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
-        List<List<Double>> iterations = new ArrayList<>();
-        for (JsonNode fork : r.path("primaryMetric").path("rawData")) {
-            List<Double> values = new ArrayList<>();
-            fork.forEach(v -> values.add(number(v)));
-            iterations.add(values);
-        }
-        Metric primary = metric(r.path("primaryMetric"));
-        return new JmhRow(benchmark, r.path("mode").asText(), r.path("threads").asInt(1), params,
-                new Metric(primary.score(), withForkSpread(primary.error(), iterations), primary.unit()), alloc,
-                settings(r), String.join(" ", jvmArgs), command, iterations);
+        return List.of(results).stream().map(r -> row(r, command)).collect(Collectors.toList());
+    }
+
+    private static JmhRow row(Result r, String command) {
+        List<List<Double>> iterations = r.primaryMetric().rawData() == null ? List.of() : r.primaryMetric().rawData();
+        Metric primary = r.primaryMetric().metric();
+        Score alloc = r.secondaryMetrics() == null ? null : r.secondaryMetrics().get(ALLOC_NORM);
+        return new JmhRow(r.benchmark(), r.mode(), Math.max(1, r.threads()), r.params() == null ? Map.of() : r.params(),
+                new Metric(primary.score(), withForkSpread(primary.error(), iterations), primary.unit()),
+                alloc == null ? null : alloc.metric(), settings(r),
+                r.jvmArgs() == null ? "" : String.join(" ", r.jvmArgs()), command, iterations);
     }
 
     /**
@@ -72,34 +68,13 @@ final class JmhResults {
         return Double.isFinite(jmhError) ? Math.max(jmhError, half) : half;
     }
 
-    private static Metric metric(JsonNode m) {
-        return new Metric(number(m.path("score")), number(m.path("scoreError")), m.path("scoreUnit").asText());
-    }
-
-    /** JMH writes NaN and infinities as strings. */
-    static double number(JsonNode n) {
-        if (n.isNumber()) {
-            return n.doubleValue();
+    private static String settings(Result r) {
+        String f = r.forks() + (r.forks() == 1 ? " fork" : " forks");
+        if ("ss".equals(r.mode())) {
+            return f + ", " + r.measurementIterations() + " shot(s) each after " + r.warmupIterations()
+                    + " warm-up shot(s)";
         }
-        if (n.isTextual()) {
-            try {
-                return Double.parseDouble(n.asText());
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
-        return Double.NaN;
-    }
-
-    private static String settings(JsonNode r) {
-        int forks = r.path("forks").asInt();
-        String f = forks + (forks == 1 ? " fork" : " forks");
-        if ("ss".equals(r.path("mode").asText())) {
-            return f + ", " + r.path("measurementIterations").asInt() + " shot(s) each after "
-                    + r.path("warmupIterations").asInt() + " warm-up shot(s)";
-        }
-        return f + " × (" + r.path("warmupIterations").asInt() + " × " + r.path("warmupTime").asText()
-                + " warm-up, " + r.path("measurementIterations").asInt() + " × "
-                + r.path("measurementTime").asText() + " measured)";
+        return f + " × (" + r.warmupIterations() + " × " + r.warmupTime() + " warm-up, " + r.measurementIterations()
+                + " × " + r.measurementTime() + " measured)";
     }
 }

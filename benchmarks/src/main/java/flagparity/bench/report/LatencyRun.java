@@ -1,6 +1,7 @@
 package flagparity.bench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flagparity.reference.api.Engines;
 import java.io.IOException;
@@ -8,34 +9,70 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * One run of the {@code latency} command: its summary ({@code NAME.summary.json}) and its response-
- * and service-time distributions ({@code NAME.response.hgrm}, {@code NAME.service.hgrm}), in µs.
+ * One run of the {@code latency} command: its summary ({@code NAME.summary.json}, read by Jackson into
+ * {@link Summary}) and its response- and service-time distributions ({@code NAME.response.hgrm},
+ * {@code NAME.service.hgrm}), in µs.
  *
- * @param response percentiles of the time from the planned start (includes queueing: what a caller sees)
- * @param service percentiles of the time from the actual start
- * @param startLag percentiles of how late each call started against its plan (queueing included)
- * @param generatorLag the same for calls whose thread was idle at the planned start: the generator's own
- *     delay, part of every response time (empty in runs made before it was measured)
- * @param gcCollections JVM collections in the measured window, all collectors together
- * @param coreGc when the Wasm core ran full collections of its own heap ({@code never} in runs made before
- *     the option existed)
- * @param configSwaps the config updates made during the run ({@code latency --swap-config-every}), or
- *     {@code null} for none
  * @param command how to reproduce it, or {@code null} when unknown
  */
-record LatencyRun(String name, String engine, String codec, String concurrency, int poolSize, double targetRate,
-        int threads, double durationSeconds, String collector, String coreGc, ConfigSwaps configSwaps, boolean valid, String invalidBecause, long completed,
-        long notIssued, double achievedRate, Map<String, Double> response, Map<String, Double> service,
-        Map<String, Double> startLag, Map<String, Double> generatorLag, long gcCollections, long gcMillis, List<Point> responseCurve, List<Point> serviceCurve,
-        String command) {
+record LatencyRun(String name, Summary summary, List<Point> responseCurve, List<Point> serviceCurve, String command) {
 
     static final String SUMMARY = ".summary.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * The summary as the latency command writes it. Percentiles are by name ({@code p50}, ..., {@code max}).
+     *
+     * @param response percentiles of the time from the planned start (includes queueing: what a caller sees)
+     * @param service percentiles of the time from the actual start
+     * @param startLag percentiles of how late each call started against its plan (queueing included)
+     * @param generatorLag the same for calls whose thread was idle at the planned start: the generator's own
+     *     delay, part of every response time (empty in runs made before it was measured)
+     * @param configSwaps the config updates made during the run ({@code latency --swap-config-every}), or
+     *     {@code null} for none
+     */
+    record Summary(Setup setup, boolean valid, String invalidBecause, long completed, long notIssued,
+            double achievedRate, Map<String, Double> response, Map<String, Double> service,
+            Map<String, Double> startLag, Map<String, Double> generatorLag, Gc gc, ConfigSwaps configSwaps) {
+        Summary {
+            response = percentiles(response);
+            service = percentiles(service);
+            startLag = percentiles(startLag);
+            generatorLag = percentiles(generatorLag);
+        }
+
+        private static Map<String, Double> percentiles(Map<String, Double> p) {
+            Map<String, Double> m = new LinkedHashMap<>(p == null ? Map.of() : p);
+            m.remove("count");
+            return Collections.unmodifiableMap(m);
+        }
+    }
+
+    /** @param coreGc when the Wasm core ran full collections of its own heap ({@code null} before the option existed) */
+    record Setup(String engine, String codec, String concurrency, int poolSize, double targetRate, int threads,
+            String coreGc) {}
+
+    /** JVM collections in the measured window, per collector bean. */
+    record Gc(String collector, Map<String, Bean> measuredWindow) {
+        record Bean(long collections, long millis) {}
+    }
+
+    /** The config updates: the period, how many ran and failed, their mean and longest time. */
+    record ConfigSwaps(long everyMillis, long done, long failed, double meanMicros, double maxMicros) {
+        /** E.g. {@code every 1,000 ms: 22 updates (0 failed), mean 95.1 ms, max 130.2 ms}. */
+        String describe() {
+            return String.format(Locale.ROOT, "every %,d ms: %,d updates (%,d failed), mean %,.1f ms, max %,.1f ms",
+                    everyMillis, done, failed, meanMicros / 1000, maxMicros / 1000);
+        }
+    }
 
     /** Reads the summary at {@code summaryFile} and the two {@code .hgrm} files next to it. */
     static LatencyRun read(Path summaryFile, String command) throws IOException {
@@ -44,48 +81,44 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
             throw new IllegalArgumentException("not a latency summary: " + summaryFile);
         }
         String name = file.substring(0, file.length() - SUMMARY.length());
-        JsonNode s = MAPPER.readTree(summaryFile.toFile());
-        JsonNode setup = s.path("setup");
-        long collections = 0;
-        long millis = 0;
-        for (JsonNode bean : s.path("gc").path("measuredWindow")) {
-            collections += bean.path("collections").asLong();
-            millis += bean.path("millis").asLong();
-        }
         Path dir = summaryFile.getParent();
-        return new LatencyRun(name, setup.path("engine").asText(), setup.path("codec").asText(),
-                setup.path("concurrency").asText(), setup.path("poolSize").asInt(), setup.path("targetRate").asDouble(),
-                setup.path("threads").asInt(), setup.path("durationSeconds").asDouble(),
-                s.path("gc").path("collector").asText(), setup.path("coreGc").asText("never"),
-                configSwaps(s.path("configSwaps")), s.path("valid").asBoolean(),
-                s.path("invalidBecause").asText(null), s.path("completed").asLong(), s.path("notIssued").asLong(),
-                s.path("achievedRate").asDouble(), percentiles(s.path("response")), percentiles(s.path("service")),
-                percentiles(s.path("startLag")), percentiles(s.path("generatorLag")), collections, millis, curve(dir.resolve(name + ".response.hgrm")),
-                curve(dir.resolve(name + ".service.hgrm")), command);
+        return new LatencyRun(name, MAPPER.readValue(summaryFile.toFile(), Summary.class),
+                curve(dir.resolve(name + ".response.hgrm")), curve(dir.resolve(name + ".service.hgrm")), command);
     }
 
-    /** The summary's {@code configSwaps}: the update period, how many ran and failed, their mean and longest time. */
-    record ConfigSwaps(long everyMillis, long done, long failed, double meanMicros, double maxMicros) {
-        /** E.g. {@code every 1,000 ms: 22 updates (0 failed), mean 95.1 ms, max 130.2 ms}. */
-        String describe() {
-            return String.format(java.util.Locale.ROOT, "every %,d ms: %,d updates (%,d failed), mean %,.1f ms, max %,.1f ms",
-                    everyMillis, done, failed, meanMicros / 1000, maxMicros / 1000);
-        }
+    String engine() {
+        return summary.setup().engine();
     }
 
-    private static ConfigSwaps configSwaps(JsonNode c) {
-        return c.isMissingNode() ? null : new ConfigSwaps(c.path("everyMillis").asLong(), c.path("done").asLong(),
-                c.path("failed").asLong(), c.path("meanMicros").asDouble(), c.path("maxMicros").asDouble());
+    long gcCollections() {
+        return summary.gc().measuredWindow().values().stream().mapToLong(Gc.Bean::collections).sum();
     }
 
-    private static Map<String, Double> percentiles(JsonNode p) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : p.properties()) {
-            if (!"count".equals(e.getKey())) {
-                out.put(e.getKey(), e.getValue().asDouble());
+    long gcMillis() {
+        return summary.gc().measuredWindow().values().stream().mapToLong(Gc.Bean::millis).sum();
+    }
+
+    /**
+     * E.g. {@code chicory-aot protobuf-preallocated mutex, G1}, {@code reference, ZGC} or
+     * {@code chicory-aot protobuf-preallocated mutex, G1, core GC every:100}.
+     */
+    String label() {
+        Setup s = summary.setup();
+        StringBuilder b = new StringBuilder(s.engine());
+        if (s.codec() != null && Engines.ids().contains(s.engine()) && !Engines.get(s.engine()).codecs().isEmpty()) {
+            b.append(' ').append(s.codec()).append(' ').append(s.concurrency());
+            if ("pool".equals(s.concurrency())) {
+                b.append('(').append(s.poolSize()).append(')');
             }
         }
-        return java.util.Collections.unmodifiableMap(out);
+        b.append(", ").append(summary.gc().collector());
+        if (s.coreGc() != null && !"never".equals(s.coreGc())) {
+            b.append(", core GC ").append(s.coreGc());
+        }
+        if (summary.configSwaps() != null) {
+            b.append(String.format(Locale.ROOT, ", config set every %,d ms", summary.configSwaps().everyMillis()));
+        }
+        return b.toString();
     }
 
     private static List<Point> curve(Path hgrm) throws IOException {
@@ -130,28 +163,5 @@ record LatencyRun(String name, String engine, String codec, String concurrency, 
             throw new IOException(file + " has no percentile distribution header");
         }
         return points;
-    }
-
-
-    /**
-     * E.g. {@code chicory-aot protobuf-preallocated mutex, G1}, {@code reference, ZGC} or
-     * {@code chicory-aot protobuf-preallocated mutex, G1, core GC every:100}.
-     */
-    String label() {
-        StringBuilder b = new StringBuilder(engine);
-        if (!codec.isEmpty() && Engines.ids().contains(engine) && !Engines.get(engine).codecs().isEmpty()) {
-            b.append(' ').append(codec).append(' ').append(concurrency);
-            if ("pool".equals(concurrency)) {
-                b.append('(').append(poolSize).append(')');
-            }
-        }
-        b.append(", ").append(collector);
-        if (!"never".equals(coreGc)) {
-            b.append(", core GC ").append(coreGc);
-        }
-        if (configSwaps != null) {
-            b.append(String.format(java.util.Locale.ROOT, ", config set every %,d ms", configSwaps.everyMillis()));
-        }
-        return b.toString();
     }
 }

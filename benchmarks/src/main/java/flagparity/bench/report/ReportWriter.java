@@ -208,25 +208,28 @@ final class ReportWriter {
         List<List<String>> body = new ArrayList<>();
         List<String> overGoal = new ArrayList<>();
         for (LatencyRun l : runs) {
-            Double lag = l.generatorLag().get("p50");
+            LatencyRun.Summary m = l.summary();
+            Double lag = m.generatorLag().get("p50");
             boolean over = lag != null && lag > LAG_GOAL_MICROS;
             if (over) {
                 overGoal.add(l.label());
             }
-            Function<String, String> r = k -> us(l.response(), k);
-            Function<String, String> s = k -> us(l.service(), k);
-            Function<String, String> g = k -> us(l.generatorLag(), k);
-            body.add(List.of(l.label(), String.format(Locale.ROOT, "%,.0f → %,.0f/s, %d threads", l.targetRate(),
-                    l.achievedRate(), l.threads()), String.format(Locale.ROOT, "%,d", l.completed()),
-                    r.apply("p50"), r.apply("p90"), r.apply("p99"), r.apply("p99_9"), r.apply("max"),
-                    s.apply("p50"), s.apply("p99"), s.apply("p99_9"), s.apply("max"),
-                    g.apply("p50") + (over ? " (over the " + LAG_GOAL_MICROS + " µs goal)" : ""), g.apply("p99"),
-                    g.apply("max"), l.gcCollections() + " (" + l.gcMillis() + ")",
-                    l.valid() ? (l.notIssued() > 0 ? "saturated: " + l.notIssued() + " calls never made" : "yes")
-                            : "no: " + l.invalidBecause(), commands.ref(l.command())));
+            List<String> cells = new ArrayList<>(List.of(l.label(), String.format(Locale.ROOT,
+                    "%,.0f → %,.0f/s, %d threads", m.setup().targetRate(), m.achievedRate(), m.setup().threads()),
+                    String.format(Locale.ROOT, "%,d", m.completed())));
+            List.of("p50", "p90", "p99", "p99_9", "max").forEach(k -> cells.add(us(m.response(), k)));
+            List.of("p50", "p99", "p99_9", "max").forEach(k -> cells.add(us(m.service(), k)));
+            List.of("p50", "p99", "max").forEach(k -> cells.add(us(m.generatorLag(), k)));
+            cells.set(cells.size() - 3, cells.get(cells.size() - 3) + (over ? " (over the " + LAG_GOAL_MICROS
+                    + " µs goal)" : ""));
+            cells.addAll(List.of(l.gcCollections() + " (" + l.gcMillis() + ")", m.valid() ? (m.notIssued() > 0
+                    ? "saturated: " + m.notIssued() + " calls never made" : "yes") : "no: " + m.invalidBecause(),
+                    commands.ref(l.command())));
+            body.add(cells);
         }
-        String swaps = runs.stream().filter(l -> l.configSwaps() != null).map(l -> "* " + l.label()
-                + ": the same config set again " + l.configSwaps().describe() + "\n").collect(Collectors.joining());
+        String swaps = runs.stream().filter(l -> l.summary().configSwaps() != null).map(l -> "* " + l.label()
+                + ": the same config set again " + l.summary().configSwaps().describe() + "\n")
+                .collect(Collectors.joining());
         String table = Tables.markdown(List.of("setup", "rate (target → achieved)", "calls", "response p50", "p90",
                 "p99", "p99.9", "max", "service p50", "p99", "p99.9", "max", "generator lag p50", "p99", "max",
                 "JVM GCs (ms)", "valid", "cmd"), body) + "\n" + (swaps.isEmpty() ? "" : "Config updates under load:\n\n"
@@ -298,9 +301,13 @@ final class ReportWriter {
             s.parts().stream().filter(p -> !"ok".equals(p.status()))
                     .forEach(p -> problems.add("`" + p.file() + "`: " + p.status()));
         }
-        run.latency().stream().filter(l -> l.notIssued() > 0 || l.completed() == 0).forEach(l -> problems.add(
-                "latency `" + l.name() + "`: only " + l.completed() + " calls made, " + l.notIssued()
-                        + " planned calls never issued: its percentiles describe an overloaded system"));
+        for (LatencyRun l : run.latency()) {
+            LatencyRun.Summary ls = l.summary();
+            if (ls.notIssued() > 0 || ls.completed() == 0) {
+                problems.add("latency `" + l.name() + "`: only " + ls.completed() + " calls made, " + ls.notIssued()
+                        + " planned calls never issued: its percentiles describe an overloaded system");
+            }
+        }
         return model("table", Tables.markdown(List.of("step", "what", "estimated", "took",
                 "load average (1 min) before → after"), body), "problems", problems);
     }

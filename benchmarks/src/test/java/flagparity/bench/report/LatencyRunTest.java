@@ -20,17 +20,18 @@ class LatencyRunTest {
     void summaryAndDistributions() throws IOException {
         LatencyRun l = LatencyRun.read(Fixtures.resource("run/latency/reference-5000ops-2t.summary.json"), "cmd");
         assertEquals("reference-5000ops-2t", l.name());
+        LatencyRun.Summary s = l.summary();
         assertEquals("reference", l.engine());
-        assertEquals(5000, l.targetRate());
-        assertEquals(2, l.threads());
-        assertEquals("G1", l.collector());
-        assertTrue(l.valid());
-        assertEquals(10_000, l.completed());
-        assertEquals(0, l.notIssued());
-        assertEquals(110.143, l.response().get("p50"));
-        assertEquals(List.of("p50", "p90", "p99", "p99_9", "p99_99", "max", "mean"), List.copyOf(l.response().keySet()));
-        assertTrue(l.startLag().get("p50") > 0, "the generator's start lag is read");
-        assertTrue(l.response().get("p50") >= l.startLag().get("p50"), "a response time includes its start lag");
+        assertEquals(5000, s.setup().targetRate());
+        assertEquals(2, s.setup().threads());
+        assertEquals("G1", s.gc().collector());
+        assertTrue(s.valid());
+        assertEquals(10_000, s.completed());
+        assertEquals(0, s.notIssued());
+        assertEquals(110.143, s.response().get("p50"));
+        assertEquals(List.of("p50", "p90", "p99", "p99_9", "p99_99", "max", "mean"), List.copyOf(s.response().keySet()));
+        assertTrue(s.startLag().get("p50") > 0, "the generator's start lag is read");
+        assertTrue(s.response().get("p50") >= s.startLag().get("p50"), "a response time includes its start lag");
         assertEquals("reference, G1", l.label());
         assertEquals("cmd", l.command());
 
@@ -39,7 +40,7 @@ class LatencyRunTest {
         assertEquals(1.0, curve.get(curve.size() - 1).percentile());
         assertTrue(Double.isInfinite(curve.get(curve.size() - 1).inverseTail()));
         assertEquals(10_000, curve.get(curve.size() - 1).totalCount());
-        assertEquals(l.response().get("max"), curve.get(curve.size() - 1).value(), 0.01 * l.response().get("max"));
+        assertEquals(s.response().get("max"), curve.get(curve.size() - 1).value(), 0.01 * s.response().get("max"));
         for (int i = 1; i < curve.size(); i++) {
             assertTrue(curve.get(i).value() >= curve.get(i - 1).value(), "a distribution never decreases");
         }
