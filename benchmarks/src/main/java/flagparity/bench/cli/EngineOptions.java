@@ -28,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
 /** The options that choose an engine and load a config, shared by {@code eval} and {@code bucket}. */
 final class EngineOptions {
     @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "DevCycle server config JSON as its CDN serves it, or a built-in workload: small, medium, large, xlarge.")
+            description = "DevCycle server config JSON as its CDN serves it, or a built-in workload: small, medium, large, xlarge, devcycle-large (DevCycle's own test config).")
     String config;
 
     @Option(names = "--engine", paramLabel = "E", converter = EngineId.class,

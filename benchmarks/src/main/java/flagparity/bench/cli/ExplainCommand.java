@@ -34,7 +34,7 @@ final class ExplainCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "DevCycle server config JSON, or a built-in workload: small, medium, large, xlarge.")
+            description = "DevCycle server config JSON, or a built-in workload: small, medium, large, xlarge, devcycle-large (DevCycle's own test config).")
     private String config;
 
     @Option(names = "--user", required = true, paramLabel = "JSON", description = "The user JSON.")

@@ -90,6 +90,20 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void floorOnDevCyclesOwnLookup() throws RunnerException {
+        assertEquals(2, run(tiny(FloorBenchmark.class).param("lookupCase", "dvc-v-key-25")).size());
+    }
+
+    @Test
+    void tuningRunsTheDefaultAndRefusesAnOptionWithoutItsOwnFork() throws RunnerException {
+        assertEquals(1, run(tiny(TuningBenchmark.class).param("engine", "chicory-aot")).size());
+        assertThrows(RunnerException.class, () -> run(tiny(TuningBenchmark.class).param("engine", "wasmtime")
+                .param("tuning", "wasmtime.optLevel=none")));
+        assertThrows(IllegalArgumentException.class, () -> TuningBenchmark.apply("wasmtime.optLevl=none"));
+        assertThrows(IllegalArgumentException.class, () -> TuningBenchmark.apply("none"));
+    }
+
+    @Test
     void duplicateCombinationsAreRefused() {
         assertThrows(RunnerException.class, () -> run(tiny(VariableBenchmark.class).param("engine", "reference")
                 .param("codec", "json")));
