@@ -31,7 +31,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh TuningBenchmark -p engine=wasmtime
  * -p tuning=default,wasmtime.optLevel=none,wasmtime.optLevel=speed_and_size}; an option the engine
- * does not read measures its default again (name the engine it belongs to).
+ * does not read measures its default again (name the engine it belongs to). Without {@code -p engine}
+ * every engine this JVM runs that runs the core.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -45,7 +46,8 @@ public class TuningBenchmark {
     private static final List<String> OPTIONS = List.of(EngineTuning.WASMTIME_OPT_LEVEL,
             EngineTuning.CHICORY_FUNCTIONS_PER_CLASS, EngineTuning.GRAALWASM_SHARED_ENGINE);
 
-    @Param({"chicory-compiler", "wasmtime"})
+    /** Engines that run the Wasm core; the reference and the peer are skipped. */
+    @Param({EngineParam.ALL})
     public String engine;
 
     @Param({DEFAULT})
@@ -59,6 +61,7 @@ public class TuningBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Served served, WasmSetting setting, BenchmarkParams params) {
+        EngineParam.require(engine, EngineParam.core(), "Wasm core");
         if (!DEFAULT.equals(tuning)) {
             if (params.getForks() < 1) {
                 throw new IllegalArgumentException("tuning " + tuning + " needs its own fork (-f 1 or more): engines read"
