@@ -1,6 +1,5 @@
 package flagparity.bench.jmh;
 
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.Variable;
 import flagparity.wasm.engine.EngineTuning;
 import java.util.List;
@@ -56,9 +55,6 @@ public class TuningBenchmark {
     @Param({"dvc-v-key-25"})
     public String lookupCase;
 
-    @Param({"1.32.0"})
-    public String core;
-
     @Setup(Level.Trial)
     public void setUp(Served served, WasmSetting setting, BenchmarkParams params) {
         EngineParam.require(engine, EngineParam.core(), "Wasm core");
@@ -69,7 +65,7 @@ public class TuningBenchmark {
             }
             apply(tuning);
         }
-        served.open(engine, setting.codec, setting.concurrency, LookupCase.byId(lookupCase), CoreVersion.parse(core));
+        served.open(engine, setting.codec, setting.concurrency, LookupCase.byId(lookupCase));
     }
 
     /** Sets the system property a tuning names ({@code NAME=VALUE}, NAME without {@code flagparity.}). */
