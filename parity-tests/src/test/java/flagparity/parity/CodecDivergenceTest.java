@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import flagparity.reference.api.CoreVersion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.parity.gen.Pools;
@@ -26,10 +25,16 @@ import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Engine;
 import flagparity.wasm.WasmEvaluator;
+import flagparity.wasm.engine.CoreBuild;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -218,32 +223,37 @@ class CodecDivergenceTest {
      * D7: the core's protobuf entry points can free a user's customData while still using it (the
      * compiled {@code DVCUser.fromPBUser} drops it from the shadow stack too early), when its incremental
      * GC steps inside that window; users with privateCustomData too are the most exposed. The damage
-     * can surface in a later call, whatever its user. Three recorded sequences (a config, optionally
-     * client custom data, then lookups) replay it on two engines: on the named protobuf codec the named
-     * lookup aborts inside AssemblyScript's runtime and the instance is replaced, while the JSON codec
-     * answers every lookup. The first two fail the same way in Node with the core's own JS loader given
-     * the same bytes; the third asks for one user with customData only, 112 times. The safe codec, given
-     * the same sequence, answers every lookup exactly as the JSON entry point does.
+     * can surface in a later call, whatever its user. Recorded sequences (a config, optionally client
+     * custom data, then lookups; the core version in {@code core}, 1.32.0 when absent) replay it on two
+     * engines: on the named protobuf codec of DevCycle's build the named lookup aborts inside
+     * AssemblyScript's runtime and the instance is replaced, while the JSON codec answers every lookup.
+     * The first two fail the same way in Node with the core's own JS loader given the same bytes; the
+     * third asks for one user with customData only, 112 times; the last two show it on 1.42.8. The safe
+     * codec, given the same sequence, answers every lookup exactly as the JSON entry point does (on
+     * 1.42.8, which also has D8, it sends every user over JSON). The project's fixed build of the
+     * version answers every lookup, as DevCycle's build does on the same codec until it faults.
      */
     @ParameterizedTest
     @ValueSource(strings = {"d7-protobuf-heap-fault-sequence.json", "d7-protobuf-heap-fault-later-call.json",
-            "d7-protobuf-heap-fault-customdata-only.json"})
+            "d7-protobuf-heap-fault-customdata-only.json", "d7-1.42.8-both-maps.json", "d7-1.42.8-customdata-only.json"})
     void protobufEntryPointsCanCorruptTheCoreHeap(String file) throws Exception {
-        JsonNode doc = JsonCodec.mapper().readTree(CodecDivergenceTest.class.getResource("/divergences/" + file));
+        JsonNode doc = d7Sequence(file);
+        CoreBuild devcycle = CoreBuild.of(d7Version(doc));
         Codec codec = Codec.parse(doc.get("codec").asText());
         int faulting = doc.get("faultingLookup").asInt();
         for (Engine engine : new Engine[] {Engine.CHICORY_AOT, Engine.WASMTIME}) {
             clock.set(doc.get("now").asLong());
-            try (WasmEvaluator onJson = d7Evaluator(engine, Codec.JSON, doc);
-                    WasmEvaluator onProtobuf = d7Evaluator(engine, codec, doc);
-                    WasmEvaluator onSafe = d7Evaluator(engine, Codec.SAFE, doc)) {
+            List<Variable> beforeTheFault = new ArrayList<>();
+            try (WasmEvaluator onJson = d7Evaluator(engine, Codec.JSON, devcycle, null, doc);
+                    WasmEvaluator onProtobuf = d7Evaluator(engine, codec, devcycle, null, doc);
+                    WasmEvaluator onSafe = d7Evaluator(engine, Codec.SAFE, devcycle, null, doc)) {
                 int i = 0;
                 for (JsonNode r : doc.get("requests")) {
                     User user = JsonCodec.parseUser(doc.get("users").get(r.get("user").asInt()).toString());
                     String key = r.get("key").asText();
                     VariableType type = VariableType.parse(r.get("type").asText());
                     String json = onJson.variableJson(user, key, type);
-                    if (user.customData() != null || user.privateCustomData() != null) {
+                    if (Codec.SAFE.route(user, devcycle).json()) {
                         assertEquals(json, onSafe.variableJson(user, key, type), engine + ", request " + i + ": safe codec");
                     } else {
                         assertEquals(onJson.variable(user, key, type), onSafe.variable(user, key, type),
@@ -253,6 +263,8 @@ class CodecDivergenceTest {
                         EvaluationException e = assertThrows(EvaluationException.class, () -> onProtobuf.variable(user, key, type));
                         assertTrue(ProtobufHeapFault.is(Outcome.error(e.getMessage())), engine + ": " + e.getMessage());
                         assertEquals(1, onProtobuf.instancesReplaced(), engine + ": the broken instance is replaced");
+                    } else if (i < faulting) {
+                        beforeTheFault.add(onProtobuf.variable(user, key, type));
                     } else {
                         onProtobuf.variable(user, key, type);
                     }
@@ -262,11 +274,90 @@ class CodecDivergenceTest {
                 assertEquals(0, onSafe.instancesReplaced(), engine + " on the safe codec");
                 assertEquals(1, onProtobuf.instancesReplaced(), engine + ": lookups after the fault run on the new instance");
             }
+            CoreBuild fixed = new CoreBuild(devcycle.version(), true);
+            assertEquals(-1, replay(doc, engine, codec, fixed, null, beforeTheFault), engine + ": " + fixed + " answers every lookup");
         }
     }
 
-    private static WasmEvaluator d7Evaluator(Engine engine, Codec codec, JsonNode doc) {
-        WasmEvaluator e = WasmEvaluator.builder().core(CoreVersion.V1_32_0).engine(engine).codec(codec)
+    /**
+     * On 1.42.8, which has D7 and D8 (results/DIVERGENCES.md), the recorded 1.42.8 sequences fault by
+     * D7: DevCycle's wasm with only D8's store moved faults at the same lookup, with only D7's moved
+     * it answers every lookup. (The two one-store builds are made here from DevCycle's build and the
+     * project's fixed build, which differ in exactly those two stores: CoreBuildsTest.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"d7-1.42.8-both-maps.json", "d7-1.42.8-customdata-only.json"})
+    void theRecorded1_42_8FaultsAreD7NotD8(String file, @TempDir Path dir) throws Exception {
+        JsonNode doc = d7Sequence(file);
+        CoreVersion version = d7Version(doc);
+        assertTrue(version.hasD7() && version.hasD8(), version + " has both");
+        Codec codec = Codec.parse(doc.get("codec").asText());
+        Path d7Only = dir.resolve("d7-only.wasm");
+        Path d8Only = dir.resolve("d8-only.wasm");
+        Files.write(d7Only, withStoresMoved(version, D8_SLOT));
+        Files.write(d8Only, withStoresMoved(version, D7_SLOT));
+        CoreBuild devcycle = CoreBuild.of(version);
+        assertEquals(doc.get("faultingLookup").asInt(), replay(doc, Engine.WASMTIME, codec, devcycle, d7Only, null),
+                "D8 repaired, D7 left: the same fault");
+        assertEquals(-1, replay(doc, Engine.WASMTIME, codec, devcycle, d8Only, null), "D7 repaired, D8 left: no fault");
+    }
+
+    /** The shadow-stack slot offsets of the misplaced stores: D7's in DVCUser.fromPBUser, D8's in SDKVariable#toProtobuf. */
+    private static final int D7_SLOT = 68;
+    private static final int D8_SLOT = 52;
+
+    /** DevCycle's wasm of {@code version} with only the fixed build's store changes whose original offset is {@code slot}. */
+    private static byte[] withStoresMoved(CoreVersion version, int slot) {
+        byte[] own = CoreBuild.of(version).wasm();
+        byte[] fixed = new CoreBuild(version, true).wasm();
+        byte[] out = own.clone();
+        int moved = 0;
+        for (int i = 0; i < own.length; i++) {
+            if (own[i] != fixed[i] && own[i] == slot) {
+                out[i] = fixed[i];
+                moved++;
+            }
+        }
+        assertEquals(1, moved, "one store at SP+" + slot + " in " + version);
+        return out;
+    }
+
+    private static JsonNode d7Sequence(String file) throws Exception {
+        return JsonCodec.mapper().readTree(CodecDivergenceTest.class.getResource("/divergences/" + file));
+    }
+
+    private static CoreVersion d7Version(JsonNode doc) {
+        return doc.has("core") ? CoreVersion.parse(doc.get("core").asText()) : CoreVersion.V1_32_0;
+    }
+
+    /**
+     * The sequence on {@code build} (or the wasm file {@code wasmOrNull}) over {@code codec}: the index of
+     * the first lookup that throws, or -1; each answer before it must equal {@code expectedOrNull}'s.
+     */
+    private static int replay(JsonNode doc, Engine engine, Codec codec, CoreBuild build, Path wasmOrNull,
+            List<Variable> expectedOrNull) {
+        clock.set(doc.get("now").asLong());
+        try (WasmEvaluator e = d7Evaluator(engine, codec, build, wasmOrNull, doc)) {
+            int i = 0;
+            for (JsonNode r : doc.get("requests")) {
+                User user = JsonCodec.parseUser(doc.get("users").get(r.get("user").asInt()).toString());
+                Variable got;
+                try {
+                    got = e.variable(user, r.get("key").asText(), VariableType.parse(r.get("type").asText()));
+                } catch (EvaluationException ex) {
+                    return i;
+                }
+                if (expectedOrNull != null && i < expectedOrNull.size()) {
+                    assertEquals(expectedOrNull.get(i), got, engine + " on " + build + ", request " + i);
+                }
+                i++;
+            }
+            return -1;
+        }
+    }
+
+    private static WasmEvaluator d7Evaluator(Engine engine, Codec codec, CoreBuild build, Path wasmOrNull, JsonNode doc) {
+        WasmEvaluator e = WasmEvaluator.builder().core(build).wasmFile(wasmOrNull).engine(engine).codec(codec)
                 .platformData(JsonCodec.parsePlatformData(doc.get("platformData").toString())).clock(clock).build();
         if (!doc.get("clientCustomData").isNull()) {
             e.setClientCustomData(doc.get("clientCustomData").toString());

@@ -70,6 +70,11 @@ public record CoreBuild(CoreVersion version, boolean fixed) {
         return fixed ? version.fixedWasmSha256() : version.wasmSha256();
     }
 
+    /** The build's wasm bytes (a copy), checked against {@link #wasmSha256()}. */
+    public byte[] wasm() {
+        return CoreModule.builtIn(this).clone();
+    }
+
     /** Whether this wasm has D7 (results/DIVERGENCES.md): protobuf is unsafe for users with custom data. */
     public boolean hasD7() {
         return !fixed && version.hasD7();
