@@ -44,10 +44,11 @@ import java.util.Set;
  * <ol>
  *   <li>No parsing, normalizing or string building: the config is compiled once
  *       ({@link ConfigParser}); a lookup only reads the compiled form. Most lookups end on the quick
- *       path ({@link VariableBinding#quickServe}): targets without a rollout whose audience has one
- *       path, each distribution entry's answer made at compile time, distributions compiled to raw
- *       hash thresholds (no hash at all where every hash picks the same entry). Anything else takes
- *       the full evaluation, which explain shares.</li>
+ *       path ({@link VariableBinding#quickTarget}, {@link VariableBinding#quickServe}): the leading
+ *       targets without a rollout whose audience has one path, each distribution entry's answer made
+ *       at compile time, distributions compiled to raw
+ *       hash thresholds (no hash at all where every hash picks the same entry). The full evaluation,
+ *       which explain shares, goes on from the first target the quick path does not cover.</li>
  *   <li>Nothing allocated on a served lookup: the {@link Variable} returned, with its reason, is
  *       made once per variation and audience path (on the first lookup through it; audiences with
  *       a single path have it made at compile time) and shared after; hashing runs over the user's strings (the rollout suffix is hashed as a
@@ -109,10 +110,16 @@ public final class ReferenceEvaluator implements Evaluator, Explaining {
         if (binding == null) return null;
         CompiledFeature feature = binding.feature();
         if (feature == null) return null;
-        Variable quick = binding.quickServe(user, s.env);
-        if (quick != VariableBinding.FULL) return quick == null || quick.type() != type ? null : quick;
-        CompiledTarget.Taken taken = qualify(config, feature, user, s.env, null);
-        if (taken == null) return null;
+        int quick = binding.quickTarget(user, s.env);
+        CompiledTarget.Taken taken;
+        if (quick >= 0) {
+            Variable served = binding.quickServe(quick, user);
+            if (served != VariableBinding.FULL) return served.type() != type ? null : served;
+            taken = feature.target(quick).fixedTaken();
+        } else {
+            taken = qualify(config, feature, user, s.env, null, -1 - quick);
+            if (taken == null) return null;
+        }
         CompiledVariation variation = bucket(taken.target(), user, null);
         Variable served = binding.served(variation.index(), taken);
         if (served == null) throw new EvaluationException("Internal error processing configuration");
@@ -146,7 +153,7 @@ public final class ReferenceEvaluator implements Evaluator, Explaining {
         if (feature == null) return x.build(Reason.NO_FEATURE, null, null);
         x.feature(feature.id(), feature.key(), config.passthroughRollouts());
         try {
-            CompiledTarget.Taken taken = qualify(config, feature, user, s.env, x);
+            CompiledTarget.Taken taken = qualify(config, feature, user, s.env, x, 0);
             if (taken == null) return x.build(x.rolledOut() ? Reason.ROLLED_OUT : Reason.NOT_TARGETED, null, null);
             CompiledVariation variation = bucket(taken.target(), user, x);
             Variable served = binding.served(variation.index(), taken);
@@ -166,12 +173,13 @@ public final class ReferenceEvaluator implements Evaluator, Explaining {
      * The first target that takes the user, as the core's {@code doesUserQualifyForFeature}: with
      * passthrough rollouts a target whose rollout excludes the user is skipped before its audience is
      * evaluated; without, the rollout of the target the audience picked decides (null if it excludes).
+     * It starts at target {@code from} (the quick path has seen the ones before it not take the user).
      * The target comes with the reason for the audience path that took the user.
      */
     private static CompiledTarget.Taken qualify(CompiledConfig config, CompiledFeature feature, User user, Environment env,
-            ExplanationBuilder x) {
+            ExplanationBuilder x, int from) {
         boolean passthrough = config.passthroughRollouts();
-        for (int i = 0, n = feature.targetCount(); i < n; i++) {
+        for (int i = from, n = feature.targetCount(); i < n; i++) {
             CompiledTarget t = feature.target(i);
             if (x != null) x.startTarget(i, t.id(), t.bucketingKey(), BucketingKey.value(user, t.bucketingKey()));
             Rollout rollout = t.rollout();
@@ -236,7 +244,7 @@ public final class ReferenceEvaluator implements Evaluator, Explaining {
         Set<String> tooDeep = null;
         for (int i = 0, n = config.featureCount(); i < n; i++) {
             CompiledFeature feature = config.feature(i);
-            CompiledTarget.Taken taken = qualify(config, feature, user, s.env, null);
+            CompiledTarget.Taken taken = qualify(config, feature, user, s.env, null, 0);
             if (taken == null) continue;
             CompiledVariation variation = bucket(taken.target(), user, null);
             EvalReason eval = config.rules().writesEvalReason() ? taken.reason() : null;

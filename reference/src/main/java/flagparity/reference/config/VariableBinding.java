@@ -5,7 +5,6 @@ import flagparity.reference.api.VariableType;
 import flagparity.reference.api.User;
 import flagparity.reference.eval.BucketingKey;
 import flagparity.reference.eval.Environment;
-import flagparity.reference.eval.Match;
 import flagparity.reference.internal.Interned;
 
 /**
@@ -16,7 +15,7 @@ import flagparity.reference.internal.Interned;
  * and audience path that served it; it is made on the first lookup through that path.
  */
 public final class VariableBinding {
-    /** {@link #quickServe}'s answer when only the full evaluation can answer. */
+    /** {@link #quickServe}'s answer where only the full evaluation answers. */
     public static final Variable FULL = new Variable("", "", VariableType.Boolean, Boolean.FALSE);
 
     private final String id;
@@ -36,6 +35,8 @@ public final class VariableBinding {
      * serving takes the full path (the core aborts or cannot write the value).
      */
     private final Variable[][] quickServed;
+    /** How many targets, from the first, the quick path covers. */
+    private int quickCount;
 
     @SuppressWarnings("unchecked")
     VariableBinding(String id, String key, String typeName, CompiledFeature feature, Variable[] servedByVariation,
@@ -80,29 +81,33 @@ public final class VariableBinding {
             }
             quickServed[t] = byEntry;
         }
+        while (quickCount < quickServed.length && quickServed[quickCount] != null) quickCount++;
     }
 
     /**
-     * The lookup's answer for a user, by what compiling made ready: the first target whose audience
-     * takes the user serves its entry's variable (null when none takes the user); {@link #FULL} when
-     * it meets a target or entry only the full evaluation answers (a rollout, an audience with several
-     * paths, a core abort). Call only when the binding has a feature.
+     * The index of the first target whose audience takes the user among the leading targets the
+     * quick path covers (no rollout, an audience with one path), or {@code -1 - n} when none of those
+     * n does: the full evaluation goes on from target n. Call only when the binding has a feature.
      */
-    public Variable quickServe(User user, Environment env) {
-        Variable[][] quick = quickServed;
-        for (int i = 0; i < quick.length; i++) {
-            Variable[] byEntry = quick[i];
-            if (byEntry == null) return FULL;
-            CompiledTarget t = feature.target(i);
-            Match m = t.audienceMatch(user, env, null);
-            if (m == null) continue;
-            if (t.taken(m) != t.fixedTaken()) return FULL;
-            int e = t.everyHashIndex();
-            if (e < 0) e = t.pickIndex(BucketingKey.hash(user, t.bucketingKey(), t.seed(), false));
-            Variable v = e < 0 ? null : byEntry[e];
-            return v == null ? FULL : v;
+    public int quickTarget(User user, Environment env) {
+        int n = quickCount;
+        for (int i = 0; i < n; i++) {
+            if (feature.target(i).audienceMatch(user, env, null) != null) return i;
         }
-        return null;
+        return -1 - n;
+    }
+
+    /**
+     * The variable quick target {@code index}, which takes the user, serves it: its distribution
+     * entry's, made at compile time; {@link #FULL} where only the full evaluation answers (the core
+     * aborts or cannot write the value).
+     */
+    public Variable quickServe(int index, User user) {
+        CompiledTarget t = feature.target(index);
+        int e = t.everyHashIndex();
+        if (e < 0) e = t.pickIndex(BucketingKey.hash(user, t.bucketingKey(), t.seed(), false));
+        Variable v = e < 0 ? null : quickServed[index][e];
+        return v == null ? FULL : v;
     }
 
     /**
