@@ -1,6 +1,7 @@
 package flagparity.bench.report;
 
 import flagparity.bench.load.LatencyCommand;
+import flagparity.reference.api.Engines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,8 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
             if (swapConfigEvery != null) {
                 a.addAll(List.of("--swap-config-every", JmhTiming.jmhTime(swapConfigEvery)));
             }
-            if (core != null && !LatencyCommand.NOOP.equals(engine)) {
+            if (core != null && !LatencyCommand.NOOP.equals(engine) && Engines.get(engine).coreVersions().stream()
+                    .anyMatch(v -> v.id().equals(core))) { // the peer runs its own core
                 a.addAll(List.of("--core", core));
             }
             a.addAll(List.of("--out", out.toString().replace('\\', '/'), "--name", fileName()));

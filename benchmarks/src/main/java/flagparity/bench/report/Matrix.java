@@ -180,7 +180,7 @@ final class Matrix {
                 new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", throughputEngines,
                         "codec", List.of(defaultCodec(firstCore)), "concurrency", firstCore.concurrencies())),
                 new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", reference,
-                        "concurrency", List.of(firstCore.concurrencies().get(0))))), t.jmhWasm(), true));
+                        "concurrency", List.of(firstCore.concurrencies().get(0)))).with(t.jmh())), t.jmhWasm(), true));
         List<String> boundaryCodecs = List.of(defaultCodecOfKind(true), defaultCodecOfKind(false));
         steps.add(new JmhStep("boundary", "encode, copy in, the core, copy out, decode", BoundaryBenchmark.class, List.of(
                 new JmhStep.ParamSet(List.of("encode", "decode"), params("codec", boundaryCodecs)),
