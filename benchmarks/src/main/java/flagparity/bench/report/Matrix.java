@@ -161,7 +161,7 @@ final class Matrix {
         for (String e : interpreters) {
             codecs.add(set("variable", "engine", List.of(e), "codec", List.of(defaultCodec(Engines.get(e)))));
         }
-        steps.add(new JmhStep("codecs", "one lookup per codec (the raw protobuf codecs are exposed to D7)",
+        steps.add(new JmhStep("codecs", "one lookup per codec (the raw protobuf codecs are exposed to D7, and to D8 on 1.42.8)",
                 VariableBenchmark.class, codecs, full ? t.jmhWasm() : t.jmh(), true));
         if (full) {
             steps.add(new JmhStep("config-size", "lookup against config size", VariableBenchmark.class, List.of(

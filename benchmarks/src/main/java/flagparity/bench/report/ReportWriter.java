@@ -92,6 +92,7 @@ final class ReportWriter {
         m.put("conditions", conditions());
         m.put("lagGoal", Units.number(LAG_GOAL_MICROS, Double.NaN));
         m.put("d7", Tables.D7);
+        m.put("d7d8", Tables.D7_D8);
         m.put("warmingMark", Tables.WARMING);
         m.put("driftingMark", Tables.DRIFTING);
         StringWriter out = new StringWriter();
@@ -158,7 +159,7 @@ final class ReportWriter {
         List<Charts.Bar> bars = new ArrayList<>();
         for (Headline.Row r : h.rows()) {
             boolean peer = r.engine().equals(h.peer());
-            summary.add(List.of(Tables.code(r.engine()), r.core(), r.codec() == null ? "—" : Tables.codec(r.codec()),
+            summary.add(List.of(Tables.code(r.engine()), r.core(), r.codec() == null ? "—" : Tables.codec(r.codec(), r.core()),
                     peer ? "1× (the peer)" : r.measured() == 0 ? "" : Units.number(r.median(), Double.NaN) + "×",
                     peer || r.measured() == 0 ? "" : Units.number(r.min(), Double.NaN) + "× – "
                             + Units.number(r.max(), Double.NaN) + "×",
@@ -356,7 +357,8 @@ final class ReportWriter {
             boolean byDefault = p.equals("config") && r.param(p).equals("large") || p.equals("concurrency")
                     && r.param("engine") != null && Engines.get(r.param("engine")).concurrencies().indexOf(r.param(p)) == 0;
             if (Tables.applies(r, p) && !byDefault) {
-                parts.add(p.equals("codec") && Tables.exposedToD7(r.param(p)) ? r.param(p) + " (D7)" : r.param(p));
+                parts.add(p.equals("codec") && Tables.exposedToD7(r.param(p)) ? r.param(p) + " ("
+                        + (Tables.version(r.param("core")).hasD8() ? "D7, D8" : "D7") + ")" : r.param(p));
             }
         }
         if (parts.isEmpty() || r.param("engine") == null) {

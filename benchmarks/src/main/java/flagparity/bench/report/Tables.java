@@ -1,5 +1,7 @@
 package flagparity.bench.report;
 
+import flagparity.bench.jmh.CoreChoice;
+import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.Engines;
 import flagparity.wasm.Codec;
 import java.util.ArrayList;
@@ -19,8 +21,9 @@ final class Tables {
     static final String WARMING = "‡";
     /** Marks a score whose cost grew during the measurement ({@link JmhRow#drifting()}). */
     static final String DRIFTING = "↗";
-    /** Marks a codec exposed to D7 (results/DIVERGENCES.md). */
-    static final String D7 = "[D7](DIVERGENCES.md)";
+    /** Marks a codec exposed to the core's protobuf heap defects; the reasons are under DIVERGENCES.md's Causes. */
+    static final String D7 = "[D7](DIVERGENCES.md#causes)";
+    static final String D7_D8 = "[D7, D8](DIVERGENCES.md#causes)";
 
     private Tables() {}
 
@@ -66,7 +69,8 @@ final class Tables {
             if (methods) {
                 cells.add(r.shortName());
             }
-            varying.forEach(p -> cells.add(!applies(r, p) ? "—" : "codec".equals(p) ? codec(r.param(p)) : code(r.param(p))));
+            varying.forEach(p -> cells.add(!applies(r, p) ? "—" : "codec".equals(p) ? codec(r.param(p), r.param("core"))
+                    : code(r.param(p))));
             if (threads) {
                 cells.add(Integer.toString(r.threads()));
             }
@@ -86,7 +90,8 @@ final class Tables {
         }
         if (!constant.isEmpty()) {
             List<String> c = new ArrayList<>();
-            constant.forEach((k, v) -> c.add(k + "=" + code(v)));
+            constant.forEach((k, v) -> c.add(k + "=" + ("codec".equals(k) ? codec(v, rows.get(0).param("core"))
+                    : code(v))));
             b.append("; all rows: ").append(String.join(", ", c));
         }
         b.append("; settings: ").append(String.join("; ", rows.stream().map(JmhRow::settings).distinct()
@@ -112,9 +117,15 @@ final class Tables {
         return !c.json() && Matrix.engines().stream().noneMatch(e -> codec.equals(Matrix.defaultCodec(e)));
     }
 
-    /** A codec cell: its id, marked when it is exposed to D7. */
-    static String codec(String codec) {
-        return code(codec) + (exposedToD7(codec) ? " " + D7 : "");
+    /** A codec cell: its id, marked when it is exposed to D7 (and D8 on a core that has it, e.g. 1.42.8). */
+    static String codec(String codec, String core) {
+        return code(codec) + (!exposedToD7(codec) ? "" : " " + (version(core).hasD8() ? D7_D8 : D7));
+    }
+
+    /** The core a row's {@code core} param names; rows from before the param ran the first, 1.32.0. */
+    static CoreVersion version(String core) {
+        return core == null ? CoreVersion.values()[0] : CoreChoice.NEWEST.equals(core) ? CoreVersion.newest()
+                : CoreVersion.parse(core);
     }
 
     private static String scoreHeader(List<JmhRow> rows) {

@@ -37,7 +37,7 @@ class ReportWriterTest {
         assertTrue(md.contains("| engine | core | codec (its default) | median × peer | range over the cases |"), md);
         assertTrue(md.contains("| `devcycle-sdk` | 1.32.0 | — | 1× (the peer) |"), md);
         assertTrue(md.contains("devcycle-sdk / user-10cd-5private: DevCycle's Java SDK 2.6.0 traps"), md);
-        assertTrue(md.contains("`protobuf` [D7](DIVERGENCES.md)"), "raw protobuf rows are marked");
+        assertTrue(md.contains("`protobuf` [D7](DIVERGENCES.md#causes)") || md.contains("`protobuf` [D7, D8](DIVERGENCES.md#causes)"), "raw protobuf rows are marked");
         assertTrue(md.contains("| noop, G1 |"), "the floor row");
         assertTrue(md.indexOf("| noop, G1 |") < md.indexOf("| reference, G1 |"), "the floor row comes first");
         assertTrue(md.contains("generator lag p50"), md);
@@ -58,6 +58,14 @@ class ReportWriterTest {
         List<String> key = writer.keyNumbers();
         assertEquals(2, key.size(), "the fixture's spread has no core engine: " + key);
         assertTrue(key.get(0).startsWith("reference (core "), key.get(0));
+    }
+
+    @Test
+    void rawProtobufCodecsAreMarkedWithTheDefectsOfTheirCore() {
+        assertEquals("`protobuf` " + Tables.D7_D8, Tables.codec("protobuf", "1.42.8"));
+        assertEquals("`protobuf-preallocated` " + Tables.D7, Tables.codec("protobuf-preallocated", "1.32.0"));
+        assertEquals("`safe`", Tables.codec("safe", "1.42.8"), "the default codec is safe on every core");
+        assertEquals("`json`", Tables.codec("json", "newest"));
     }
 
     @Test
