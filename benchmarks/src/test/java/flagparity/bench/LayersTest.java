@@ -37,13 +37,6 @@ class LayersTest {
     private static final DescribedPredicate<JavaClass> COMMANDS_NOT_YET_IN_CLI =
             declaredIn("LatencyCommand", "ReportCommand");
 
-    /**
-     * TEMPORARY, until the CoreInstance split lands (wip/arch-split): {@code flagparity.wasm.engine}
-     * still imports {@code Engine}, {@code CoreAbortException}, the deadlines and {@code GraalWasmEngine}
-     * from {@code flagparity.wasm}.
-     */
-    private static final DescribedPredicate<JavaClass> ENGINE_PACKAGE_BEFORE_SPLIT = resideInAPackage("flagparity.wasm.engine");
-
     /** The top-level classes of these simple names and the classes nested in them. */
     private static DescribedPredicate<JavaClass> declaredIn(String... topLevelNames) {
         Set<String> names = Set.of(topLevelNames);
@@ -63,7 +56,6 @@ class LayersTest {
     @Test
     void noPackageCycles() {
         slices().matching("flagparity.(**)").should().beFreeOfCycles()
-                .ignoreDependency(ENGINE_PACKAGE_BEFORE_SPLIT, resideInAPackage("flagparity.wasm"))
                 .check(MAIN);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
+import flagparity.wasm.engine.Engine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

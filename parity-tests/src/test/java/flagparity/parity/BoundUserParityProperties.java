@@ -18,7 +18,8 @@ import flagparity.reference.api.UserEvaluator;
 import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
-import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEngine;
+import flagparity.wasm.engine.Engine;
 import flagparity.wasm.WasmEvaluator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,7 +89,7 @@ class BoundUserParityProperties {
     @Property(tries = 10, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void chicoryAot(@ForAll("scenarios") Scenario s) {
         checkEngine(Engine.CHICORY_AOT, s);
-        check(Engine.CHICORY_AOT.id() + " pool", false, s, () -> wasm(Engine.CHICORY_AOT, Codec.PROTOBUF_PREALLOCATED,
+        check(WasmEngine.of(Engine.CHICORY_AOT).id() + " pool", false, s, () -> wasm(Engine.CHICORY_AOT, Codec.PROTOBUF_PREALLOCATED,
                 Concurrency.POOL));
     }
 
@@ -107,7 +108,7 @@ class BoundUserParityProperties {
     @AddLifecycleHook(SkipUnavailableGraalWasm.class)
     void graalwasm(@ForAll("scenarios") Scenario s) {
         checkEngine(Engine.GRAALWASM, s);
-        check(Engine.GRAALWASM.id() + " pool", true, s, () -> wasm(Engine.GRAALWASM, Codec.JSON, Concurrency.POOL));
+        check(WasmEngine.of(Engine.GRAALWASM).id() + " pool", true, s, () -> wasm(Engine.GRAALWASM, Codec.JSON, Concurrency.POOL));
     }
 
     /** The interpreter takes milliseconds per call: a few tiny configs. */
@@ -118,7 +119,7 @@ class BoundUserParityProperties {
 
     private static void checkEngine(Engine engine, Scenario s) {
         for (Codec codec : Codec.values()) {
-            check(engine.id() + " x " + codec.id(), !codec.rawProtobuf(), s, () -> wasm(engine, codec, Concurrency.MUTEX));
+            check(WasmEngine.of(engine).id() + " x " + codec.id(), !codec.rawProtobuf(), s, () -> wasm(engine, codec, Concurrency.MUTEX));
         }
     }
 

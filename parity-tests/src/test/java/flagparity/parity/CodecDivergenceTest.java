@@ -23,7 +23,7 @@ import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
-import flagparity.wasm.Engine;
+import flagparity.wasm.engine.Engine;
 import flagparity.wasm.WasmEvaluator;
 import flagparity.wasm.engine.CoreBuild;
 import java.nio.file.Files;

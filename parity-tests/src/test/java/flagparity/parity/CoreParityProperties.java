@@ -13,7 +13,8 @@ import flagparity.parity.oracle.SaveFailures;
 import flagparity.reference.ReferenceEvaluator;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.JsonCodec;
-import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEngine;
+import flagparity.wasm.engine.Engine;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +47,14 @@ class CoreParityProperties {
     @BeforeContainer
     static void open() {
         clock = new MutableClock(Pools.T0);
-        cores = CoreOracle.perVersion(Engine.parse(System.getProperty("parity.oracle", Engine.CHICORY_AOT.id())), clock);
+        cores = CoreOracle.perVersion(WasmEngine.runtime(System.getProperty("parity.oracle", WasmEngine.of(Engine.CHICORY_AOT).id())), clock);
     }
 
     @AfterContainer
     static void close() {
         Mismatches.printSurvey();
         for (CoreOracle core : cores.values()) {
-            System.out.println("[parity] core " + core.version() + " (" + core.engine().id() + ") vs reference on raw JSON: "
+            System.out.println("[parity] core " + core.version() + " (" + WasmEngine.of(core.engine()).id() + ") vs reference on raw JSON: "
                     + EVALUATIONS.getOrDefault(core.version(), 0L) + " evaluations; core instance replaced "
                     + core.reopened() + " times after aborts");
             core.close();

@@ -16,7 +16,7 @@ import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.eval.Murmur3;
 import flagparity.reference.api.JsonCodec;
-import flagparity.wasm.Engine;
+import flagparity.wasm.engine.Engine;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

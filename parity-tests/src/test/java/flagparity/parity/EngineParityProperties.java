@@ -19,7 +19,8 @@ import flagparity.reference.api.User;
 import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
-import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEngine;
+import flagparity.wasm.engine.Engine;
 import flagparity.wasm.engine.CoreBuild;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,7 +99,7 @@ class EngineParityProperties {
     }
 
     private static String pairsKey(Engine engine, CoreVersion version) {
-        return engine.id() + " on " + version;
+        return WasmEngine.of(engine).id() + " on " + version;
     }
 
     /** DevCycle's build of {@code version}, but its fixed build for a raw protobuf codec where DevCycle's has D8. */
@@ -169,7 +170,7 @@ class EngineParityProperties {
     private static void check(Engine engine, CoreVersion version, Scenario s) {
         clock.set(s.now());
         CoreOracle jsonPath = jsonPaths.get(version);
-        Mismatches m = new Mismatches(engine.id() + " on " + version);
+        Mismatches m = new Mismatches(WasmEngine.of(engine).id() + " on " + version);
         String pd = ScenarioArbitraries.FIXED_PLATFORM_DATA;
         List<User> users = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -263,9 +264,9 @@ class EngineParityProperties {
             Path dir = Path.of("target", "parity-failures");
             Files.createDirectories(dir);
             String json = s.toJson();
-            Path file = dir.resolve(engine.id() + "-try-" + Integer.toHexString(json.hashCode()) + ".json");
+            Path file = dir.resolve(WasmEngine.of(engine).id() + "-try-" + Integer.toHexString(json.hashCode()) + ".json");
             Files.writeString(file, json, StandardCharsets.UTF_8);
-            System.out.println("[parity] " + engine.id() + ": the whole try saved to " + file.toAbsolutePath());
+            System.out.println("[parity] " + WasmEngine.of(engine).id() + ": the whole try saved to " + file.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,7 @@ import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.JsonCodec;
-import flagparity.wasm.Engine;
+import flagparity.wasm.engine.Engine;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

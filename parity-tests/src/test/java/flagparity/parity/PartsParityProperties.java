@@ -28,7 +28,7 @@ import flagparity.reference.eval.UserField;
 import flagparity.reference.eval.VersionFilter;
 import flagparity.reference.internal.CoreJson;
 import flagparity.reference.api.JsonCodec;
-import flagparity.wasm.Engine;
+import flagparity.wasm.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

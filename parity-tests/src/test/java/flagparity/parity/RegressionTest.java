@@ -16,7 +16,8 @@ import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
-import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEngine;
+import flagparity.wasm.engine.Engine;
 import flagparity.wasm.engine.CoreBuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -121,7 +122,7 @@ class RegressionTest {
         long now = Long.parseLong(fields.get("now"));
         CoreVersion version = Case.versionOf(fields);
         List<String> failures = new ArrayList<>();
-        try (Pair pair = new Pair(Engine.parse(parts[0]), Codec.parse(parts[1]), pool ? Concurrency.POOL : Concurrency.MUTEX,
+        try (Pair pair = new Pair(WasmEngine.runtime(parts[0]), Codec.parse(parts[1]), pool ? Concurrency.POOL : Concurrency.MUTEX,
                 CoreBuild.of(version), JsonCodec.parsePlatformData(fields.get("platformData")), clock)) {
             clock.set(now);
             if (customData != null && !customData.equals("null")) {
@@ -171,7 +172,7 @@ class RegressionTest {
         return PAIRS.computeIfAbsent(subject + "\n" + version + "\n" + platformData, k -> {
             boolean pool = subject.endsWith(" (pool)");
             String[] parts = subject.replace(" (pool)", "").split(" x ");
-            return new Pair(Engine.parse(parts[0]), Codec.parse(parts[1]), pool ? Concurrency.POOL : Concurrency.MUTEX,
+            return new Pair(WasmEngine.runtime(parts[0]), Codec.parse(parts[1]), pool ? Concurrency.POOL : Concurrency.MUTEX,
                     CoreBuild.of(version), JsonCodec.parsePlatformData(platformData), clock);
         });
     }

@@ -14,7 +14,7 @@ import flagparity.parity.oracle.SaveFailures;
 import flagparity.parity.oracle.Texts;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
-import flagparity.wasm.Engine;
+import flagparity.wasm.engine.Engine;
 import java.util.Map;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;

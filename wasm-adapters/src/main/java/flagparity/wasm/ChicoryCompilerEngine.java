@@ -1,5 +1,7 @@
 package flagparity.wasm;
 
+import flagparity.wasm.engine.Engine;
+
 /** Chicory's runtime compiler: the module is compiled to JVM bytecode when it is loaded. */
 public final class ChicoryCompilerEngine extends WasmEngine {
     public ChicoryCompilerEngine() {

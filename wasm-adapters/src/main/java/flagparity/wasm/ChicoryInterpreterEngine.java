@@ -1,5 +1,7 @@
 package flagparity.wasm;
 
+import flagparity.wasm.engine.Engine;
+
 /** Chicory's interpreter: pure Java, no code generation; slow (milliseconds per lookup). */
 public final class ChicoryInterpreterEngine extends WasmEngine {
     public ChicoryInterpreterEngine() {

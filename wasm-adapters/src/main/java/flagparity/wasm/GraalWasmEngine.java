@@ -1,6 +1,9 @@
 package flagparity.wasm;
 
 import flagparity.reference.api.Availability;
+import flagparity.wasm.engine.CallDeadlines;
+import flagparity.wasm.engine.CoreInstance;
+import flagparity.wasm.engine.Engine;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +26,6 @@ import java.util.List;
  * the polyglot context's {@code interrupt} or {@code close(true)}.
  */
 public final class GraalWasmEngine extends WasmEngine {
-    /** The implementation, in the {@code graalwasm} module. */
-    public static final String IMPLEMENTATION = "flagparity.wasm.engine.GraalWasmModule";
     public static final String JARS_PROPERTY = "flagparity.graalwasm.jars";
     private static final String GRAALVM_VERSION = "25.0.2";
 
@@ -37,7 +38,7 @@ public final class GraalWasmEngine extends WasmEngine {
         if (Runtime.version().feature() < 21) {
             return Availability.unavailable("needs JDK 21 or newer (running " + Runtime.version() + ")");
         }
-        if (!present(IMPLEMENTATION)) {
+        if (!present(CoreInstance.GRAALWASM_MODULE)) {
             return Availability.unavailable("the graalwasm module is not on the class path (it is built only on JDK 21+)");
         }
         if (!present("org.graalvm.polyglot.Engine")) {

@@ -6,6 +6,8 @@ import flagparity.reference.api.EngineKind;
 import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;
 import flagparity.reference.api.PlatformData;
+import flagparity.wasm.engine.CallDeadlines;
+import flagparity.wasm.engine.Engine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;

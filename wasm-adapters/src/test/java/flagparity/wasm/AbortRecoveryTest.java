@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
+import flagparity.wasm.engine.CoreAbortException;
+import flagparity.wasm.engine.Engine;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,6 +11,7 @@ import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
+import flagparity.wasm.engine.Engine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

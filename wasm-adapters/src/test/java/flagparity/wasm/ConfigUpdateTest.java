@@ -13,6 +13,8 @@ import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
+import flagparity.wasm.engine.CoreAbortException;
+import flagparity.wasm.engine.Engine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.wasm.Fixtures.Lookup;
+import flagparity.wasm.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -6,6 +6,7 @@ import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
+import flagparity.wasm.engine.Engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
+import flagparity.wasm.engine.Engine;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;

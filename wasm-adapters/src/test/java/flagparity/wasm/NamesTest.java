@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flagparity.wasm.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 /** Engine, codec and concurrency ids round-trip, and a wrong id names the valid ones. */
@@ -11,14 +12,14 @@ class NamesTest {
 
     @Test
     void idsRoundTrip() {
-        for (Engine e : Engine.values()) assertEquals(e, Engine.parse(e.id()));
+        for (Engine e : Engine.values()) assertEquals(e, WasmEngine.runtime(WasmEngine.of(e).id()));
         for (Codec c : Codec.values()) assertEquals(c, Codec.parse(c.id()));
         for (Concurrency c : Concurrency.values()) assertEquals(c, Concurrency.parse(c.id()));
     }
 
     @Test
     void unknownIdsListTheValidOnes() {
-        String engines = assertThrows(IllegalArgumentException.class, () -> Engine.parse("v8")).getMessage();
+        String engines = assertThrows(IllegalArgumentException.class, () -> WasmEngine.runtime("v8")).getMessage();
         assertTrue(engines.contains("chicory-aot") && engines.contains("wasmtime"), engines);
         String codecs = assertThrows(IllegalArgumentException.class, () -> Codec.parse("xml")).getMessage();
         assertTrue(codecs.contains("protobuf-preallocated"), codecs);

@@ -11,6 +11,7 @@ import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
+import flagparity.wasm.engine.Engine;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

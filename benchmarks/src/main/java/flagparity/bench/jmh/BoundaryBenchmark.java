@@ -6,7 +6,8 @@ import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
-import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEngine;
+import flagparity.wasm.engine.Engine;
 import flagparity.wasm.ProtobufMessages;
 import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
@@ -136,7 +137,7 @@ public class BoundaryBenchmark {
         @Setup(Level.Trial)
         public void setUp(Request r, Workload workload) {
             EngineParam.require(engine, EngineParam.core(), "Wasm core");
-            instance = open(Engine.parse(engine), Workloads.config(workload.config));
+            instance = open(WasmEngine.runtime(engine), Workloads.config(workload.config));
             userChars = r.userJson.length();
             keyChars = r.key.length();
             typeIndex = r.type.index();

@@ -9,7 +9,7 @@ import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
-import flagparity.wasm.Engine;
+import flagparity.wasm.engine.Engine;
 import flagparity.wasm.ProtobufMessages;
 import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;

@@ -22,7 +22,7 @@ final class GraalWasmCoreInstance extends CoreInstance {
     private final Value memory;
 
     GraalWasmCoreInstance(CoreModule owner, Clock clock, Engine engine, boolean ownsEngine, Source source) {
-        super(owner, clock, flagparity.wasm.CallDeadlines.OFF); // GraalWasm enforces no call deadline yet
+        super(owner, clock, flagparity.wasm.engine.CallDeadlines.OFF); // GraalWasm enforces no call deadline yet
         this.ownEngine = ownsEngine ? engine : null;
         this.context = Context.newBuilder("wasm").engine(engine).build();
         try {

@@ -27,7 +27,7 @@ final class GraalWasmModule extends CoreModule {
     }
 
     @Override
-    CoreInstance instantiate(Clock clock, flagparity.wasm.CallDeadlines deadlines) {
+    CoreInstance instantiate(Clock clock, flagparity.wasm.engine.CallDeadlines deadlines) {
         return shared != null ? new GraalWasmCoreInstance(this, clock, shared, false, source)
                 : new GraalWasmCoreInstance(this, clock, newEngine(), true, source);
     }

@@ -2,8 +2,8 @@ package flagparity.parity.oracle;
 
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
-import flagparity.wasm.CoreAbortException;
-import flagparity.wasm.Engine;
+import flagparity.wasm.engine.CoreAbortException;
+import flagparity.wasm.engine.Engine;
 import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
 import java.time.Clock;

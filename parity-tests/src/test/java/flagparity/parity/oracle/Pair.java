@@ -6,7 +6,8 @@ import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
-import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEngine;
+import flagparity.wasm.engine.Engine;
 import flagparity.wasm.WasmEvaluator;
 import flagparity.wasm.engine.CoreBuild;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public final class Pair implements AutoCloseable {
     }
 
     public String name() {
-        return engine.id() + " x " + codec.id() + (concurrency == Concurrency.MUTEX ? "" : " (" + concurrency.id() + ")");
+        return WasmEngine.of(engine).id() + " x " + codec.id() + (concurrency == Concurrency.MUTEX ? "" : " (" + concurrency.id() + ")");
     }
 
     /** Runs one evaluation, counting it. */

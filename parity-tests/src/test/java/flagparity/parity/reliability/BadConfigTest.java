@@ -16,7 +16,7 @@ import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.Variable;
 import flagparity.wasm.Concurrency;
-import flagparity.wasm.Engine;
+import flagparity.wasm.engine.Engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,7 +16,7 @@ import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;
-import flagparity.wasm.Engine;
+import flagparity.wasm.engine.Engine;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package flagparity.parity.reliability;
 
 import flagparity.wasm.Codec;
-import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEngine;
+import flagparity.wasm.engine.Engine;
 import java.util.function.Function;
 
 /**
@@ -50,7 +51,7 @@ final class Budget {
      * spend its time on the engines in question, e.g. the interpreter.
      */
     static boolean selected(Engine engine) {
-        return listed("reliability.engines", Engine::parse, engine);
+        return listed("reliability.engines", WasmEngine::runtime, engine);
     }
 
     /** Whether {@code codec} is among {@code reliability.codecs} (as {@link #selected(Engine)}; SameUserRepeatTest). */

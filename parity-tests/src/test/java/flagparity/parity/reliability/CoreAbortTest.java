@@ -14,7 +14,7 @@ import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import flagparity.wasm.CoreAbortException;
+import flagparity.wasm.engine.CoreAbortException;
 import flagparity.wasm.WasmEvaluator;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -11,8 +11,9 @@ import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
-import flagparity.wasm.CoreAbortException;
-import flagparity.wasm.Engine;
+import flagparity.wasm.WasmEngine;
+import flagparity.wasm.engine.CoreAbortException;
+import flagparity.wasm.engine.Engine;
 import flagparity.wasm.WasmEvaluator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,14 +90,14 @@ class LongRunMemoryTest {
                     } else {
                         Variable v = e.variable(l.user(), l.key(), l.type());
                         if (!Objects.equals(expected[i], v)) {
-                            assertEquals(expected[i], v, "lookup " + done + " on " + engine.id() + ": " + l);
+                            assertEquals(expected[i], v, "lookup " + done + " on " + WasmEngine.of(engine).id() + ": " + l);
                         }
                     }
                 }
                 snapshots.add(ProcessMemory.take(done, maxPages(evaluators)));
             }
-            report("long-run-" + engine.id(), engine, snapshots);
-            assertFlat(engine.id(), snapshots.get(0), snapshots.get(1), snapshots.get(2), total >= MIN_CALLS_FOR_RSS);
+            report("long-run-" + WasmEngine.of(engine).id(), engine, snapshots);
+            assertFlat(WasmEngine.of(engine).id(), snapshots.get(0), snapshots.get(1), snapshots.get(2), total >= MIN_CALLS_FOR_RSS);
             for (WasmEvaluator e : evaluators) {
                 assertEquals(0, e.instancesReplaced(), "no lookup may trap");
             }
@@ -141,11 +142,11 @@ class LongRunMemoryTest {
                     e.setConfig(done % 2 == 0 ? b : a);
                 }
                 snapshots.add(ProcessMemory.take(done, e.memoryPages()));
-                System.out.println(engine.id() + " churn " + snapshots.get(k));
+                System.out.println(WasmEngine.of(engine).id() + " churn " + snapshots.get(k));
             }
             assertEquals(replacedBefore + rounds, e.instancesReplaced());
-            report("churn-" + engine.id(), engine, snapshots);
-            assertFlat(engine.id() + " churn", snapshots.get(0), snapshots.get(CHURN_SAMPLES / 2),
+            report("churn-" + WasmEngine.of(engine).id(), engine, snapshots);
+            assertFlat(WasmEngine.of(engine).id() + " churn", snapshots.get(0), snapshots.get(CHURN_SAMPLES / 2),
                     snapshots.get(CHURN_SAMPLES));
         }
     }
@@ -183,7 +184,7 @@ class LongRunMemoryTest {
     private static void report(String name, Engine engine, List<ProcessMemory> snapshots) throws IOException {
         Path dir = Path.of(System.getProperty("reliability.resultsDir", "target/reliability"));
         Files.createDirectories(dir);
-        StringBuilder sb = new StringBuilder("{\"engine\":\"").append(engine.id()).append("\",\"java\":\"")
+        StringBuilder sb = new StringBuilder("{\"engine\":\"").append(WasmEngine.of(engine).id()).append("\",\"java\":\"")
                 .append(System.getProperty("java.version")).append("\",\"maxHeapBytes\":")
                 .append(Runtime.getRuntime().maxMemory()).append(",\"snapshots\":[");
         for (int i = 0; i < snapshots.size(); i++) {

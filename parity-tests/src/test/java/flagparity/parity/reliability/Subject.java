@@ -7,7 +7,7 @@ import flagparity.reference.api.PlatformData;
 import flagparity.wasm.Codec;
 import flagparity.wasm.Concurrency;
 import flagparity.reference.api.Engines;
-import flagparity.wasm.Engine;
+import flagparity.wasm.engine.Engine;
 import flagparity.wasm.WasmEngine;
 import flagparity.wasm.WasmEvaluator;
 import java.time.Clock;
@@ -118,6 +118,6 @@ record Subject(Engine engine, Codec codec, Concurrency concurrency, CoreVersion 
 
     @Override
     public String toString() {
-        return (isReference() ? "reference" : engine.id() + "/" + codec.id() + "/" + concurrency.id()) + "/" + version;
+        return (isReference() ? "reference" : WasmEngine.of(engine).id() + "/" + codec.id() + "/" + concurrency.id()) + "/" + version;
     }
 }

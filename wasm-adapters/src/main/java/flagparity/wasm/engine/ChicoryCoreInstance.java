@@ -23,7 +23,7 @@ final class ChicoryCoreInstance extends CoreInstance {
     /** Interrupts this instance's call past its deadline: Chicory stops at an interrupt. */
     private final DeadlineTimer.Watch watch;
 
-    ChicoryCoreInstance(CoreModule owner, Clock clock, flagparity.wasm.CallDeadlines deadlines, WasmModule module,
+    ChicoryCoreInstance(CoreModule owner, Clock clock, flagparity.wasm.engine.CallDeadlines deadlines, WasmModule module,
             Function<Instance, Machine> machineFactory) {
         super(owner, clock, deadlines);
         this.watch = deadlines.enforced() ? new DeadlineTimer.Watch() : null;

@@ -5,7 +5,6 @@ import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
-import flagparity.wasm.Engine;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -42,7 +41,7 @@ final class ChicoryModule extends CoreModule {
     }
 
     @Override
-    CoreInstance instantiate(Clock clock, flagparity.wasm.CallDeadlines deadlines) {
+    CoreInstance instantiate(Clock clock, flagparity.wasm.engine.CallDeadlines deadlines) {
         return new ChicoryCoreInstance(this, clock, deadlines, module, machineFactory);
     }
 }

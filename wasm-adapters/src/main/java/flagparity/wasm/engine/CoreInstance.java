@@ -3,10 +3,6 @@ package flagparity.wasm.engine;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import flagparity.reference.api.EvaluationException;
-import flagparity.wasm.CallDeadlineException;
-import flagparity.wasm.CallDeadlines;
-import flagparity.wasm.CoreAbortException;
-import flagparity.wasm.Engine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,6 +43,8 @@ import java.util.logging.Logger;
  * read the result), so a benchmark can time each.
  */
 public abstract class CoreInstance implements AutoCloseable {
+    /** GraalWasm's module class, in the {@code graalwasm} module (built on JDK 21+ only), so loaded by name. */
+    public static final String GRAALWASM_MODULE = "flagparity.wasm.engine.GraalWasmModule";
     private static final Logger CORE_LOG = Logger.getLogger("flagparity.wasm.core");
 
     static final int ARRAY_BUFFER_ID = 1;

@@ -13,8 +13,6 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
-import flagparity.wasm.Engine;
-import flagparity.wasm.GraalWasmEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -83,7 +81,7 @@ abstract class CoreModule {
                 return new ChicoryModule(engine, Parser.parse(wasm), null);
             case CHICORY_AOT:
                 if (builtInOrNull == null) {
-                    throw new IllegalArgumentException(engine.id() + " runs only the built-in cores, which the build"
+                    throw new IllegalArgumentException("Chicory's build-time compiler runs only the built-in cores, which the build"
                             + " compiled to bytecode; use chicory-compiler for another wasm file");
                 }
                 return aot(builtInOrNull);
@@ -135,7 +133,7 @@ abstract class CoreModule {
 
     private static CoreModule graalWasm(byte[] wasm) {
         try {
-            return (CoreModule) Class.forName(GraalWasmEngine.IMPLEMENTATION).getDeclaredConstructor(byte[].class).newInstance(wasm);
+            return (CoreModule) Class.forName(CoreInstance.GRAALWASM_MODULE).getDeclaredConstructor(byte[].class).newInstance(wasm);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("graalwasm is not on the class path: it is built only on JDK 21 or newer", e);
         } catch (InvocationTargetException e) {
@@ -146,7 +144,7 @@ abstract class CoreModule {
         }
     }
 
-    abstract CoreInstance instantiate(Clock clock, flagparity.wasm.CallDeadlines deadlines);
+    abstract CoreInstance instantiate(Clock clock, flagparity.wasm.engine.CallDeadlines deadlines);
 
     /** The signature of export {@code name}. */
     final FunctionType exportType(String name) {

@@ -42,7 +42,7 @@ final class WasmtimeCoreInstance extends CoreInstance {
     /** Whether calls have deadlines (the engine then interrupts at epochs). */
     private final boolean deadlines;
 
-    WasmtimeCoreInstance(CoreModule owner, Clock clock, flagparity.wasm.CallDeadlines deadlines, Engine engine,
+    WasmtimeCoreInstance(CoreModule owner, Clock clock, flagparity.wasm.engine.CallDeadlines deadlines, Engine engine,
             Module module, List<String> importNames) {
         super(owner, clock, deadlines);
         this.store = new Store<>(null, engine);

@@ -44,7 +44,7 @@ final class WasmtimeModule extends CoreModule {
     }
 
     @Override
-    CoreInstance instantiate(Clock clock, flagparity.wasm.CallDeadlines deadlines) {
+    CoreInstance instantiate(Clock clock, flagparity.wasm.engine.CallDeadlines deadlines) {
         return new WasmtimeCoreInstance(this, clock, deadlines, engine, module, importNames);
     }
 }

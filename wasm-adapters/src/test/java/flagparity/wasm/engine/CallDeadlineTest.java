@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import flagparity.wasm.CallDeadlineException;
-import flagparity.wasm.CallDeadlines;
-import flagparity.wasm.Engine;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

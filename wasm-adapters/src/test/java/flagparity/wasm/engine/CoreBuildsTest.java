@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import flagparity.reference.api.Availability;
 import flagparity.reference.api.CoreVersion;
-import flagparity.wasm.Engine;
 import flagparity.wasm.WasmEngine;
 import java.security.MessageDigest;
 import java.time.Clock;

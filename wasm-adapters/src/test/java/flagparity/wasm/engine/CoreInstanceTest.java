@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.reference.api.JsonCodec;
-import flagparity.wasm.CoreAbortException;
-import flagparity.wasm.Engine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

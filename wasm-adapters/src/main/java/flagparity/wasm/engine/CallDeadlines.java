@@ -1,4 +1,4 @@
-package flagparity.wasm;
+package flagparity.wasm.engine;
 
 import java.time.Duration;
 import java.util.Objects;

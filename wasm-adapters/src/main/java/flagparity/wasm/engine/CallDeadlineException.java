@@ -1,4 +1,4 @@
-package flagparity.wasm;
+package flagparity.wasm.engine;
 
 import flagparity.reference.api.EvaluationException;
 import java.time.Duration;

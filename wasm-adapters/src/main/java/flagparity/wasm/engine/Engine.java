@@ -1,8 +1,9 @@
-package flagparity.wasm;
+package flagparity.wasm.engine;
 
 /**
  * A Wasm runtime (and mode) the adapters run the core on. Its name and what it declares live in its
- * registration, a {@link WasmEngine} ({@code flagparity.reference.api.Engines}).
+ * registration, a {@code flagparity.wasm.WasmEngine} ({@code WasmEngine.of(engine).id()},
+ * {@code WasmEngine.runtime(id)}), so this package names no engine.
  */
 public enum Engine {
     /** Chicory's interpreter: pure Java, no code generation; slow (milliseconds per lookup). */
@@ -24,15 +25,5 @@ public enum Engine {
      * optimizing Truffle runtime (JVMCI enabled, Graal's compiler jar on the upgrade module path);
      * otherwise it interprets.
      */
-    GRAALWASM;
-
-    /** The engine's registered name. */
-    public String id() {
-        return WasmEngine.of(this).id();
-    }
-
-    /** The runtime of the registered Wasm engine {@code id}. */
-    public static Engine parse(String id) {
-        return WasmEngine.runtime(id);
-    }
+    GRAALWASM
 }
