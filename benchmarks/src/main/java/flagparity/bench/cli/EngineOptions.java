@@ -1,6 +1,6 @@
 package flagparity.bench.cli;
 
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.CoreChoice;
 import flagparity.bench.jmh.Lookup;
 import flagparity.reference.api.ConfigException;

@@ -2,7 +2,7 @@ package flagparity.bench.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.CoreChoice;
 import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.CoreVersion;

@@ -1,6 +1,6 @@
 package flagparity.bench.jmh;
 
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;

@@ -1,6 +1,6 @@
 package flagparity.bench.jmh;
 
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;

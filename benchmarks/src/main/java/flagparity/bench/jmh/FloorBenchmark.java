@@ -96,7 +96,7 @@ public class FloorBenchmark {
     public void setUp(Workload workload) throws JsonProcessingException {
         LookupCase c = lookupCase.isEmpty() ? new LookupCase("", workload.config, workload.user, workload.key, true, "")
                 : LookupCase.byId(lookupCase);
-        String configJson = flagparity.bench.data.Workloads.config(c.config());
+        String configJson = flagparity.workloads.Workloads.config(c.config());
         user = Lookup.parseUser(c.user());
         key = c.key();
         type = Lookup.typeOf(configJson, key, c.config());

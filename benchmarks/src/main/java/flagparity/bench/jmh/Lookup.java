@@ -2,7 +2,7 @@ package flagparity.bench.jmh;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineDescriptor;
 import flagparity.reference.api.EngineSettings;

@@ -1,6 +1,6 @@
 package flagparity.bench.jmh;
 
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

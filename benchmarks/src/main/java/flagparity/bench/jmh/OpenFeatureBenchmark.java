@@ -8,7 +8,7 @@ import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.NoOpProvider;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.Value;
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.bench.openfeature.DevCycleClients;
 import flagparity.bench.openfeature.LocalConfigCdn;
 import flagparity.openfeature.FlagparityProvider;

@@ -1,6 +1,6 @@
 package flagparity.bench.jmh;
 
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.reference.api.Variable;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

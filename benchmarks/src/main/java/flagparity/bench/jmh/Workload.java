@@ -1,6 +1,6 @@
 package flagparity.bench.jmh;
 
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.CoreChoice;
 import flagparity.bench.jmh.Lookup;
 import flagparity.reference.api.CoreGarbageCollection;

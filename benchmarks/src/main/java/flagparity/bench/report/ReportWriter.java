@@ -2,7 +2,7 @@ package flagparity.bench.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.LookupCase;
 import flagparity.bench.load.LatencyCommand;
 import flagparity.reference.api.EngineKind;

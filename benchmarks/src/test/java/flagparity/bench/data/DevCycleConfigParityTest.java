@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.bench.jmh.Lookup;
+import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.LookupCase;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineDescriptor;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.devcycle.sdk.server.common.model.DevCycleUser;
 import com.fasterxml.jackson.databind.JsonNode;
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;

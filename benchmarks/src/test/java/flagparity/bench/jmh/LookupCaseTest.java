@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.User;
 import flagparity.reference.api.JsonCodec;

@@ -9,7 +9,7 @@ import dev.openfeature.sdk.ImmutableStructure;
 import dev.openfeature.sdk.NoOpProvider;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.Value;
-import flagparity.bench.data.Workloads;
+import flagparity.workloads.Workloads;
 import flagparity.openfeature.FlagparityProvider;
 import flagparity.reference.api.CoreVersion;
 import java.io.IOException;

@@ -1,27 +1,17 @@
-package flagparity.bench.data;
+package flagparity.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import flagparity.bench.jmh.Lookup;
-import flagparity.reference.api.Engines;
-import flagparity.reference.api.Evaluator;
-import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
-import flagparity.reference.api.Variable;
-import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,9 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkloadsTest {
-    /** Before 2023: no generated rollout has started; the default key needs none. */
-    private static final Clock EARLY = Clock.fixed(Instant.parse("2022-06-01T00:00:00Z"), ZoneOffset.UTC);
-
     @Test
     void namesTheBuiltInsSmallestFirstThenDevCyclesOwn() {
         assertEquals(List.of("small", "medium", "large", "xlarge", "devcycle-large"), Workloads.builtInNames());
@@ -138,31 +125,6 @@ class WorkloadsTest {
         }
         assertEquals(Set.of(String.class, Long.class, Double.class, Boolean.class, Void.class), types);
         assertThrows(IllegalArgumentException.class, () -> Workloads.user(-1));
-    }
-
-    /** The core itself (chicory-aot) takes every built-in but xlarge (its size only slows the test). */
-    @ParameterizedTest
-    @ValueSource(strings = {"small", "medium", "large"})
-    void theCoreServesTheDefaultKey(String name) {
-        assertServesDefaultKey("chicory-aot", name);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"small", "medium", "large", "xlarge"})
-    void theReferenceServesTheDefaultKey(String name) {
-        assertServesDefaultKey("reference", name);
-    }
-
-    private static void assertServesDefaultKey(String engine, String workload) {
-        try (Evaluator evaluator = Engines.create(engine, Lookup.settings(Engines.get(engine),
-                "protobuf-preallocated", "mutex", 1).clock(EARLY).platformData(PlatformData.javaSdkDefault()).build())) {
-            evaluator.setConfig(Workloads.config(workload));
-            for (User user : List.of(Workloads.user(0), Workloads.user(8), Workloads.user(20))) {
-                Variable v = evaluator.variable(user, Workloads.DEFAULT_KEY, VariableType.Boolean);
-                assertNotNull(v, engine + " " + workload + " " + user);
-                assertEquals(Boolean.TRUE, v.value());
-            }
-        }
     }
 
     private static void collectFilters(JsonNode operator, Set<String> seen, int depth) {

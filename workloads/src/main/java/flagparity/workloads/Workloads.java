@@ -1,4 +1,4 @@
-package flagparity.bench.data;
+package flagparity.workloads;
 
 import flagparity.reference.api.User;
 import flagparity.reference.api.JsonCodec;
@@ -34,7 +34,7 @@ public final class Workloads {
      * {@code v-key-25} and {@link #DEFAULT_USER_JSON} (origin, sha256 and licence: the README beside it).
      */
     public static final String DEVCYCLE_LARGE = "devcycle-large";
-    private static final String DEVCYCLE_LARGE_RESOURCE = "/flagparity/bench/devcycle/fixture_large_config.json";
+    private static final String DEVCYCLE_LARGE_RESOURCE = "/flagparity/workloads/devcycle/fixture_large_config.json";
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 

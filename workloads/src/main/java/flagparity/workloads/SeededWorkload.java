@@ -1,4 +1,4 @@
-package flagparity.bench.data;
+package flagparity.workloads;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Generates DevCycle server configs (the JSON its CDN serves, {@code configBodyV2}) from a seed, so
- * every benchmark and test runs on the same bytes.
+ * every benchmark and test runs on the same bytes: the benchmarks' named workloads are its sizes at
+ * {@link #SEED}, and the parity tests prove the reference against the core on those and on other seeds.
  *
  * <p>The configs use what the core evaluates: config-level audiences referenced by
  * {@code audienceMatch} filters (some audiences nest others), features of every type with 2-4
@@ -34,8 +35,9 @@ import java.util.Set;
  * <p>Determinism: {@link java.util.Random} (its algorithm is part of its specification), a fixed
  * field order, and no reliance on the clock, locale or hash ordering.
  */
-final class SeededWorkload {
-    static final long SEED = 42;
+public final class SeededWorkload {
+    /** The seed of the named workloads ({@link Workloads#config}): they are this generator at this seed. */
+    public static final long SEED = 42;
     static final String DEFAULT_KEY = "checkout-redesign-enabled";
 
     /**
@@ -43,7 +45,7 @@ final class SeededWorkload {
      * 12.8 KB (6 features, 6 variables, 12 targets), medium 57.6 KB (24, 26, 48), large 212 KB (80,
      * 85, 159), xlarge 5.0 MB (2,000, 2,125, 3,861).
      */
-    enum Size {
+    public enum Size {
         SMALL("small", 6, 4),
         MEDIUM("medium", 24, 6),
         LARGE("large", 80, 20),
@@ -59,11 +61,11 @@ final class SeededWorkload {
             this.audiences = audiences;
         }
 
-        String id() {
+        public String id() {
             return id;
         }
 
-        static Size byId(String id) {
+        public static Size byId(String id) {
             for (Size s : values()) {
                 if (s.id.equals(id)) {
                     return s;
@@ -149,7 +151,7 @@ final class SeededWorkload {
         }
     }
 
-    static String generate(Size size, long seed) {
+    public static String generate(Size size, long seed) {
         StringWriter out = new StringWriter(size.features * 3000);
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             new SeededWorkload(seed, g).config(size);
