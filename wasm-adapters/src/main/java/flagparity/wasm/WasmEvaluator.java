@@ -30,6 +30,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * DevCycle's Wasm core behind {@link Evaluator}, on one engine, codec and concurrency strategy.
  *
+ * <p>Why one long class: the slots, the update fan-out, abort recovery and bound users share one
+ * locking protocol (which lock guards which slot field, when an instance may be swapped or rebuilt);
+ * split apart, its invariants would have to be read across files. The Wasm ABI itself lives in
+ * {@code flagparity.wasm.engine}, the codecs' encodings in {@link ProtobufMessages}.
+ *
  * <h2>Instances and locking</h2>
  * A core instance is single-threaded. The evaluator holds one ({@link Concurrency#MUTEX}) or N
  * ({@link Concurrency#POOL}) slots, each an instance behind its own lock; a lookup runs wholly on one

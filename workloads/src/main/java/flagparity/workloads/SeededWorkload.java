@@ -32,6 +32,10 @@ import java.util.Set;
  * targets that do not match that user (an {@code audienceMatch} on an internal audience and a
  * country/app version target under a gradual rollout), then an "all users" target at 100%.
  *
+ * <p>Why one long class: every part of a config draws from one {@link Random} stream in a fixed
+ * order, so the pinned bytes of the named workloads depend on the order of these methods; split
+ * across classes, that order would be easy to change by accident.
+ *
  * <p>Determinism: {@link java.util.Random} (its algorithm is part of its specification), a fixed
  * field order, and no reliance on the clock, locale or hash ordering.
  */

@@ -54,6 +54,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * API the way its users drive it: a {@link DevCycleLocalClient} that downloads its config over HTTP
  * and answers {@code variable(user, key, default)}.
  *
+ * <p>Why one long class: the config server, the poll observations and the client's life cycle share
+ * one lock protocol (a swap waits for the SDK's polls to echo the served ETag); the SDK's quirks
+ * it works around are listed below, each next to the code that handles it.
+ *
  * <p>The config is served by a {@link HttpServer} on 127.0.0.1 (an ephemeral port) at
  * {@code /config/v2/server/<sdkKey>.json}, the path the SDK joins to its {@code configCdnBaseUrl}.
  * Responses carry an {@code ETag}; a poll that sends the current one as {@code If-None-Match} gets

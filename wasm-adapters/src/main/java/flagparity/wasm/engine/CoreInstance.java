@@ -19,6 +19,10 @@ import java.util.logging.Logger;
  * that, or after any other trap, the instance is unusable
  * ({@link #usable()} is false) and must be thrown away: the core's shadow stack is left unwound.
  *
+ * <p>Still long (memory and strings, the ABI calls, life cycle and faults, preallocated requests
+ * and the test-hook calls at once): its split by concern is the series in {@code wip/arch-split},
+ * not landed yet because graalwasm's engine extends this class (ARCHITECTURE.md, still to do).
+ *
  * <h2>The ABI, as this class uses it (AssemblyScript runtime, incremental GC)</h2>
  *
  * <table>
