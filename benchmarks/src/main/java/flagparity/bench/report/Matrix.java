@@ -181,7 +181,7 @@ final class Matrix {
                         "codec", List.of(defaultCodec(firstCore)), "concurrency", firstCore.concurrencies())),
                 new JmhStep.ParamSet(List.of("oneThread", "twoThreads"), params("engine", reference,
                         "concurrency", List.of(firstCore.concurrencies().get(0)))).with(t.jmh())), t.jmhWasm(), true));
-        List<String> boundaryCodecs = List.of(defaultCodecOfKind(true), defaultCodecOfKind(false));
+        List<String> boundaryCodecs = annotated(BoundaryBenchmark.class, "codec"); // the preallocated entry points
         steps.add(new JmhStep("boundary", "encode, copy in, the core, copy out, decode", BoundaryBenchmark.class, List.of(
                 new JmhStep.ParamSet(List.of("encode", "decode"), params("codec", boundaryCodecs)),
                 new JmhStep.ParamSet(List.of("copyIn", "core", "copyOut"), params("engine",
@@ -262,14 +262,13 @@ final class Matrix {
         return runs;
     }
 
-    /** The default codec among those that send users as JSON ({@code json}) or not; for the boundary split. */
-    private static String defaultCodecOfKind(boolean json) {
-        return flagparity.wasm.Codec.parse(Engines.get(firstCompiledCore()).codecs().stream()
-                .filter(c -> flagparity.wasm.Codec.parse(c).json() == json).findFirst().orElseThrow()).id();
-    }
-
     /** True when {@code benchmark} or one of the states its methods take has a {@code @Param} field {@code name}. */
     static boolean takesParam(Class<?> benchmark, String name) {
+        return annotated(benchmark, name) != null;
+    }
+
+    /** The values the {@code @Param} field {@code name} of {@code benchmark} (or of a state it takes) is annotated with. */
+    private static List<String> annotated(Class<?> benchmark, String name) {
         List<Class<?>> classes = new ArrayList<>(List.of(benchmark));
         for (Method m : benchmark.getMethods()) {
             classes.addAll(Arrays.asList(m.getParameterTypes()));
@@ -277,11 +276,11 @@ final class Matrix {
         for (Class<?> c : classes) {
             for (Field f : c.getFields()) {
                 if (f.getName().equals(name) && f.isAnnotationPresent(Param.class)) {
-                    return true;
+                    return List.of(f.getAnnotation(Param.class).value());
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static List<String> join(List<String> a, List<String> b) {

@@ -107,7 +107,8 @@ final class ReportWriter {
 
     /**
      * The page's three key numbers, a line each: the median "× peer" of the best reference and of the
-     * best core engine (each on its best core), and the peer's median time per lookup over the cases.
+     * best core engine (among the rows over the most cases, so an older core's few cases do not stand for
+     * the spread), and the peer's median time per lookup over the cases.
      */
     List<String> keyNumbers() {
         List<JmhRow> spread = run.rows().stream().filter(r -> "SpreadBenchmark.variable".equals(r.shortName()))
@@ -116,7 +117,7 @@ final class ReportWriter {
         List<String> out = new ArrayList<>();
         for (EngineKind kind : List.of(EngineKind.REFERENCE, EngineKind.CORE)) {
             h.rows().stream().filter(r -> Engines.get(r.engine()).kind() == kind && r.measured() > 0)
-                    .max(Comparator.comparingDouble(Headline.Row::median))
+                    .max(Comparator.comparingInt(Headline.Row::measured).thenComparingDouble(Headline.Row::median))
                     .ifPresent(r -> out.add(String.format(Locale.ROOT, "%s (core %s, codec %s): median %s× the peer "
                             + "over %d cases (%s× to %s×)", r.engine(), r.core(), r.codec() == null ? "—" : r.codec(),
                             Units.number(r.median(), Double.NaN), r.measured(), Units.number(r.min(), Double.NaN),
