@@ -205,6 +205,21 @@ class CodecDivergenceTest {
     }
 
     /**
+     * D5 for a variable key: a key holding an unpaired surrogate reaches the core as {@code ?} on the
+     * protobuf codecs, so a variable the JSON codecs serve under that key is not found.
+     */
+    @Test
+    void unpairedSurrogateInAVariableKeyReachesTheCoreAsAQuestionMarkOnProtobuf() {
+        String config = config("String", "t", null, ALL, "\"served\"").replace("\"key\":\"k\"}]", "\"key\":\"\\ud800k\"}]");
+        setConfig(config);
+        User user = User.builder("u").build();
+        assertEquals("served", json.variable(user, "\ud800k", VariableType.String).value());
+        assertNull(protobuf.variable(user, "\ud800k", VariableType.String));
+        assertEquals("served", reference(config).variable(user, "\ud800k", VariableType.String).value(),
+                "the reference follows the JSON path");
+    }
+
+    /**
      * D6: the core's JSON writer leaves control characters other than \b \t \n \f \r (and \u000b)
      * unescaped, so the JSON path's text for such a string is not strict JSON; the protobuf path
      * carries the string exactly.

@@ -189,7 +189,8 @@ class EngineParityProperties {
             cases.put(r, c);
             Outcome refJson = CodecView.referenceAnswer(true, c, clock);
             Outcome coreJson = CodecView.coreAnswer(true, c, jsonPath, clock);
-            boolean same = CodecView.protobufInput(c).user().equals(c.user());
+            Case seen = CodecView.protobufInput(c);
+            boolean same = seen.user().equals(c.user()) && seen.key().equals(c.key());
             expected.put(r, new Expected(refJson,
                     same ? refJson.asProtobufDelivers() : CodecView.referenceAnswer(false, c, clock),
                     coreJson,

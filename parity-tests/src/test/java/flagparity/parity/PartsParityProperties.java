@@ -164,7 +164,7 @@ class PartsParityProperties {
     void versionFilterMatches(@ForAll CoreVersion version, @ForAll @Size(min = 1, max = 20) List<@From("versionsOrNull") String> versions,
             @ForAll("comparators") String comparator, @ForAll @Size(min = 1, max = 20) List<@From("versions") String> filterValues) {
         String filter = "{\"type\":\"user\",\"subType\":\"appVersion\",\"comparator\":\"" + comparator + "\",\"values\":"
-                + JsonCodec.mapper().valueToTree(filterValues) + "}";
+                + Texts.printable(JsonCodec.mapper().valueToTree(filterValues).toString()) + "}";
         VersionFilter reference = new VersionFilter(UserField.APP_VERSION, Comparator.parse(comparator), filterValues.toArray(new String[0]));
         Environment env = new Environment(PLATFORM, Map.of(), clock);
         for (String v : versions) {

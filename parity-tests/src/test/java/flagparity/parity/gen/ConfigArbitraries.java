@@ -107,7 +107,7 @@ public final class ConfigArbitraries {
 
     static Arbitrary<VariableSpec> variable() {
         return Combinators.combine(
-                        Arbitraries.of(VARIABLE_KEYS),
+                        Arbitraries.frequencyOf(Tuple.of(20, Arbitraries.of(VARIABLE_KEYS)), Tuple.of(1, OddStrings.strings())),
                         Arbitraries.frequency(Tuple.of(3, VariableType.Boolean), Tuple.of(2, VariableType.Number),
                                 Tuple.of(2, VariableType.String), Tuple.of(2, VariableType.JSON)),
                         Arbitraries.frequency(Tuple.of(40, false), Tuple.of(1, true)))

@@ -26,10 +26,6 @@ public final class Pools {
             "a@x.com", "b@x.com", "A@X.COM", "@x.com", "é", "😀", "a😀", "ü", "a b", " a", "0", "1", "-1",
             "1.0", "7", "true", "null", "x\ny", "\"q\"", "\\", "iPhone", "Pixel 7");
 
-    /** Rare strings that stress codecs: control characters and a lone surrogate. */
-    static final List<String> EXOTIC_STRINGS = List.of("\u0001", "a\u001fb", "\ud800", "x\udc00y", "\u2028",
-            "\t", "/", "\u0000");
-
     static final List<String> VERSIONS = List.of("1", "1.2", "1.2.3", "1.2.0", "1.10", "1.9.9", "2", "2.0.0",
             "1.2.3-beta", "1.2.3-beta-2", "1.2.3ab", "1.2a.3", "v1.2", "1..2", "", ".", "1.2.3.4", "01.2",
             "1.2(3)", "1|2", "17.0.15", "17", "10.0", "d1", "1-2", "-1");
@@ -55,14 +51,14 @@ public final class Pools {
         return Arbitraries.frequencyOf(
                 Tuple.of(20, Arbitraries.of(COMMON_STRINGS)),
                 Tuple.of(12, Arbitraries.of(STRINGS)),
-                Tuple.of(1, Arbitraries.of(EXOTIC_STRINGS)));
+                Tuple.of(1, OddStrings.strings()));
     }
 
     public static Arbitrary<String> userIds() {
         return Arbitraries.frequencyOf(
                 Tuple.of(20, Arbitraries.of(USER_IDS)),
                 Tuple.of(3, Arbitraries.strings().ofMaxLength(12)),
-                Tuple.of(1, Arbitraries.of(EXOTIC_STRINGS)));
+                Tuple.of(1, OddStrings.strings()));
     }
 
     /** Version strings: the pool, or short random strings over the characters the version filters treat specially. */
@@ -70,7 +66,8 @@ public final class Pools {
         return Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.of(COMMON_VERSIONS)),
                 Tuple.of(4, Arbitraries.of(VERSIONS)),
-                Tuple.of(1, Arbitraries.strings().withChars("0123456789..--ab()|d ").ofMaxLength(8)));
+                Tuple.of(1, Arbitraries.strings().withChars("0123456789..--ab()|d ").ofMaxLength(8)),
+                Tuple.of(1, OddStrings.versions()));
     }
 
     public static Arbitrary<Number> numbers() {
@@ -83,7 +80,8 @@ public final class Pools {
 
     /** Custom data keys, the first three (one of each type) most often. */
     public static Arbitrary<String> customKeys() {
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(CUSTOM_KEYS.subList(0, 3))), Tuple.of(1, Arbitraries.of(CUSTOM_KEYS)));
+        return Arbitraries.frequencyOf(Tuple.of(30, Arbitraries.of(CUSTOM_KEYS.subList(0, 3))), Tuple.of(10, Arbitraries.of(CUSTOM_KEYS)),
+                Tuple.of(1, OddStrings.strings()));
     }
 
     /** The type a custom data key usually holds: String, Number, Boolean, or "any". */

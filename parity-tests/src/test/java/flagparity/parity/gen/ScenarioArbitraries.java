@@ -38,7 +38,7 @@ public final class ScenarioArbitraries {
                     o.put("sdkType", "server");
                     o.put("sdkVersion", "2.6.0");
                     o.put("hostname", "parity");
-                    return o.toString();
+                    return Texts.printable(o.toString());
                 });
     }
 

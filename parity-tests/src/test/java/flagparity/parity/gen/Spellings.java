@@ -30,7 +30,7 @@ public final class Spellings {
         switch (spelling) {
             case PRETTY_ESCAPED:
                 try {
-                    return PRETTY.writeValueAsString(doc);
+                    return Texts.printable(PRETTY.writeValueAsString(doc));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }

@@ -23,7 +23,7 @@ public final class UserArbitraries {
             numbers = Arbitraries.frequencyOf(Tuple.of(5, numbers), Tuple.of(1, NumberSpellings.spellings().map(Json::raw)));
         }
         return Arbitraries.frequencyOf(
-                Tuple.of(4, Pools.strings().map(Json::text)),
+                Tuple.of(4, OddStrings.values(Pools.strings(), rawNumbers)),
                 Tuple.of(4, numbers),
                 Tuple.of(2, Arbitraries.of(true, false).map(Json.F::booleanNode)),
                 Tuple.of(1, Arbitraries.just(Json.F.nullNode())));
@@ -34,7 +34,7 @@ public final class UserArbitraries {
         Arbitrary<JsonNode> any = customDataValues(rawNumbers);
         Arbitrary<JsonNode> typed;
         switch (Pools.customKeyType(key)) {
-            case "String": typed = Pools.strings().map(Json::text); break;
+            case "String": typed = OddStrings.values(Pools.strings(), rawNumbers); break;
             case "Number": typed = Pools.numbers().map(Json::number); break;
             case "Boolean": typed = Arbitraries.of(true, false).map(Json.F::booleanNode); break;
             default: return any;
@@ -56,18 +56,19 @@ public final class UserArbitraries {
 
     /**
      * Users the core accepts. With {@code rawNumbers}, numbers may be spelled as only a raw JSON request can
-     * ({@code -0}, {@code 1e2}); such users only make sense where the JSON text itself reaches the core.
+     * ({@code -0}, {@code 1e2}) and strings written with odd escapes ({@link OddStrings#values}); such users
+     * only make sense where the JSON text itself reaches the core.
      */
     public static Arbitrary<ObjectNode> users(boolean rawNumbers) {
         return Builders.withBuilder(Json::object)
-                .use(Pools.userIds()).in((o, v) -> o.put("user_id", v))
-                .use(Pools.strings()).withProbability(0.5).in((o, v) -> o.put("email", v))
-                .use(Pools.strings()).withProbability(0.1).in((o, v) -> o.put("name", v))
-                .use(Pools.strings()).withProbability(0.1).in((o, v) -> o.put("language", v))
-                .use(Pools.strings()).withProbability(0.4).in((o, v) -> o.put("country", v))
-                .use(Pools.versions()).withProbability(0.5).in((o, v) -> o.put("appVersion", v))
+                .use(OddStrings.values(Pools.userIds(), rawNumbers)).in((o, v) -> o.set("user_id", v))
+                .use(OddStrings.values(Pools.strings(), rawNumbers)).withProbability(0.5).in((o, v) -> o.set("email", v))
+                .use(OddStrings.values(Pools.strings(), rawNumbers)).withProbability(0.1).in((o, v) -> o.set("name", v))
+                .use(OddStrings.values(Pools.strings(), rawNumbers)).withProbability(0.1).in((o, v) -> o.set("language", v))
+                .use(OddStrings.values(Pools.strings(), rawNumbers)).withProbability(0.4).in((o, v) -> o.set("country", v))
+                .use(OddStrings.values(Pools.versions(), rawNumbers)).withProbability(0.5).in((o, v) -> o.set("appVersion", v))
                 .use(Pools.numbers().map(Json::number)).withProbability(0.3).in((o, v) -> o.set("appBuild", v))
-                .use(Pools.strings()).withProbability(0.3).in((o, v) -> o.put("deviceModel", v))
+                .use(OddStrings.values(Pools.strings(), rawNumbers)).withProbability(0.3).in((o, v) -> o.set("deviceModel", v))
                 .use(customData(rawNumbers)).withProbability(0.8).in((o, v) -> o.set("customData", v))
                 .use(customData(rawNumbers)).withProbability(0.3).in((o, v) -> o.set("privateCustomData", v))
                 .use(ignoredFields()).withProbability(0.15).in((o, v) -> o.set(v.get1(), v.get2()))

@@ -42,10 +42,10 @@ public final class CodecView {
         return s == null ? null : new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
-    /** The case with its user as the protobuf codecs send it. */
+    /** The case with its user and key as the protobuf codecs send them (D5: unpaired surrogates as {@code ?}). */
     public static Case protobufInput(Case c) {
         String seen = Texts.printable(JsonCodec.writeUser(asProtobufSeesIt(JsonCodec.parseUser(c.user()))));
-        return Case.variable(c.config(), c.now(), c.platformData(), seen, c.key(), c.type()).withClientCustomData(c.clientCustomData())
+        return Case.variable(c.config(), c.now(), c.platformData(), seen, utf8(c.key()), c.type()).withClientCustomData(c.clientCustomData())
                 .on(c.version());
     }
 

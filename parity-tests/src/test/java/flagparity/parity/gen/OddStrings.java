@@ -1,0 +1,106 @@
+package flagparity.parity.gen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * Strings that stress every door (issue 13): lone UTF-16 surrogates (no UTF-8 form, so a request
+ * line or file can only hold them as escapes), control characters including NUL, the characters JSON
+ * must escape, separators and noncharacters, mixed with plain text; odd version strings; and the same
+ * strings written in a JSON text with odd but valid escapes ({@code \u0041}, upper-case hex, {@code \/},
+ * a surrogate pair as two escapes). The generators draw them rarely into config values, filter
+ * values, variable keys, user fields, custom data keys and values, and version strings ({@link Pools},
+ * {@link ConfigArbitraries}, {@link UserArbitraries}).
+ */
+public final class OddStrings {
+    private OddStrings() {}
+
+    /** One odd character or two (a reversed surrogate pair, a valid pair). */
+    static final List<String> ODD = List.of("\u0000", "\u0001", "\b", "\t", "\n", "\u000b", "\f", "\r", "\u001f",
+            "\u007f", "\"", "\\", "/", "\u0085", "\u00a0", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff",
+            "\ud800", "\udbff", "\udc00", "\udfff", "\udc00\ud800", "\ud83d\ude00");
+    static final List<String> PLAIN = List.of("a", "ab", "CA", "1", " ", "é", "a@x.com");
+
+    /** Version-looking text an odd string is put into, and digits of other scripts. */
+    static final List<String> VERSION_PARTS = List.of("1", "1.2", "1.2.3", ".", "01", "99999999999999999999",
+            "\uff11.\uff12", "\u0663.\u0664", "1.2.3-beta");
+
+    /** Odd strings: one to four pieces, at least one odd. */
+    public static Arbitrary<String> strings() {
+        Arbitrary<String> piece = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(ODD)), Tuple.of(2, Arbitraries.of(PLAIN)));
+        return Combinators.combine(Arbitraries.of(ODD), piece.list().ofMaxSize(3), Arbitraries.integers().between(0, 3))
+                .as((odd, rest, at) -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < rest.size(); i++) {
+                        if (i == at) {
+                            sb.append(odd);
+                        }
+                        sb.append(rest.get(i));
+                    }
+                    return at >= rest.size() ? sb.append(odd).toString() : sb.toString();
+                });
+    }
+
+    /** Odd version strings: a version with an odd piece before, inside or after it. */
+    public static Arbitrary<String> versions() {
+        return Combinators.combine(Arbitraries.of(VERSION_PARTS), Arbitraries.of(ODD), Arbitraries.of(VERSION_PARTS),
+                        Arbitraries.integers().between(0, 2))
+                .as((a, odd, b, where) -> where == 0 ? odd + a : where == 1 ? a + odd + b : a + odd);
+    }
+
+    /**
+     * A string value as a JSON text node; with {@code escapes} (where the JSON text itself reaches the
+     * door, as with raw number spellings), now and then as the same string written with odd escapes.
+     */
+    public static Arbitrary<JsonNode> values(Arbitrary<String> strings, boolean escapes) {
+        if (!escapes) {
+            return strings.map(Json::text);
+        }
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, strings.map(Json::text)),
+                Tuple.of(1, Combinators.combine(strings, Arbitraries.integers()).as((s, seed) -> Json.raw(escaped(s, seed)))));
+    }
+
+    /**
+     * {@code s} as a JSON string literal meaning exactly {@code s}, each character written by
+     * {@code seed}'s choice: as itself where JSON allows it (and UTF-8 can carry it), as
+     * {@code \}{@code uXXXX} in lower or upper case, or as its short escape ({@code \/} for a slash; none
+     * for a form feed: the core's JSON reader rejects {@code \f}).
+     */
+    static String escaped(String s, int seed) {
+        StringBuilder sb = new StringBuilder("\"");
+        int h = seed;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            h = h * 31 + 17;
+            int choice = Math.floorMod(h >>> 7, 4);
+            String shortEscape = shortEscape(c);
+            boolean rawAllowed = c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
+            if (choice == 0 && rawAllowed) {
+                sb.append(c);
+            } else if (choice == 3 && shortEscape != null) {
+                sb.append(shortEscape);
+            } else {
+                sb.append(String.format(choice == 2 ? "\\u%04X" : "\\u%04x", (int) c));
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static String shortEscape(char c) {
+        switch (c) {
+            case '"': return "\\\"";
+            case '\\': return "\\\\";
+            case '/': return "\\/";
+            case '\b': return "\\b";
+            case '\n': return "\\n";
+            case '\r': return "\\r";
+            case '\t': return "\\t";
+            default: return null;
+        }
+    }
+}
