@@ -1,7 +1,6 @@
 package flagparity.wasm;
 
 import flagparity.reference.api.Availability;
-import flagparity.wasm.engine.CallDeadlines;
 import flagparity.wasm.engine.CoreInstance;
 import flagparity.wasm.engine.Engine;
 import java.net.URISyntaxException;
@@ -21,9 +20,8 @@ import java.util.List;
  * appends to the forks of a run that names this engine. Another location:
  * {@code -Dflagparity.graalwasm.jars=DIR}.
  *
- * <p>Its calls have no deadline yet ({@link CallDeadlines#defaultFor}): a call stuck in the core holds
- * its thread, and settings naming a deadline are refused. The route would be the timer thread calling
- * the polyglot context's {@code interrupt} or {@code close(true)}.
+ * <p>A call past its deadline is stopped by cancelling the instance's polyglot context
+ * ({@code close(true)}), which ends the instance as every stopped call does on the other engines.
  */
 public final class GraalWasmEngine extends WasmEngine {
     public static final String JARS_PROPERTY = "flagparity.graalwasm.jars";

@@ -81,15 +81,9 @@ public abstract class WasmEngine implements EngineDescriptor {
                 .build();
     }
 
-    /** The settings' deadlines, the engine's default where unset; an engine without deadlines refuses them. */
+    /** The settings' deadlines, the engine's default where unset. */
     private CallDeadlines deadlines(EngineSettings s) {
         CallDeadlines d = CallDeadlines.defaultFor(runtime);
-        if (!d.enforced()) {
-            if (s.callDeadline().isPresent() || s.loadDeadline().isPresent()) {
-                throw new IllegalArgumentException(id + " has no call deadline yet");
-            }
-            return d;
-        }
         return new CallDeadlines(s.callDeadline().orElse(d.lookup()), s.loadDeadline().orElse(d.config()));
     }
 

@@ -26,7 +26,7 @@ class DeadlineRecoveryTest {
     private static final String HUGE = "a".repeat(6_000_000);
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = "GRAALWASM", mode = EnumSource.Mode.EXCLUDE) // no deadline there yet
+    @EnumSource(value = Engine.class, names = "GRAALWASM", mode = EnumSource.Mode.EXCLUDE) // graalwasm: its own module (GraalWasmDeadlineTest)
     void aLookupPastItsDeadlineCostsItsInstanceOnly(Engine engine) {
         // the interpreter answers a sound lookup in milliseconds: it gets a longer deadline
         Duration lookup = Duration.ofMillis(engine == Engine.CHICORY_INTERPRETER ? 500 : 100);
@@ -50,7 +50,7 @@ class DeadlineRecoveryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = "GRAALWASM", mode = EnumSource.Mode.EXCLUDE) // no deadline there yet
+    @EnumSource(value = Engine.class, names = "GRAALWASM", mode = EnumSource.Mode.EXCLUDE) // graalwasm: its own module (GraalWasmDeadlineTest)
     void aConfigLoadPastItsDeadlineLeavesTheConfigInService(Engine engine) {
         // The padded config is thousands of times the sound one: a deadline of 20 sound loads stops
         // it on any engine, however loaded the machine, and lets the sound loads through.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -20,11 +21,18 @@ final class GraalWasmCoreInstance extends CoreInstance {
     private final Engine ownEngine;
     private final Value exports;
     private final Value memory;
+    /** Cancels this instance's call past its deadline: a cancelled context is closed for good. */
+    private final DeadlineTimer.Watch watch;
 
-    GraalWasmCoreInstance(CoreModule owner, Clock clock, Engine engine, boolean ownsEngine, Source source) {
-        super(owner, clock, flagparity.wasm.engine.CallDeadlines.OFF); // GraalWasm enforces no call deadline yet
+    GraalWasmCoreInstance(CoreModule owner, Clock clock, CallDeadlines deadlines, Engine engine, boolean ownsEngine,
+            Source source) {
+        super(owner, clock, deadlines);
         this.ownEngine = ownsEngine ? engine : null;
         this.context = Context.newBuilder("wasm").engine(engine).build();
+        // close(true) waits for the cancelled call to unwind: off the timer's thread, which serves every instance
+        this.watch = deadlines.enforced()
+                ? new DeadlineTimer.Watch(() -> Thread.ofPlatform().daemon().start(() -> context.close(true)))
+                : null;
         try {
             Value module = context.eval(source);
             ProxyObject env = ProxyObject.fromMap(Map.of(
@@ -60,9 +68,26 @@ final class GraalWasmCoreInstance extends CoreInstance {
             for (int i = 0; i < args.length; i++) {
                 values[i] = toValue(params.get(i), args[i]);
             }
-            Value r = fn.execute(values);
+            Value r = watch == null ? fn.execute(values) : executeWatched(name, fn, values);
             return result == null ? 0 : fromValue(result, r);
         };
+    }
+
+    private Value executeWatched(String name, Value fn, Object[] values) {
+        watch.arm(callDeadlineNanos());
+        Value r;
+        try {
+            r = fn.execute(values);
+        } catch (PolyglotException e) {
+            if (watch.disarm()) {
+                throw new DeadlineExceeded(name, e); // the timer cancelled the context
+            }
+            throw e;
+        }
+        if (watch.disarm()) {
+            throw new DeadlineExceeded(name, null); // finished as the timer fired: the context is closing anyway
+        }
+        return r;
     }
 
     private static Object toValue(ValType type, long raw) {
@@ -122,6 +147,9 @@ final class GraalWasmCoreInstance extends CoreInstance {
 
     @Override
     void release() {
+        if (watch != null) {
+            watch.close();
+        }
         context.close(true);
         if (ownEngine != null) {
             ownEngine.close();

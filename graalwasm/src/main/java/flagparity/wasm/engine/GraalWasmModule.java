@@ -28,7 +28,7 @@ final class GraalWasmModule extends CoreModule {
 
     @Override
     CoreInstance instantiate(Clock clock, flagparity.wasm.engine.CallDeadlines deadlines) {
-        return shared != null ? new GraalWasmCoreInstance(this, clock, shared, false, source)
-                : new GraalWasmCoreInstance(this, clock, newEngine(), true, source);
+        return shared != null ? new GraalWasmCoreInstance(this, clock, deadlines, shared, false, source)
+                : new GraalWasmCoreInstance(this, clock, deadlines, newEngine(), true, source);
     }
 }

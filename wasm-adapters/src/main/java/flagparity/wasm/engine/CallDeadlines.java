@@ -7,7 +7,8 @@ import java.util.Objects;
  * How long one call into a core instance may run before it is stopped ({@link CallDeadlineException}):
  * a stuck core (D7 once kept a lookup inside it for 12 minutes) then costs its caller a bounded wait
  * and its instance, not a thread for ever. Wasmtime enforces it with epoch interruption, Chicory by
- * interrupting the calling thread; both are checked by one timer thread ticking every millisecond,
+ * interrupting the calling thread, GraalWasm by cancelling the instance's context; all are checked by
+ * one timer thread ticking every millisecond,
  * so a stopped call returns within its deadline plus about an eighth of it plus two ticks.
  *
  * @param lookup every call but a config load: a lookup takes ~25-70 µs on the compiled engines and
@@ -43,16 +44,9 @@ public record CallDeadlines(Duration lookup, Duration config) {
         }
     }
 
-    /**
-     * The default deadlines of {@code engine}: {@link #OFF} on GraalWasm, which has no deadline yet
-     * (its route would be {@code Context.interrupt} or {@code close(true)} from the timer thread).
-     */
+    /** The default deadlines of {@code engine}: longer on the interpreter, which is slow at everything. */
     public static CallDeadlines defaultFor(Engine engine) {
-        switch (engine) {
-            case CHICORY_INTERPRETER: return INTERPRETER;
-            case GRAALWASM: return OFF;
-            default: return DEFAULT;
-        }
+        return engine == Engine.CHICORY_INTERPRETER ? INTERPRETER : DEFAULT;
     }
 
     /** False for {@link #OFF}. */

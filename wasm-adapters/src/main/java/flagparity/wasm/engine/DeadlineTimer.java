@@ -59,9 +59,10 @@ final class DeadlineTimer {
     }
 
     /**
-     * One Chicory instance's watch: {@link #arm} before a call, {@link #disarm} after. The timer
-     * interrupts the calling thread once the armed deadline passes; {@link #disarm} leaves no stray
-     * interrupt behind, and restores one the caller had before the call.
+     * One instance's watch: {@link #arm} before a call, {@link #disarm} after. Once the armed deadline
+     * passes the timer interrupts the calling thread (Chicory), or runs the instance's own stop
+     * (GraalWasm cancels its context); {@link #disarm} leaves no stray interrupt behind, and restores
+     * one the caller had before the call.
      */
     static final class Watch implements AutoCloseable {
         private static final int IDLE = 0;
@@ -70,11 +71,18 @@ final class DeadlineTimer {
         private static final int FIRED = 3;
 
         private final AtomicInteger state = new AtomicInteger(IDLE);
+        /** Null: interrupt the caller. Runs on the timer thread, so it must not block. */
+        private final Runnable stop;
         private Thread caller;
         private long deadlineAt;
         private boolean callerWasInterrupted;
 
         Watch() {
+            this(null);
+        }
+
+        Watch(Runnable stop) {
+            this.stop = stop;
             WATCHES.add(this);
             start();
         }
@@ -105,7 +113,11 @@ final class DeadlineTimer {
 
         private void check(long now) {
             if (state.get() == ARMED && now - deadlineAt > 0 && state.compareAndSet(ARMED, FIRING)) {
-                caller.interrupt();
+                if (stop == null) {
+                    caller.interrupt();
+                } else {
+                    stop.run();
+                }
                 state.set(FIRED);
             }
         }

@@ -24,7 +24,7 @@ class CallDeadlineTest {
     private static final String MARKER = "deadline-test-marker-\u2603";
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = "GRAALWASM", mode = EnumSource.Mode.EXCLUDE) // GraalWasm: no deadline yet
+    @EnumSource(value = Engine.class, names = "GRAALWASM", mode = EnumSource.Mode.EXCLUDE) // graalwasm: its own module (GraalWasmDeadlineTest)
     void aCoreLoopingForEverIsStoppedAtTheCallsDeadline(Engine engine) {
         try (CoreInstance core = CoreInstance.open(engine, CoreBuild.newest(), null, Clock.systemUTC(),
                 new CallDeadlines(DEADLINE, Duration.ofSeconds(30)))) {
