@@ -43,8 +43,7 @@ final class EngineOptions {
 
     @Option(names = "--deadline", paramLabel = "MS",
             description = "Wasm engines: how long one call into the core may run before it is stopped and its"
-                    + " instance replaced, in ms (default: 1000; 5000 on chicory-interpreter; graalwasm has no"
-                    + " deadline yet).")
+                    + " instance replaced, in ms (default: 1000; 5000 on chicory-interpreter).")
     Long deadlineMillis;
 
     @Option(names = "--config-deadline", paramLabel = "MS",

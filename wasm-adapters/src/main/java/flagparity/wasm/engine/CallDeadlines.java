@@ -23,7 +23,7 @@ public record CallDeadlines(Duration lookup, Duration config) {
      * never be cut: 100 ms cut lookups of a JVM still compiling the engine's code on a machine shared
      * by many builds here. A stuck call (D7 once held one for 12 minutes) still frees its thread
      * within a second. 30 s per config load: ten times the slowest load seen (the interpreter on a
-     * large config). What a deadline costs a lookup does not depend on its length.
+     * large config). What a deadline costs a lookup does not depend on its length ({@link DeadlineTimer}).
      */
     public static final CallDeadlines DEFAULT = new CallDeadlines(Duration.ofSeconds(1), Duration.ofSeconds(30));
     /**

@@ -10,9 +10,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The one thread per JVM that enforces call deadlines: every {@link #TICK_NANOS} it advances the
  * epoch of each wasmtime engine (a store traps once the epoch passes its deadline) and interrupts
- * each Chicory call past its deadline (Chicory stops at a thread interrupt). A call itself only
- * writes a few fields, so a deadline costs a lookup almost nothing; the thread starts with the
- * first instance and is a daemon.
+ * each Chicory call past its deadline (Chicory stops at a thread interrupt). On Chicory and GraalWasm
+ * a call only writes a few fields; on wasmtime the epoch checks compiled into the core's code are the
+ * cost (JMH: a 1.42.8 JSON lookup 109 µs without, 186 µs with, results/DECISIONS.md). The thread
+ * starts with the first instance and is a daemon.
  */
 final class DeadlineTimer {
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
