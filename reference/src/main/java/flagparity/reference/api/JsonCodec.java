@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flagparity.reference.internal.AsFloatFormat;
 import flagparity.reference.internal.AsNumbers;
 import flagparity.reference.internal.CoreJson;
 import flagparity.reference.internal.CoreJsonWriter;
@@ -213,7 +214,7 @@ public final class JsonCodec {
         if (Double.isNaN(d)) return "--1";
         if (Double.isInfinite(d)) return d > 0 ? "1e999" : "-1e999";
         if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
-        String text = AsNumbers.formatFloat(d);
+        String text = AsFloatFormat.formatFloat(d);
         if (AsNumbers.parseFloat(text) == d) return text;
         String exact = new java.math.BigDecimal(d).toString();
         if (exact.indexOf('.') < 0 && exact.indexOf('E') < 0) exact += ".0";
@@ -477,6 +478,6 @@ public final class JsonCodec {
      * {@code 1e-7}), {@code -0} is {@code 0.0}, digits from Grisu2 (not always the shortest form).
      */
     public static String formatNumber(double d) {
-        return AsNumbers.formatFloat(d);
+        return AsFloatFormat.formatFloat(d);
     }
 }

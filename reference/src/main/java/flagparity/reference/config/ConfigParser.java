@@ -1,32 +1,33 @@
 package flagparity.reference.config;
 
+import static flagparity.reference.config.CoreFields.array;
+import static flagparity.reference.config.CoreFields.asMap;
+import static flagparity.reference.config.CoreFields.date;
+import static flagparity.reference.config.CoreFields.element;
+import static flagparity.reference.config.CoreFields.fail;
+import static flagparity.reference.config.CoreFields.number;
+import static flagparity.reference.config.CoreFields.object;
+import static flagparity.reference.config.CoreFields.oneOf;
+import static flagparity.reference.config.CoreFields.optionalNumber;
+import static flagparity.reference.config.CoreFields.quoted;
+import static flagparity.reference.config.CoreFields.string;
+
 import flagparity.reference.api.ConfigException;
+import flagparity.reference.api.JsonCodec;
 import flagparity.reference.api.Variable;
 import flagparity.reference.eval.Audience;
-import flagparity.reference.eval.AudienceMatchFilter;
-import flagparity.reference.eval.Comparator;
-import flagparity.reference.eval.Condition;
-import flagparity.reference.eval.ConstantFilter;
-import flagparity.reference.eval.CustomDataFilter;
 import flagparity.reference.eval.Murmur3;
 import flagparity.reference.eval.Operator;
 import flagparity.reference.eval.Rollout;
-import flagparity.reference.eval.StringFilter;
-import flagparity.reference.eval.UserField;
-import flagparity.reference.eval.VersionFilter;
 import flagparity.reference.internal.AsDate;
 import flagparity.reference.internal.CoreJson;
 import flagparity.reference.internal.CoreJsonWriter;
 import flagparity.reference.internal.CoreStack;
-import flagparity.reference.api.JsonCodec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses and validates a DevCycle server config as the core's {@code setConfigDataUTF8} does
@@ -46,15 +47,14 @@ public final class ConfigParser {
     private static final List<String> ROLLOUT_TYPES = List.of("schedule", "gradual", "stepped");
     private static final List<String> STAGE_TYPES = List.of("linear", "discrete");
     private static final List<String> PREREQUISITE_COMPARATORS = List.of("=", "!=");
-    private static final List<String> DATA_KEY_TYPES = List.of("String", "Boolean", "Number");
-    private static final List<String> SUB_TYPES = List.of("user_id", "email", "ip", "country", "platform",
-            "platformVersion", "appVersion", "deviceModel", "customData");
 
     private final Map<String, Audience> audiences = new LinkedHashMap<>();
     private final CoreRules rules;
+    private final FilterCompiler filters;
 
     private ConfigParser(CoreRules rules) {
         this.rules = rules;
+        this.filters = new FilterCompiler(audiences, rules);
     }
 
     /**
@@ -116,7 +116,7 @@ public final class ConfigParser {
         for (Map.Entry<String, Object> e : audienceDefinitions.entrySet()) {
             String path = "audiences." + e.getKey();
             Map<String, Object> audience = element(e.getValue(), path);
-            audiences.get(e.getKey()).define(operator(object(audience, "filters", path), path + ".filters", 0,
+            audiences.get(e.getKey()).define(filters.operator(object(audience, "filters", path), path + ".filters", 0,
                     CoreStack.BUILD_AUDIENCE_LIMIT));
         }
 
@@ -270,7 +270,7 @@ public final class ConfigParser {
     private CompiledTarget target(int index, Map<String, Object> t, String path, Map<String, CompiledVariation> variationsById) {
         String id = string(t, "_id", path);
         Map<String, Object> audience = object(t, "_audience", path);
-        Operator operator = operator(object(audience, "filters", path + "._audience"), path + "._audience.filters", 0,
+        Operator operator = filters.operator(object(audience, "filters", path + "._audience"), path + "._audience.filters", 0,
                 CoreStack.BUILD_TARGET_LIMIT);
         Object rolloutJson = t.get("rollout");
         Rollout rollout = rolloutJson instanceof Map ? rollout(asMap(rolloutJson), path + ".rollout") : null;
@@ -312,224 +312,5 @@ public final class ConfigParser {
         }
         long syntheticStageDate = AsDate.parse(AsDate.toIsoString(startDate));
         return new Rollout(type, startDate, startPercentage, stages.toArray(new Rollout.Stage[0]), syntheticStageDate);
-    }
-
-    /**
-     * An operator and what it holds, built as the core builds it: recursively, {@code stack} bytes of
-     * its shadow stack in use, which may not pass {@code limit} (see {@link CoreStack}).
-     */
-    private Operator operator(Map<String, Object> o, String path, int stack, int limit) {
-        int used = stack + CoreStack.BUILD_OPERATOR;
-        if (used > limit) throw tooDeep(path, "operators nested");
-        String operator = string(o, "operator", path);
-        List<Object> filterList = array(o, "filters", path);
-        List<Condition> children = new ArrayList<>();
-        for (int i = 0; i < filterList.size(); i++) {
-            String fPath = path + ".filters[" + i + "]";
-            Map<String, Object> f = element(filterList.get(i), fPath);
-            children.add(f.get("operator") instanceof String ? operator(f, fPath, used, limit) : filter(f, fPath, used, limit));
-        }
-        return new Operator(operator, children, rules.orStopsAtNestedOperator(), rules.evalStack());
-    }
-
-    private Condition filter(Map<String, Object> f, String path, int stack, int limit) {
-        Object typeValue = f.get("type");
-        boolean user = "user".equals(typeValue);
-        if (stack + (user || "audienceMatch".equals(typeValue) ? CoreStack.BUILD_USER_FILTER : CoreStack.BUILD_FILTER) > limit) {
-            throw tooDeep(path, "a filter under operators nested");
-        }
-        if (user) {
-            return userFilter(f, path, stack + CoreStack.BUILD_FILTER, limit);
-        }
-        if ("audienceMatch".equals(typeValue)) {
-            return audienceMatch(f, path);
-        }
-        String type = string(f, "type", path);
-        if ("all".equals(type)) return ConstantFilter.all();
-        if ("optIn".equals(type)) return ConstantFilter.never("optIn (never passes in the core)");
-        return ConstantFilter.never("unknown filter type \"" + type + "\" (never passes)");
-    }
-
-    /** A user filter; a value it warns about is written with {@code stack} bytes in use. */
-    private Condition userFilter(Map<String, Object> f, String path, int stack, int limit) {
-        List<Object> values = array(f, "values", path);
-        String subType = string(f, "subType", path);
-        String comparatorText = string(f, "comparator", path);
-        FilterValues compiled = values(values, path, stack, limit);
-        String dataKey = null;
-        String dataKeyType = null;
-        if ("customData".equals(subType)) {
-            dataKey = string(f, "dataKey", path);
-            dataKeyType = oneOf(f, "dataKeyType", DATA_KEY_TYPES, path);
-        }
-        Comparator comparator = Comparator.parse(comparatorText);
-        if (comparator == null || !SUB_TYPES.contains(subType)) {
-            return ConstantFilter.never("user " + subType + " " + comparatorText
-                    + " (unknown subType or comparator: never passes)");
-        }
-        if (dataKey != null) {
-            return new CustomDataFilter(dataKey, CustomDataFilter.DataType.valueOf(dataKeyType), comparator,
-                    compiled.strings, compiled.numbers, compiled.booleans, CoreJsonWriter.write(values));
-        }
-        UserField field = UserField.of(subType);
-        if (field == null) {
-            return ConstantFilter.never("user " + subType + " (the core never matches it)");
-        }
-        return field.isVersion()
-                ? new VersionFilter(field, comparator, compiled.strings)
-                : new StringFilter(field, comparator, compiled.strings);
-    }
-
-    private Condition audienceMatch(Map<String, Object> f, String path) {
-        List<Object> ids = array(f, "_audiences", path);
-        string(f, "type", path);
-        String comparator = string(f, "comparator", path);
-        if (!"=".equals(comparator) && !"!=".equals(comparator)) {
-            return ConstantFilter.never("audienceMatch " + comparator + " (invalid comparator: never passes)");
-        }
-        List<String> names = new ArrayList<>();
-        List<Audience> refs = new ArrayList<>();
-        for (Object id : ids) {
-            if (id instanceof String) {
-                names.add((String) id);
-                refs.add(audiences.get(id));
-            }
-        }
-        return new AudienceMatchFilter("=".equals(comparator), names, refs, rules.evalStack());
-    }
-
-    /**
-     * A filter's values, typed by the first one as the core does: others of another type are dropped,
-     * and the core writes each into a warning, which it cannot do for one nested too deeply.
-     */
-    private static final class FilterValues {
-        String[] strings = new String[0];
-        double[] numbers = new double[0];
-        boolean[] booleans = new boolean[0];
-    }
-
-    private static FilterValues values(List<Object> values, String path, int stack, int limit) {
-        FilterValues out = new FilterValues();
-        if (values.isEmpty()) return out;
-        Object first = values.get(0);
-        if (first instanceof Boolean || first instanceof String || first instanceof Long || first instanceof Double) {
-            boolean number = first instanceof Long || first instanceof Double;
-            for (Object v : values) {
-                boolean sameType = number ? v instanceof Long || v instanceof Double : v.getClass() == first.getClass();
-                if (!sameType && stack + CoreStack.writeCost(v) > limit) {
-                    throw tooDeep(path, "a filter value nested");
-                }
-            }
-        }
-        if (first instanceof Boolean) {
-            boolean[] b = new boolean[values.size()];
-            int n = 0;
-            for (Object v : values) if (v instanceof Boolean) b[n++] = (Boolean) v;
-            out.booleans = Arrays.copyOf(b, n);
-        } else if (first instanceof String) {
-            out.strings = values.stream().filter(v -> v instanceof String).toArray(String[]::new);
-        } else if (first instanceof Long || first instanceof Double) {
-            double[] d = new double[values.size()];
-            int n = 0;
-            for (Object v : values) {
-                double x = v instanceof Long ? (double) (Long) v : v instanceof Double ? (Double) v : Double.NaN;
-                if (!Double.isNaN(x)) d[n++] = x;
-            }
-            out.numbers = Arrays.copyOf(d, n);
-        } else {
-            throw fail(path, "Filter values of unknown type. " + CoreJsonWriter.write(first));
-        }
-        return out;
-    }
-
-    // ------------------------------------------------------------ the core's JSON helpers, with paths
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    /** An array element or map value the core downcasts to an object. */
-    private static Map<String, Object> element(Object o, String path) {
-        if (!(o instanceof Map)) throw fail(path, "invalid downcast: not a JSON object");
-        return asMap(o);
-    }
-
-    private static Map<String, Object> object(Map<String, Object> o, String key, String path) {
-        Object v = o.get(key);
-        if (!(v instanceof Map)) throw fail(path, "Object not found for key: \"" + key + "\"");
-        return asMap(v);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> array(Map<String, Object> o, String key, String path) {
-        Object v = o.get(key);
-        if (!(v instanceof List)) throw fail(path, "Array not found for key: \"" + key + "\"");
-        return (List<Object>) v;
-    }
-
-    private static String string(Map<String, Object> o, String key, String path) {
-        Object v = o.get(key);
-        if (!(v instanceof String)) throw fail(path, "Missing string value for key: \"" + key + "\"");
-        return (String) v;
-    }
-
-    private static String oneOf(Map<String, Object> o, String key, List<String> valid, String path) {
-        String v = string(o, key, path);
-        if (!valid.contains(v)) {
-            throw fail(path, "Invalid string value: " + v + ", for key: " + key + ", must be one of: " + String.join(", ", valid));
-        }
-        return v;
-    }
-
-    /** A required number that must not be NaN ({@code getF64FromJSONObj}). */
-    private static double number(Map<String, Object> o, String key, String path) {
-        Object v = o.get(key);
-        double d = v instanceof Long ? (double) (Long) v : v instanceof Double ? (Double) v : Double.NaN;
-        if (Double.isNaN(d)) throw fail(path, "Invalid number value: NaN, for key: \"" + key + "\"");
-        return d;
-    }
-
-    /** An optional number; when present it must be a number, NaN included ({@code getF64FromJSONOptional}). */
-    private static double optionalNumber(Map<String, Object> o, String key, double defaultValue, String path) {
-        if (!o.containsKey(key)) return defaultValue;
-        Object v = o.get(key);
-        if (v instanceof Long) return (double) (Long) v;
-        if (v instanceof Double) return (Double) v;
-        throw fail(path, "Invalid number value: " + CoreJsonWriter.write(v) + ", for key: \"" + key + "\"");
-    }
-
-    private static long date(Map<String, Object> o, String key, String path) {
-        String s = string(o, key, path);
-        try {
-            return AsDate.parse(s);
-        } catch (AsDate.InvalidDateException e) {
-            throw fail(path, "Invalid Date for key \"" + key + "\": \"" + s + "\"");
-        }
-    }
-
-    private static String quoted(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2);
-        CoreJsonWriter.appendString(sb, s);
-        return sb.toString();
-    }
-
-    /** Runs of the same step, as in a path through nested operators. */
-    private static final Pattern REPEATED_STEP = Pattern.compile("(\\.filters\\[\\d+])\\1+");
-
-    /** The problem at {@code path} with runs of one step written once with a count. */
-    private static ConfigException tooDeep(String path, String what) {
-        Matcher m = REPEATED_STEP.matcher(path);
-        StringBuilder compact = new StringBuilder();
-        while (m.find()) {
-            String step = m.group(1);
-            m.appendReplacement(compact, Matcher.quoteReplacement(step + "x" + m.group().length() / step.length()));
-        }
-        m.appendTail(compact);
-        return fail(compact.toString(), what + " too deeply for the core's stack (it aborts)");
-    }
-
-    private static ConfigException fail(String path, String problem) {
-        return new ConfigException((path.isEmpty() ? "config" : path) + ": " + problem);
     }
 }

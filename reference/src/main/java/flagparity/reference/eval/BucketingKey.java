@@ -1,7 +1,7 @@
 package flagparity.reference.eval;
 
 import flagparity.reference.api.User;
-import flagparity.reference.internal.AsNumbers;
+import flagparity.reference.internal.AsFloatFormat;
 
 /**
  * Hashes the value a target buckets a user by, as the core does ({@code _getUserValueForBucketingKey}):
@@ -11,7 +11,7 @@ import flagparity.reference.internal.AsNumbers;
  * formatted into a per-thread buffer, so hashing allocates nothing.
  */
 public final class BucketingKey {
-    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[AsNumbers.MAX_FLOAT_CHARS]);
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[AsFloatFormat.MAX_FLOAT_CHARS]);
 
     private BucketingKey() {}
 
@@ -30,7 +30,7 @@ public final class BucketingKey {
         }
         if (v instanceof Double) {
             char[] buf = BUFFER.get();
-            return Murmur3.hash(buf, 0, AsNumbers.formatFloat((Double) v, buf, 0), seed, rollout);
+            return Murmur3.hash(buf, 0, AsFloatFormat.formatFloat((Double) v, buf, 0), seed, rollout);
         }
         if (v instanceof Boolean) return Murmur3.hash((Boolean) v ? "true" : "false", seed, rollout);
         return Murmur3.hash("null", seed, rollout);
@@ -40,7 +40,7 @@ public final class BucketingKey {
     public static String value(User user, String bucketingKey) {
         if (bucketingKey == null) return user.userId();
         Object v = CustomData.combined(user, bucketingKey);
-        if (v instanceof Double) return AsNumbers.formatFloat((Double) v);
+        if (v instanceof Double) return AsFloatFormat.formatFloat((Double) v);
         if (v instanceof String || v instanceof Long || v instanceof Boolean) return v.toString();
         return "null";
     }

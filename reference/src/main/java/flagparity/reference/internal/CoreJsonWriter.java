@@ -83,7 +83,7 @@ public final class CoreJsonWriter {
         if (value instanceof String) {
             appendString(sb, (String) value);
         } else if (value instanceof Double) {
-            sb.append(AsNumbers.formatFloat((Double) value));
+            sb.append(AsFloatFormat.formatFloat((Double) value));
         } else if (value instanceof Long || value instanceof Boolean) {
             sb.append(value);
         } else if (value == CoreJson.NULL || value == null) {

@@ -55,13 +55,13 @@ class AsNumbersTest {
         "12345678901234567890e30|1.2345678901234569e+40",
     })
     void parsesAndFormatsAsTheCore(String literal, String served) {
-        assertEquals(served, AsNumbers.formatFloat(AsNumbers.parseFloat(literal)));
+        assertEquals(served, AsFloatFormat.formatFloat(AsNumbers.parseFloat(literal)));
     }
 
     @Test
     void formatsAndParsesTheSameDouble() {
         double sum = 0.1 + 0.2;
-        assertEquals("0.30000000000000007", AsNumbers.formatFloat(sum));
+        assertEquals("0.30000000000000007", AsFloatFormat.formatFloat(sum));
         assertEquals(sum, AsNumbers.parseFloat("0.30000000000000007"));
         assertEquals(sum, AsNumbers.parseFloat("0.30000000000000004"));
     }
@@ -69,7 +69,7 @@ class AsNumbersTest {
     @Test
     void formatsIntoABuffer() {
         char[] buf = new char[40];
-        int n = AsNumbers.formatFloat(-1234.5, buf, 3);
+        int n = AsFloatFormat.formatFloat(-1234.5, buf, 3);
         assertEquals("-1234.5", new String(buf, 3, n));
     }
 
