@@ -55,6 +55,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * the evaluator answered from. A lookup that overlaps a swap is asked again, after the swap.
  *
  * <p>The context is mapped to a DevCycle user as DevCycle's own provider maps it ({@link ContextMapping}).
+ *
+ * <p>Why one class of about 440 lines: the swap protocol above (the lock, the swap counter, the index
+ * in service, the ready latch) is shared by the lookups, the config sink and the life cycle, and reads
+ * best in one file; the answers' typing is {@link Answers}', the context mapping
+ * {@link ContextMapping}'s, and the builder is nested as the API's entry point.
  */
 public final class FlagparityProvider extends EventProvider {
     /** DevCycle's config CDN, where {@link Builder#sdkKey} configs are fetched unless {@link Builder#cdnUri} says otherwise. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flagparity.reference.internal.AsFloatFormat;
-import flagparity.reference.internal.AsNumbers;
+import flagparity.reference.internal.CoreInputJson;
 import flagparity.reference.internal.CoreJson;
 import flagparity.reference.internal.CoreJsonWriter;
 import flagparity.reference.internal.CoreStack;
@@ -23,6 +23,11 @@ import java.util.Map;
  * accepted with the same values (integers and floats kept apart, its float parsing, its
  * leniencies), and what it aborts on is rejected. Writing produces text the core reads back to the
  * same values.
+ *
+ * <p>Why one class of about 430 lines: it is the public API's one JSON door, its readers and writers
+ * in pairs that must stay each other's inverse (a user written here is read back here to the same
+ * user), so they are kept side by side; the character-level writing is {@code CoreInputJson}'s and
+ * the core's JSON grammar {@code CoreJson}'s.
  */
 public final class JsonCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -128,14 +133,14 @@ public final class JsonCodec {
     public static String writeUser(User user) {
         StringBuilder sb = new StringBuilder(64);
         sb.append("{\"user_id\":");
-        appendInputString(sb, user.userId());
+        CoreInputJson.appendString(sb, user.userId());
         field(sb, "email", user.email());
         field(sb, "name", user.name());
         field(sb, "language", user.language());
         field(sb, "country", user.country());
         field(sb, "appVersion", user.appVersion());
         if (!Double.isNaN(user.appBuild())) {
-            sb.append(",\"appBuild\":").append(floatLiteral(user.appBuild()));
+            sb.append(",\"appBuild\":").append(CoreInputJson.floatLiteral(user.appBuild()));
         }
         field(sb, "deviceModel", user.deviceModel());
         customData(sb, "customData", user.customData());
@@ -146,7 +151,7 @@ public final class JsonCodec {
     private static void field(StringBuilder sb, String key, String value) {
         if (value != null) {
             sb.append(",\"").append(key).append("\":");
-            appendInputString(sb, value);
+            CoreInputJson.appendString(sb, value);
         }
     }
 
@@ -159,67 +164,11 @@ public final class JsonCodec {
         for (Map.Entry<String, Object> e : data.entrySet()) {
             if (!first) sb.append(',');
             first = false;
-            appendInputString(sb, e.getKey());
+            CoreInputJson.appendString(sb, e.getKey());
             sb.append(':');
-            appendInputValue(sb, e.getValue());
+            CoreInputJson.appendValue(sb, e.getValue());
         }
         sb.append('}');
-    }
-
-    private static void appendInputValue(StringBuilder sb, Object v) {
-        if (v == null) sb.append("null");
-        else if (v instanceof String) appendInputString(sb, (String) v);
-        else if (v instanceof Double) sb.append(floatLiteral((Double) v));
-        else sb.append(v);
-    }
-
-    /**
-     * A JSON string the core's decoder reads back exactly: quote, backslash and control characters
-     * escaped ({@code \f} as {@code \\u000c}: the core knows no {@code \f}); lone surrogates as
-     * {@code \\u} escapes so that a UTF-8 transport keeps them.
-     */
-    private static void appendInputString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c < 0x20 || (Character.isSurrogate(c) && !pairedSurrogate(s, i))) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('"');
-    }
-
-    private static boolean pairedSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-    }
-
-    /**
-     * A float literal the core reads as a float equal to {@code d}. Some doubles between about 1e41
-     * and 1e54 have none (the core's parseFloat drops powers of ten for long significands there);
-     * for them a 15-digit literal is written, which the core reads as a nearby double.
-     */
-    static String floatLiteral(double d) {
-        if (Double.isNaN(d)) return "--1";
-        if (Double.isInfinite(d)) return d > 0 ? "1e999" : "-1e999";
-        if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
-        String text = AsFloatFormat.formatFloat(d);
-        if (AsNumbers.parseFloat(text) == d) return text;
-        String exact = new java.math.BigDecimal(d).toString();
-        if (exact.indexOf('.') < 0 && exact.indexOf('E') < 0) exact += ".0";
-        if (AsNumbers.parseFloat(exact) == d) return exact;
-        return String.format(java.util.Locale.ROOT, "%.14e", d);
     }
 
     /**
@@ -283,7 +232,7 @@ public final class JsonCodec {
     public static String writePlatformData(PlatformData p) {
         StringBuilder sb = new StringBuilder(128);
         sb.append("{\"platform\":");
-        appendInputString(sb, p.platform());
+        CoreInputJson.appendString(sb, p.platform());
         field(sb, "platformVersion", p.platformVersion());
         field(sb, "sdkType", p.sdkType());
         field(sb, "sdkVersion", p.sdkVersion());
@@ -452,7 +401,7 @@ public final class JsonCodec {
         boolean inString = false;
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            boolean escape = (inString && c < 0x20) || (Character.isSurrogate(c) && !pairedSurrogate(json, i));
+            boolean escape = (inString && c < 0x20) || (Character.isSurrogate(c) && !CoreInputJson.pairedSurrogate(json, i));
             if (escape && sb == null) {
                 sb = new StringBuilder(json.length() + 16).append(json, 0, i);
             }
