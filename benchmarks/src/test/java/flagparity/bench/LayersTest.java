@@ -30,13 +30,6 @@ class LayersTest {
     private static final DescribedPredicate<JavaClass> MEASURES_REFERENCE_PARTS =
             declaredIn("FloorBenchmark");
 
-    /**
-     * TEMPORARY, until the latency and report commands move into the CLI package: the two {@code flagparity}
-     * subcommands that still live with their logic (their package's owner is reworking them).
-     */
-    private static final DescribedPredicate<JavaClass> COMMANDS_NOT_YET_IN_CLI =
-            declaredIn("LatencyCommand", "ReportCommand");
-
     /** The top-level classes of these simple names and the classes nested in them. */
     private static DescribedPredicate<JavaClass> declaredIn(String... topLevelNames) {
         Set<String> names = Set.of(topLevelNames);
@@ -62,7 +55,6 @@ class LayersTest {
     @Test
     void picocliStaysInTheCli() {
         noClasses().that().resideInAPackage("flagparity..").and().resideOutsideOfPackage("flagparity.bench.cli")
-                .and(not(COMMANDS_NOT_YET_IN_CLI))
                 .should().dependOnClassesThat().resideInAPackage("picocli..")
                 .check(MAIN);
     }

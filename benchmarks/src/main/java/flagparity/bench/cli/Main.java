@@ -1,7 +1,5 @@
 package flagparity.bench.cli;
 
-import flagparity.bench.load.LatencyCommand;
-import flagparity.bench.report.ReportCommand;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -7,7 +7,7 @@ import java.util.Locale;
  * ({@code __collect}), besides the incremental steps the core takes as it allocates:
  * {@code never} (as the adapters do by default), {@code every:N} (after every N-th lookup on an
  * instance, inside that lookup) or {@code idle} (by a calling thread in the slack before its next
- * planned call, on every instance not in use; see {@link LatencyCommand}).
+ * planned call, on every instance not in use; see {@link LatencyHarness}).
  */
 public final class CoreGc {
     /** The three policies. */

@@ -1,6 +1,6 @@
 package flagparity.bench.report;
 
-import flagparity.bench.load.LatencyCommand;
+import flagparity.bench.load.LatencyHarness;
 import flagparity.reference.api.Engines;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
     /**
      * One latency run.
      *
-     * @param engine a registry engine, or {@link LatencyCommand#NOOP} for the harness's own floor
+     * @param engine a registry engine, or {@link LatencyHarness#NOOP} for the harness's own floor
      * @param codec the engine's codec, or {@code null} for an engine without codecs
      * @param jvmFlags besides the heap ({@code -Xms1g -Xmx1g}, as in the JMH forks), e.g. {@code -XX:+UseZGC}
      * @param coreGc the command's {@code --core-gc}: when a Wasm core runs a full collection of its heap
@@ -42,7 +42,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
 
         /** A call that does nothing, at the same rate: the floor row of every latency table. */
         static Spec floor(double rate, int threads) {
-            return new Spec(LatencyCommand.NOOP, null, rate, threads);
+            return new Spec(LatencyHarness.NOOP, null, rate, threads);
         }
 
         Spec withCoreGc(String policy) {
@@ -82,7 +82,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
 
         List<String> args(Duration warmup, Duration duration, String core, Path out) {
             List<String> a = new ArrayList<>(List.of("latency"));
-            a.addAll(LatencyCommand.NOOP.equals(engine) ? List.of("--noop") : List.of("--engine", engine));
+            a.addAll(LatencyHarness.NOOP.equals(engine) ? List.of("--noop") : List.of("--engine", engine));
             if (codec != null) {
                 a.addAll(List.of("--codec", codec, "--concurrency", concurrency));
             }
@@ -94,7 +94,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
             if (swapConfigEvery != null) {
                 a.addAll(List.of("--swap-config-every", JmhTiming.jmhTime(swapConfigEvery)));
             }
-            if (core != null && !LatencyCommand.NOOP.equals(engine) && Engines.get(engine).coreVersions().stream()
+            if (core != null && !LatencyHarness.NOOP.equals(engine) && Engines.get(engine).coreVersions().stream()
                     .anyMatch(v -> v.id().equals(core))) { // the peer runs its own core
                 a.addAll(List.of("--core", core));
             }

@@ -9,7 +9,6 @@ import flagparity.bench.jmh.ThroughputBenchmark;
 import flagparity.bench.jmh.UserSizeBenchmark;
 import flagparity.bench.jmh.VariableBenchmark;
 import flagparity.bench.jmh.BucketedConfigBenchmark;
-import flagparity.bench.load.LatencyCommand;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineDescriptor;
 import flagparity.reference.api.EngineKind;
@@ -193,8 +192,7 @@ final class Matrix {
                 set("firstAnswer", "engine", allIds())), t.coldStart(), false));
         steps.add(new LatencyStep("latency", "fixed-rate latency, " + (int) RATE + " calls/s from 2 threads, "
                 + "the harness's own floor first", latency(full), t.latencyWarmup(), t.latencyDuration(),
-                only != null && LatencyCommand.takesCore()
-                        ? only.id() : null));
+                only == null ? null : only.id()));
         steps.add(new ProfileStep("profile", "JFR profile of " + first + " by core function", first,
                 defaultCodec(firstCore), only == null ? CoreVersion.newest() : only, t.profileWarmup(),
                 t.profileDuration(), t.profilePeriodMillis()));

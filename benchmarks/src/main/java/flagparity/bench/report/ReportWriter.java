@@ -4,7 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.LookupCase;
-import flagparity.bench.load.LatencyCommand;
+import flagparity.bench.load.LatencyHarness;
 import flagparity.reference.api.EngineKind;
 import flagparity.reference.api.Engines;
 import java.io.IOException;
@@ -67,7 +67,7 @@ final class ReportWriter {
         String runLink = chartLink.substring(0, chartLink.length() - Run.CHARTS.length() - 1);
         m.put("runLink", runLink);
         m.put("manifest", run.manifest());
-        m.put("runDir", ReportCommand.shown(run.dir()));
+        m.put("runDir", Reports.shown(run.dir()));
         m.put("env", run.env().lines().filter(l -> l.matches("(cpu|cores|memory|java|os|chicory|wasmtime|devcycle|"
                 + "protobuf|core|project commit|load).*")).collect(Collectors.joining("\n")));
         m.put("headline", headline());
@@ -204,7 +204,7 @@ final class ReportWriter {
         if (runs.isEmpty()) {
             return null;
         }
-        runs.sort(Comparator.comparing((LatencyRun l) -> !LatencyCommand.NOOP.equals(l.engine()))
+        runs.sort(Comparator.comparing((LatencyRun l) -> !LatencyHarness.NOOP.equals(l.engine()))
                 .thenComparingInt(l -> Engines.ids().indexOf(l.engine())).thenComparing(LatencyRun::name));
         Tables.Commands commands = new Tables.Commands();
         List<List<String>> body = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import flagparity.bench.cli.LatencyCommand;
 import flagparity.bench.jmh.CoreChoice;
 import flagparity.reference.api.CoreVersion;
 import java.io.PrintWriter;
@@ -197,7 +198,7 @@ class LatencyCommandTest {
         for (long v = 1; v <= 1000; v++) {
             h.recordValue(v * 1000);
         }
-        ObjectNode p = LatencyCommand.percentiles(h);
+        ObjectNode p = LatencySummary.percentiles(h);
         assertEquals(1000, p.get("count").asLong());
         assertEquals(500, p.get("p50").asDouble(), 0.5);
         assertEquals(990, p.get("p99").asDouble(), 1);
