@@ -7,6 +7,7 @@ import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;
 import flagparity.reference.api.PlatformData;
 import flagparity.wasm.engine.CallDeadlines;
+import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.Engine;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +63,7 @@ public abstract class WasmEngine implements EngineDescriptor {
     @Override public final List<String> codecs() { return CODECS; }
     @Override public final List<String> concurrencies() { return CONCURRENCIES; }
     @Override public final List<CoreVersion> coreVersions() { return List.of(CoreVersion.values()); }
+    @Override public final boolean takesFixedBuild() { return true; }
     @Override public final boolean compiled() { return compiled; }
     @Override public final String colour() { return colour; }
     @Override public final boolean drivesCoreCollector() { return true; }
@@ -69,7 +71,7 @@ public abstract class WasmEngine implements EngineDescriptor {
     @Override
     public WasmEvaluator create(EngineSettings s) {
         return WasmEvaluator.builder()
-                .core(Engines.coreVersion(this, s))
+                .core(new CoreBuild(Engines.coreVersion(this, s), s.fixedBuild()))
                 .engine(runtime)
                 .codec(s.codec().map(Codec::parse).orElse(Codec.DEFAULT))
                 .concurrency(s.concurrency().map(Concurrency::parse).orElse(Concurrency.MUTEX))

@@ -4,7 +4,6 @@ import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.CoreChoice;
 import flagparity.bench.jmh.Lookup;
 import flagparity.reference.api.ConfigException;
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineDescriptor;
 import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;
@@ -50,9 +49,9 @@ final class EngineOptions {
             description = "Wasm engines: the same for a config load (default: 30000).")
     Long configDeadlineMillis;
 
-    @Option(names = "--core", paramLabel = "VERSION", converter = CoreVersionId.class, defaultValue = CoreChoice.NEWEST,
+    @Option(names = "--core", paramLabel = "CORE", converter = CoreId.class, defaultValue = CoreChoice.NEWEST,
             completionCandidates = CoreChoice.Ids.class, description = CoreChoice.DESCRIPTION)
-    CoreVersion core;
+    CoreChoice core;
 
     @Option(names = "--now", paramLabel = "EPOCH_MS",
             description = "Pin the clock to this instant, in ms since the epoch (default: the system clock).")
@@ -82,8 +81,8 @@ final class EngineOptions {
         Evaluator evaluator;
         try {
             EngineDescriptor d = Engines.get(engine);
-            EngineSettings.Builder settings = Lookup.settings(d, codec, concurrency, 0)
-                    .coreVersion(core).clock(clock()).platformData(platformData);
+            EngineSettings.Builder settings = core.applyTo(Lookup.settings(d, codec, concurrency, 0))
+                    .clock(clock()).platformData(platformData);
             if (deadlineMillis != null) {
                 settings.callDeadline(Duration.ofMillis(deadlineMillis));
             }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.CoreChoice;
 import flagparity.reference.api.ConfigException;
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;
 import flagparity.reference.api.Evaluator;
@@ -51,9 +50,9 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Pin the clock to this instant, in ms since the epoch (default: the system clock).")
     private Long now;
 
-    @Option(names = "--core", paramLabel = "VERSION", converter = CoreVersionId.class, defaultValue = CoreChoice.NEWEST,
+    @Option(names = "--core", paramLabel = "CORE", converter = CoreId.class, defaultValue = CoreChoice.NEWEST,
             completionCandidates = CoreChoice.Ids.class, description = CoreChoice.DESCRIPTION)
-    private CoreVersion core;
+    private CoreChoice core;
 
     @Override
     public Integer call() {
@@ -76,7 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--type: " + e.getMessage(), e);
         }
         Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC);
-        EngineSettings settings = EngineSettings.builder().coreVersion(core)
+        EngineSettings settings = core.applyTo(EngineSettings.builder())
                 .platformData(PlatformData.javaSdkDefault()).clock(clock).build();
         try (Evaluator reference = Engines.create(Engines.reference().id(), settings)) {
             try {

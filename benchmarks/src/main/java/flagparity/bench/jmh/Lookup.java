@@ -3,7 +3,6 @@ package flagparity.bench.jmh;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import flagparity.workloads.Workloads;
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineDescriptor;
 import flagparity.reference.api.EngineSettings;
 import flagparity.reference.api.Engines;
@@ -13,6 +12,7 @@ import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
+import flagparity.wasm.engine.CoreBuild;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,10 +35,10 @@ public final class Lookup implements AutoCloseable {
     private final VariableType type;
     private final String configJson;
     private final boolean served;
-    private final CoreVersion core;
+    private final CoreBuild core;
 
     private Lookup(String engine, Evaluator evaluator, User user, String key, VariableType type, String configJson,
-            boolean served, CoreVersion core) {
+            boolean served, CoreBuild core) {
         this.engine = engine;
         this.core = core;
         this.evaluator = evaluator;
@@ -58,27 +58,27 @@ public final class Lookup implements AutoCloseable {
      * @param config a built-in workload name or a config file path ({@link Workloads#config})
      * @param coreCollectEvery a full collection of the Wasm core's heap after every this many lookups
      *     per instance (0 never; see {@link EngineSettings#collectEvery()})
-     * @param core the core version to answer as, or null for the engine's newest ({@link CoreChoice})
+     * @param core the core to answer as ({@link CoreChoice})
      * @throws IllegalArgumentException for a setting that cannot be measured (see the class comment)
      * @throws IllegalStateException when the engine does not serve the variable
      */
     public static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
-            User user, String key, int coreCollectEvery, CoreVersion core) {
+            User user, String key, int coreCollectEvery, CoreChoice core) {
         return open(engine, codec, concurrency, poolSize, config, user, key, coreCollectEvery, true, core);
     }
 
     /**
-     * A lookup of the headline spread: as {@link #open(String, String, String, int, String, User, String, int, CoreVersion)},
+     * A lookup of the headline spread: as {@link #open(String, String, String, int, String, User, String, int, CoreChoice)},
      * except that a case meant to answer nothing (an unknown key, asked as a Boolean) is checked to
      * answer {@code null} instead.
      */
     public static Lookup open(String engine, String codec, String concurrency, int poolSize, LookupCase c,
-            CoreVersion core) {
+            CoreChoice core) {
         return open(engine, codec, concurrency, poolSize, c.config(), parseUser(c.user()), c.key(), 0, c.served(), core);
     }
 
     private static Lookup open(String engine, String codec, String concurrency, int poolSize, String config,
-            User user, String key, int coreCollectEvery, boolean served, CoreVersion core) {
+            User user, String key, int coreCollectEvery, boolean served, CoreChoice core) {
         EngineDescriptor descriptor = EngineParam.descriptor(engine);
         String refusal = descriptor.timingRefusal(user);
         if (refusal != null) {
@@ -86,13 +86,13 @@ public final class Lookup implements AutoCloseable {
         }
         String configJson = Workloads.config(config);
         VariableType type = served ? typeOf(configJson, key, config) : VariableType.Boolean;
-        EngineSettings settings = settings(descriptor, codec, concurrency, poolSize)
-                .coreVersion(core).collectEvery(coreCollectEvery).build();
+        EngineSettings settings = core.applyTo(settings(descriptor, codec, concurrency, poolSize))
+                .collectEvery(coreCollectEvery).build();
         Evaluator evaluator = Engines.create(engine, settings);
         try {
             evaluator.setConfig(configJson);
             Lookup lookup = new Lookup(engine, evaluator, user, key, type, configJson, served,
-                    Engines.coreVersion(descriptor, settings));
+                    new CoreBuild(Engines.coreVersion(descriptor, settings), settings.fixedBuild()));
             if (!served && lookup.call() != null) {
                 throw new IllegalStateException(engine + " serves \"" + key + "\" in config " + config
                         + ", which the case expects to answer nothing");
@@ -139,8 +139,8 @@ public final class Lookup implements AutoCloseable {
     /**
      * The settings of a benchmark: {@code codec} and {@code concurrency} are passed only to an engine
      * that has such a setting (the benchmarks name one for every engine), {@code poolSize} 0 stands
-     * for the available processors. The engine's newest core unless the caller sets
-     * {@link EngineSettings.Builder#coreVersion} (the {@code --core} option, the {@code core} JMH param).
+     * for the available processors. The engine's newest core unless the caller asks for another
+     * ({@link CoreChoice#applyTo}: the {@code --core} option, the {@code core} JMH param).
      */
     public static EngineSettings.Builder settings(EngineDescriptor engine, String codec, String concurrency,
             int poolSize) {
@@ -191,8 +191,8 @@ public final class Lookup implements AutoCloseable {
     public User user() { return user; }
     public String key() { return key; }
     public VariableType type() { return type; }
-    /** The core version the engine answers as (the one asked for, or the engine's newest). */
-    public CoreVersion core() { return core; }
+    /** The core the engine answers as (the one asked for, or DevCycle's build of the engine's newest version). */
+    public CoreBuild core() { return core; }
     /** The config text the evaluator was given. */
     public String configJson() { return configJson; }
 

@@ -1,6 +1,5 @@
 package flagparity.bench.jmh;
 
-import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.User;
 import flagparity.reference.api.VariableType;
@@ -19,9 +18,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class Served {
     /**
-     * The core version the engine answers as ({@link CoreChoice}): a version id, or each engine's
-     * newest. Here, in the state every lookup benchmark opens its engine through, so each of them
-     * takes it ({@code -p core=1.32.0,1.42.8}).
+     * The core the engine answers as ({@link CoreChoice}): a build id ({@code 1.32.0},
+     * {@code 1.32.0-d7fix}), or each engine's newest. Here, in the state every lookup benchmark opens
+     * its engine through, so each of them takes it ({@code -p core=1.32.0,1.32.0-d7fix}); an engine
+     * that cannot run the core asked for is skipped.
      */
     @Param({CoreChoice.NEWEST})
     public String core;
@@ -41,13 +41,20 @@ public class Served {
 
     void open(String engine, String codec, String concurrency, int poolSize, String config, User user, String key) {
         Combinations.requireDistinct(engine, codec, concurrency, poolSize);
-        use(Lookup.open(engine, codec, concurrency, poolSize, config, user, key, 0, CoreChoice.parse(core)));
+        use(Lookup.open(engine, codec, concurrency, poolSize, config, user, key, 0, coreRunBy(engine)));
     }
 
-    /** {@link Lookup#open(String, String, String, int, LookupCase, CoreVersion)}, one instance behind {@code concurrency}. */
+    /** {@link Lookup#open(String, String, String, int, LookupCase, CoreChoice)}, one instance behind {@code concurrency}. */
     void open(String engine, String codec, String concurrency, LookupCase c) {
         Combinations.requireDistinct(engine, codec, concurrency, 0);
-        use(Lookup.open(engine, codec, concurrency, 0, c, CoreChoice.parse(core)));
+        use(Lookup.open(engine, codec, concurrency, 0, c, coreRunBy(engine)));
+    }
+
+    /** The {@code core} param, refused as skipped when {@code engine} cannot run it. */
+    private CoreChoice coreRunBy(String engine) {
+        CoreChoice choice = CoreChoice.parse(core);
+        choice.requireRunBy(EngineParam.descriptor(engine));
+        return choice;
     }
 
     private void use(Lookup opened) {

@@ -2,7 +2,7 @@ package flagparity.bench.report;
 
 import flagparity.bench.jmh.Lookup;
 import flagparity.bench.jmh.LookupCase;
-import flagparity.reference.api.CoreVersion;
+import flagparity.bench.jmh.CoreChoice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ public final class ProfileTarget {
         }
         String engine = args[0];
         String codec = args[1];
-        CoreVersion core = CoreVersion.parse(args[2]);
+        CoreChoice core = CoreChoice.parse(args[2]);
         long warmupNanos = TimeUnit.MILLISECONDS.toNanos((long) (Double.parseDouble(args[3]) * 1000));
         long durationNanos = TimeUnit.MILLISECONDS.toNanos((long) (Double.parseDouble(args[4]) * 1000));
         Duration period = Duration.ofMillis(Long.parseLong(args[5]));
@@ -55,7 +55,7 @@ public final class ProfileTarget {
             System.err.println("profile: " + failure[0]);
             System.exit(1);
         }
-        System.out.println("profiled " + calls[0] + " lookups of " + engine + " " + codec + " on core " + core + " into " + out);
+        System.out.println("profiled " + calls[0] + " lookups of " + engine + " " + codec + " on core " + args[2] + " into " + out);
     }
 
     private static long loop(Lookup lookup, long nanos) {

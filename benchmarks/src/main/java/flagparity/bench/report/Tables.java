@@ -4,6 +4,7 @@ import flagparity.bench.jmh.CoreChoice;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.Engines;
 import flagparity.wasm.Codec;
+import flagparity.wasm.engine.CoreBuild;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -119,13 +120,14 @@ final class Tables {
 
     /** A codec cell: its id, marked when it is exposed to D7 (and D8 on a core that has it, e.g. 1.42.8). */
     static String codec(String codec, String core) {
-        return code(codec) + (!exposedToD7(codec) ? "" : " " + (version(core).hasD8() ? D7_D8 : D7));
+        CoreBuild build = build(core);
+        return code(codec) + (!exposedToD7(codec) || !build.hasD7() ? "" : " " + (build.hasD8() ? D7_D8 : D7));
     }
 
-    /** The core a row's {@code core} param names; rows from before the param ran the first, 1.32.0. */
-    static CoreVersion version(String core) {
-        return core == null ? CoreVersion.values()[0] : CoreChoice.NEWEST.equals(core) ? CoreVersion.newest()
-                : CoreVersion.parse(core);
+    /** The core build a row's {@code core} param names; rows from before the param ran the first, 1.32.0. */
+    static CoreBuild build(String core) {
+        return core == null ? CoreBuild.of(CoreVersion.values()[0]) : CoreChoice.NEWEST.equals(core) ? CoreBuild.newest()
+                : CoreBuild.parse(core);
     }
 
     private static String scoreHeader(List<JmhRow> rows) {

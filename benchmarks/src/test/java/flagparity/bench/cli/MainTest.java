@@ -214,6 +214,45 @@ class MainTest {
         assertEquals(2, run("").status);
     }
 
+    /**
+     * {@code --core VERSION-d7fix} answers every line as {@code --core VERSION} (the fixed builds change
+     * no answer) on the reference and on a Wasm engine, over the safe codec (which sends every user
+     * through protobuf on a fixed build) and JSON; DevCycle's SDK refuses a fixed build, and a misspelt
+     * core is refused naming every choice.
+     */
+    @Test
+    void aFixedBuildAnswersAsItsVersionAndThePeerRefusesIt() {
+        String input = String.join("\n", DEFAULT_REQUEST,
+                "{\"user\":" + Workloads.userJson(8) + ",\"key\":\"" + Workloads.DEFAULT_KEY + "\",\"type\":\"Boolean\"}",
+                "{\"user\":{\"user_id\":\"u\",\"customData\":{\"plan\":\"pro\",\"n\":3}},\"key\":\""
+                        + Workloads.DEFAULT_KEY + "\",\"type\":\"Boolean\"}") + "\n";
+        for (CoreVersion v : CoreVersion.values()) {
+            String fixed = v.id() + CoreVersion.FIXED_SUFFIX;
+            for (List<String> engine : List.of(List.of("--engine", "reference"), List.of("--engine", "chicory-aot"),
+                    List.of("--engine", "chicory-aot", "--codec", "json"))) {
+                List<String> args = new ArrayList<>(List.of("eval", "--config", "large"));
+                args.addAll(engine);
+                Run devcycles = run(input, concat(args, "--core", v.id()));
+                Run ours = run(input, concat(args, "--core", fixed));
+                assertEquals(0, ours.status, ours.err);
+                assertEquals(3, ours.lines().size(), ours.out);
+                assertEquals(devcycles.out, ours.out, engine + " on " + fixed);
+            }
+        }
+        Run peer = run(DEFAULT_REQUEST + "\n", "eval", "--config", "large", "--engine", "devcycle-sdk", "--core", "1.32.0-d7fix");
+        assertEquals(2, peer.status, peer.out);
+        assertTrue(peer.err.contains("devcycle-sdk runs only DevCycle's own build of the core, not 1.32.0-d7fix"), peer.err);
+        Run misspelt = run(DEFAULT_REQUEST + "\n", "eval", "--config", "large", "--core", "1.32.0-fixed");
+        assertEquals(2, misspelt.status, misspelt.out);
+        assertTrue(misspelt.err.contains(String.join(", ", new CoreChoice.Ids())), misspelt.err);
+    }
+
+    private static String[] concat(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
     private static Run run(String stdin, String... args) {
         CommandLine cmd = Main.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         StringWriter out = new StringWriter();

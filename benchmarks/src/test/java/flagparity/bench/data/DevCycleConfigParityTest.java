@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import flagparity.bench.jmh.CoreChoice;
 import flagparity.bench.jmh.Lookup;
 import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.LookupCase;
@@ -68,7 +69,7 @@ class DevCycleConfigParityTest {
     @EnumSource(CoreVersion.class)
     void theCustomDataCaseIsServedThroughItsCustomData(CoreVersion core) {
         LookupCase c = LookupCase.byId("dvc-v-key-80-5cd");
-        try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, c, core)) {
+        try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, c, CoreChoice.of(core))) {
             Variable served = lookup.call();
             assertNotNull(served);
             assertEquals("Custom Data -> data-key-6", served.eval().details());

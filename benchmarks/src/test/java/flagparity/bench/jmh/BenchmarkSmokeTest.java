@@ -122,4 +122,23 @@ class BenchmarkSmokeTest {
         assertThrows(RunnerException.class, () -> run(tiny(VariableBenchmark.class).param("engine", "reference")
                 .param("key", "no-such-variable")));
     }
+
+    /** {@code -p core=VERSION-d7fix} runs on the reference (as its version) and a Wasm engine; the SDK peer is skipped. */
+    @Test
+    void aFixedBuildIsMeasuredAndThePeerIsSkipped() throws RunnerException {
+        assertEquals(2, run(tiny(VariableBenchmark.class).param("engine", "reference", "chicory-aot")
+                .param("core", "1.32.0-d7fix")).size());
+        RunnerException peer = assertThrows(RunnerException.class, () -> run(tiny(VariableBenchmark.class)
+                .param("engine", "devcycle-sdk").param("core", "1.32.0-d7fix")));
+        assertTrue(messages(peer).contains("skipped: devcycle-sdk runs only DevCycle's own build of the core, not 1.32.0-d7fix"),
+                messages(peer));
+    }
+
+    /** The messages of {@code t}, its causes and what they suppressed (JMH wraps a setup's exception). */
+    private static String messages(Throwable t) {
+        StringBuilder b = new StringBuilder(String.valueOf(t.getMessage())).append('\n');
+        for (Throwable s : t.getSuppressed()) b.append(messages(s));
+        if (t.getCause() != null && t.getCause() != t) b.append(messages(t.getCause()));
+        return b.toString();
+    }
 }

@@ -64,7 +64,7 @@ class LookupCaseTest {
             }
         });
         User minimal = Lookup.parseUser(LookupCase.MINIMAL_USER);
-        try (Lookup any = Lookup.open("reference", "json", "mutex", 0, c("front"), CoreVersion.V1_32_0)) {
+        try (Lookup any = Lookup.open("reference", "json", "mutex", 0, c("front"), CoreChoice.of(CoreVersion.V1_32_0))) {
             for (String k : earlier) {
                 JsonNode v = JsonCodec.mapper().readTree(Workloads.config("large")).path("variables");
                 for (JsonNode var : v) {
@@ -82,7 +82,7 @@ class LookupCaseTest {
         LookupCase cd = c("custom-data");
         User user = Lookup.parseUser(cd.user());
         assertEquals(5, user.customData().size());
-        try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, cd, CoreVersion.V1_32_0)) {
+        try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, cd, CoreChoice.of(CoreVersion.V1_32_0))) {
             assertNotNull(lookup.call());
             User without = User.builder(user.userId()).email(user.email()).name(user.name()).country(user.country())
                     .language(user.language()).appVersion(user.appVersion()).appBuild(user.appBuild()).build();
@@ -114,7 +114,7 @@ class LookupCaseTest {
     void everyCaseOpensOnTheReferenceAnsweringAsItClaimsOnEveryCore() {
         for (CoreVersion core : CoreVersion.values()) {
             for (LookupCase lc : java.util.stream.Stream.concat(LookupCase.SPREAD.stream(), LookupCase.DEVCYCLE.stream()).toList()) {
-                try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, lc, core)) {
+                try (Lookup lookup = Lookup.open("reference", "json", "mutex", 0, lc, CoreChoice.of(core))) {
                     assertEquals(lc.served(), lookup.call() != null, lc.id() + " on " + core);
                 }
             }

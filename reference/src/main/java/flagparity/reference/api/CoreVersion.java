@@ -23,6 +23,9 @@ public enum CoreVersion {
     V1_42_8("1.42.8", "ea2a28c87451f8605fac11f4fe695e5b268d1ebf6e33f9d53d2f885c644e1826", true, true,
             "b17680851e141993bdfa860c71997b5674be8a3ae4f1d795a3bcd95cc922ecd4");
 
+    /** What the id of a version's fixed build adds to the version's ({@code 1.42.8-d7fix}). */
+    public static final String FIXED_SUFFIX = "-d7fix";
+
     private final String id;
     private final String wasmSha256;
     private final boolean hasD7;
@@ -65,7 +68,7 @@ public enum CoreVersion {
 
     /**
      * The SHA-256 of this project's fixed build of this version (D7 and D8 repaired, answers
-     * unchanged: core id {@code VERSION-d7fix}), or null when there is none.
+     * unchanged: core id {@code VERSION}{@value #FIXED_SUFFIX}), or null when there is none.
      */
     public String fixedWasmSha256() {
         return fixedWasmSha256;

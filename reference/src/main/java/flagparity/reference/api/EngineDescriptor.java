@@ -26,6 +26,15 @@ public interface EngineDescriptor {
     /** The core versions it can answer as, oldest first; the newest is its default. */
     List<CoreVersion> coreVersions();
 
+    /**
+     * True when it takes {@link EngineSettings#fixedBuild()}: a Wasm engine runs the version's fixed
+     * build; the reference, which runs no wasm, answers as the version (the builds answer alike). An
+     * engine that embeds DevCycle's own build only (the SDK peer) keeps the default, false.
+     */
+    default boolean takesFixedBuild() {
+        return false;
+    }
+
     /** True for an engine that compiles the core to machine code or JVM bytecode (not an interpreter). */
     boolean compiled();
 

@@ -19,6 +19,7 @@ public final class EngineSettings {
     private final Clock clock;
     private final PlatformData platformData;
     private final CoreVersion coreVersion;
+    private final boolean fixedBuild;
     private final int collectEvery;
     private final Duration callDeadline;
     private final Duration loadDeadline;
@@ -30,6 +31,7 @@ public final class EngineSettings {
         this.clock = b.clock;
         this.platformData = b.platformData;
         this.coreVersion = b.coreVersion;
+        this.fixedBuild = b.fixedBuild;
         this.collectEvery = b.collectEvery;
         this.callDeadline = b.callDeadline;
         this.loadDeadline = b.loadDeadline;
@@ -53,6 +55,7 @@ public final class EngineSettings {
         b.clock = clock;
         b.platformData = platformData;
         b.coreVersion = coreVersion;
+        b.fixedBuild = fixedBuild;
         b.collectEvery = collectEvery;
         b.callDeadline = callDeadline;
         b.loadDeadline = loadDeadline;
@@ -82,6 +85,15 @@ public final class EngineSettings {
     /** The core version to answer as; empty for the newest one the engine runs. */
     public Optional<CoreVersion> coreVersion() { return Optional.ofNullable(coreVersion); }
 
+    /**
+     * Whether to run this project's fixed build of the core version ({@code 1.32.0-d7fix}, of the
+     * engine's newest when no version is set: D7 and D8
+     * repaired, the same answers; {@link CoreVersion#fixedWasmSha256()}) instead of DevCycle's; default
+     * false. An engine that runs no wasm answers as the version; one that runs only DevCycle's builds
+     * refuses it ({@link EngineDescriptor#takesFixedBuild()}).
+     */
+    public boolean fixedBuild() { return fixedBuild; }
+
     /** A full collection of a Wasm core's heap after every n-th lookup per instance; 0 (default) never. */
     public int collectEvery() { return collectEvery; }
 
@@ -96,7 +108,7 @@ public final class EngineSettings {
         if (this == o) return true;
         if (!(o instanceof EngineSettings)) return false;
         EngineSettings s = (EngineSettings) o;
-        return poolSize == s.poolSize && collectEvery == s.collectEvery && Objects.equals(codec, s.codec)
+        return poolSize == s.poolSize && fixedBuild == s.fixedBuild && collectEvery == s.collectEvery && Objects.equals(codec, s.codec)
                 && Objects.equals(concurrency, s.concurrency) && clock.equals(s.clock)
                 && Objects.equals(platformData, s.platformData) && coreVersion == s.coreVersion
                 && Objects.equals(callDeadline, s.callDeadline) && Objects.equals(loadDeadline, s.loadDeadline);
@@ -104,14 +116,14 @@ public final class EngineSettings {
 
     @Override
     public int hashCode() {
-        return Objects.hash(codec, concurrency, poolSize, clock, platformData, coreVersion, collectEvery,
-                callDeadline, loadDeadline);
+        return Objects.hash(codec, concurrency, poolSize, clock, platformData, coreVersion, fixedBuild,
+                collectEvery, callDeadline, loadDeadline);
     }
 
     @Override
     public String toString() {
         return "EngineSettings{codec=" + codec + ", concurrency=" + concurrency + ", poolSize=" + poolSize
-                + ", clock=" + clock + ", platformData=" + platformData + ", core=" + coreVersion
+                + ", clock=" + clock + ", platformData=" + platformData + ", core=" + coreVersion + (fixedBuild ? CoreVersion.FIXED_SUFFIX : "")
                 + ", collectEvery=" + collectEvery + ", callDeadline=" + callDeadline
                 + ", loadDeadline=" + loadDeadline + "}";
     }
@@ -124,6 +136,7 @@ public final class EngineSettings {
         private Clock clock = Clock.systemUTC();
         private PlatformData platformData;
         private CoreVersion coreVersion;
+        private boolean fixedBuild;
         private int collectEvery;
         private Duration callDeadline;
         private Duration loadDeadline;
@@ -142,6 +155,7 @@ public final class EngineSettings {
         public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v, "clock"); return this; }
         public Builder platformData(PlatformData v) { this.platformData = v; return this; }
         public Builder coreVersion(CoreVersion v) { this.coreVersion = v; return this; }
+        public Builder fixedBuild(boolean v) { this.fixedBuild = v; return this; }
 
         public Builder collectEvery(int n) {
             if (n < 0) throw new IllegalArgumentException("collectEvery must be >= 0 (0 = never), not " + n);

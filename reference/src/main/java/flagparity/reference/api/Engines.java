@@ -75,7 +75,7 @@ public final class Engines {
 
     /**
      * Checks {@code settings} against what {@code d} declares: availability, codec, concurrency,
-     * core version and core collection.
+     * core version and build, and core collection.
      *
      * @throws IllegalArgumentException naming the first setting refused
      */
@@ -87,6 +87,16 @@ public final class Engines {
         settings.concurrency().ifPresent(c -> requireListed(d, "concurrency", c, d.concurrencies()));
         settings.coreVersion().ifPresent(v -> requireListed(d, "core version", v.id(),
                 d.coreVersions().stream().map(CoreVersion::id).collect(Collectors.toList())));
+        if (settings.fixedBuild()) {
+            CoreVersion v = coreVersion(d, settings);
+            if (!d.takesFixedBuild()) {
+                throw new IllegalArgumentException(d.id() + " runs only DevCycle's own build of the core, not "
+                        + v.id() + CoreVersion.FIXED_SUFFIX);
+            }
+            if (v.fixedWasmSha256() == null) {
+                throw new IllegalArgumentException("core " + v.id() + " has no fixed build");
+            }
+        }
         if (settings.collectEvery() != 0 && !d.drivesCoreCollector()) {
             throw new IllegalArgumentException(d.id() + " has no Wasm core whose collector can be driven");
         }

@@ -14,9 +14,6 @@ import java.util.stream.Collectors;
  * build as its {@link #version()}.
  */
 public record CoreBuild(CoreVersion version, boolean fixed) {
-    /** What a fixed build's id adds to its version's. */
-    public static final String FIXED_SUFFIX = "-d7fix";
-
     public CoreBuild {
         Objects.requireNonNull(version, "version");
         if (fixed && version.fixedWasmSha256() == null) {
@@ -62,7 +59,7 @@ public record CoreBuild(CoreVersion version, boolean fixed) {
 
     /** {@code 1.42.8}, {@code 1.42.8-d7fix}: the name used by the CLI, JMH params and results. */
     public String id() {
-        return version.id() + (fixed ? FIXED_SUFFIX : "");
+        return version.id() + (fixed ? CoreVersion.FIXED_SUFFIX : "");
     }
 
     /** The SHA-256 the build's wasm must have. */

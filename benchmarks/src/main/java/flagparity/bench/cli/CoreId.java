@@ -1,14 +1,13 @@
 package flagparity.bench.cli;
 
 import flagparity.bench.jmh.CoreChoice;
-import flagparity.reference.api.CoreVersion;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --core}: a {@link CoreVersion} by its id, or null for {@value CoreChoice#NEWEST} ({@link CoreChoice}). */
-final class CoreVersionId implements ITypeConverter<CoreVersion> {
+/** {@code --core}: a core build by its id ({@code 1.32.0}, {@code 1.32.0-d7fix}), or {@value CoreChoice#NEWEST} ({@link CoreChoice}). */
+final class CoreId implements ITypeConverter<CoreChoice> {
     @Override
-    public CoreVersion convert(String value) {
+    public CoreChoice convert(String value) {
         try {
             return CoreChoice.parse(value);
         } catch (IllegalArgumentException e) {
