@@ -79,7 +79,8 @@ class BoundUserParityProperties {
         return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(2, 2), 3, 10, 20, false, false);
     }
 
-    @Property(tries = 20, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+    /** The reference's bound user hashes a prepared user_id (rollouts and distributions): cheap, so many tries. */
+    @Property(tries = 100, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void reference(@ForAll("scenarios") Scenario s) {
         for (CoreVersion version : CoreVersion.values()) {
             check("reference " + version.id(), true, s, () -> new ReferenceEvaluator(version, PLATFORM, clock));

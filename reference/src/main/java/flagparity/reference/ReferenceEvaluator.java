@@ -7,6 +7,7 @@ import flagparity.reference.api.Evaluator;
 import flagparity.reference.api.Explaining;
 import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
+import flagparity.reference.api.UserEvaluator;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.config.CompiledConfig;
@@ -101,6 +102,24 @@ public final class ReferenceEvaluator implements Evaluator, Explaining {
     @Override
     public Variable variable(User user, String key, VariableType type) {
         Objects.requireNonNull(user, "user");
+        return lookup(user, null, key, type);
+    }
+
+    /**
+     * The user bound with its per-user work done once: its user_id read and mixed for hashing
+     * ({@link BucketingKey.PreparedUserId}), which every lookup of a target bucketing by user_id
+     * (rollout and distribution) otherwise repeats. Each lookup is {@link #variable}'s, on the config
+     * in force then, and allocates nothing.
+     */
+    @Override
+    public UserEvaluator forUser(User user) {
+        Objects.requireNonNull(user, "user");
+        BucketingKey.PreparedUserId prepared = new BucketingKey.PreparedUserId(user);
+        return (key, type) -> lookup(user, prepared, key, type);
+    }
+
+    /** {@link #variable}, hashing user_id from {@code prepared} when it is not null. */
+    private Variable lookup(User user, BucketingKey.PreparedUserId prepared, String key, VariableType type) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
         Snapshot s = snapshot;
@@ -113,14 +132,14 @@ public final class ReferenceEvaluator implements Evaluator, Explaining {
         int quick = binding.quickTarget(user, s.env);
         CompiledTarget.Taken taken;
         if (quick >= 0) {
-            Variable served = binding.quickServe(quick, user);
+            Variable served = binding.quickServe(quick, user, prepared);
             if (served != VariableBinding.FULL) return served.type() != type ? null : served;
             taken = feature.target(quick).fixedTaken();
         } else {
-            taken = qualify(config, feature, user, s.env, null, -1 - quick);
+            taken = qualify(config, feature, user, prepared, s.env, null, -1 - quick);
             if (taken == null) return null;
         }
-        CompiledVariation variation = bucket(taken.target(), user, null);
+        CompiledVariation variation = bucket(taken.target(), user, prepared, null);
         Variable served = binding.served(variation.index(), taken);
         if (served == null) throw new EvaluationException("Internal error processing configuration");
         if (served.type() != type) return null;
@@ -153,9 +172,9 @@ public final class ReferenceEvaluator implements Evaluator, Explaining {
         if (feature == null) return x.build(Reason.NO_FEATURE, null, null);
         x.feature(feature.id(), feature.key(), config.passthroughRollouts());
         try {
-            CompiledTarget.Taken taken = qualify(config, feature, user, s.env, x, 0);
+            CompiledTarget.Taken taken = qualify(config, feature, user, null, s.env, x, 0);
             if (taken == null) return x.build(x.rolledOut() ? Reason.ROLLED_OUT : Reason.NOT_TARGETED, null, null);
-            CompiledVariation variation = bucket(taken.target(), user, x);
+            CompiledVariation variation = bucket(taken.target(), user, null, x);
             Variable served = binding.served(variation.index(), taken);
             if (served == null) {
                 return x.build(Reason.ERROR, null, "Internal error processing configuration (variation "
@@ -176,20 +195,20 @@ public final class ReferenceEvaluator implements Evaluator, Explaining {
      * It starts at target {@code from} (the quick path has seen the ones before it not take the user).
      * The target comes with the reason for the audience path that took the user.
      */
-    private static CompiledTarget.Taken qualify(CompiledConfig config, CompiledFeature feature, User user, Environment env,
-            ExplanationBuilder x, int from) {
+    private static CompiledTarget.Taken qualify(CompiledConfig config, CompiledFeature feature, User user,
+            BucketingKey.PreparedUserId prepared, Environment env, ExplanationBuilder x, int from) {
         boolean passthrough = config.passthroughRollouts();
         for (int i = from, n = feature.targetCount(); i < n; i++) {
             CompiledTarget t = feature.target(i);
             if (x != null) x.startTarget(i, t.id(), t.bucketingKey(), BucketingKey.value(user, t.bucketingKey()));
             Rollout rollout = t.rollout();
-            if (rollout != null && passthrough && !passesRollout(t, rollout, user, env, x)) {
+            if (rollout != null && passthrough && !passesRollout(t, rollout, user, prepared, env, x)) {
                 if (x != null) x.endTarget(false);
                 continue;
             }
             Match match = t.audienceMatch(user, env, x);
             if (match != null) {
-                boolean taken = rollout == null || passthrough || passesRollout(t, rollout, user, env, x);
+                boolean taken = rollout == null || passthrough || passesRollout(t, rollout, user, prepared, env, x);
                 if (x != null) x.endTarget(taken);
                 return taken ? t.taken(match) : null;
             }
@@ -198,21 +217,23 @@ public final class ReferenceEvaluator implements Evaluator, Explaining {
         return null;
     }
 
-    private static boolean passesRollout(CompiledTarget t, Rollout rollout, User user, Environment env, ExplanationBuilder x) {
+    private static boolean passesRollout(CompiledTarget t, Rollout rollout, User user, BucketingKey.PreparedUserId prepared,
+            Environment env, ExplanationBuilder x) {
         long now = env.clock().millis();
         double percentage = rollout.percentage(now);
-        double hash = Murmur3.bounded(BucketingKey.hash(user, t.bucketingKey(), t.seed(), true));
+        double hash = Murmur3.bounded(BucketingKey.hash(user, prepared, t.bucketingKey(), t.seed(), true));
         boolean passed = Rollout.passes(hash, percentage);
         if (x != null) x.rollout(rollout.type(), now, percentage, hash, passed);
         return passed;
     }
 
     /** The variation the target's distribution gives the user (hashed only when that decides); the core aborts when none. */
-    private static CompiledVariation bucket(CompiledTarget target, User user, ExplanationBuilder x) {
+    private static CompiledVariation bucket(CompiledTarget target, User user, BucketingKey.PreparedUserId prepared,
+            ExplanationBuilder x) {
         int index = target.everyHashIndex();
         int hash = 0;
         if (index < 0 || x != null) {
-            hash = BucketingKey.hash(user, target.bucketingKey(), target.seed(), false);
+            hash = BucketingKey.hash(user, prepared, target.bucketingKey(), target.seed(), false);
             index = target.pickIndex(hash);
         }
         CompiledTarget.Distribution d = index < 0 ? null : target.distribution(index);
@@ -244,9 +265,9 @@ public final class ReferenceEvaluator implements Evaluator, Explaining {
         Set<String> tooDeep = null;
         for (int i = 0, n = config.featureCount(); i < n; i++) {
             CompiledFeature feature = config.feature(i);
-            CompiledTarget.Taken taken = qualify(config, feature, user, s.env, null, 0);
+            CompiledTarget.Taken taken = qualify(config, feature, user, null, s.env, null, 0);
             if (taken == null) continue;
-            CompiledVariation variation = bucket(taken.target(), user, null);
+            CompiledVariation variation = bucket(taken.target(), user, null, null);
             EvalReason eval = config.rules().writesEvalReason() ? taken.reason() : null;
             features.put(feature.key(), variation.featureJson(eval));
             featureVariations.put(feature.id(), variation.featureVariationJson());

@@ -98,14 +98,14 @@ public final class VariableBinding {
     }
 
     /**
-     * The variable quick target {@code index}, which takes the user, serves it: its distribution
-     * entry's, made at compile time; {@link #FULL} where only the full evaluation answers (the core
+     * The variable quick target {@code index}, which takes the user, serves it ({@code prepared}: the
+     * user's user_id prepared for hashing, or null): its distribution entry's, made at compile time; {@link #FULL} where only the full evaluation answers (the core
      * aborts or cannot write the value).
      */
-    public Variable quickServe(int index, User user) {
+    public Variable quickServe(int index, User user, BucketingKey.PreparedUserId prepared) {
         CompiledTarget t = feature.target(index);
         int e = t.everyHashIndex();
-        if (e < 0) e = t.pickIndex(BucketingKey.hash(user, t.bucketingKey(), t.seed(), false));
+        if (e < 0) e = t.pickIndex(BucketingKey.hash(user, prepared, t.bucketingKey(), t.seed(), false));
         Variable v = e < 0 ? null : quickServed[index][e];
         return v == null ? FULL : v;
     }

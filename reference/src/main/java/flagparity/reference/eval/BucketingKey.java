@@ -36,6 +36,30 @@ public final class BucketingKey {
         return Murmur3.hash("null", seed, rollout);
     }
 
+    /**
+     * {@link #hash(User, String, int, boolean)}, taking a target that buckets by user_id from
+     * {@code prepared} (the same user's user_id mixed once, {@link PreparedUserId}) when it is not null.
+     */
+    public static int hash(User user, PreparedUserId prepared, String bucketingKey, int seed, boolean rollout) {
+        if (bucketingKey == null && prepared != null) return (rollout ? prepared.rollout : prepared.plain).hash(seed);
+        return hash(user, bucketingKey, seed, rollout);
+    }
+
+    /**
+     * A user's user_id, and user_id followed by {@code "_rollout"}, read and mixed once
+     * ({@link Murmur3#prepare}): a bound user's, so each of its lookups hashes only the target's seed
+     * chain. user_id is what targets bucket by unless they name a custom-data key.
+     */
+    public static final class PreparedUserId {
+        private final Murmur3.Prepared plain;
+        private final Murmur3.Prepared rollout;
+
+        public PreparedUserId(User user) {
+            this.plain = Murmur3.prepare(user.userId(), false);
+            this.rollout = Murmur3.prepare(user.userId(), true);
+        }
+    }
+
     /** The bucketing value as text (for explain). */
     public static String value(User user, String bucketingKey) {
         if (bucketingKey == null) return user.userId();

@@ -83,6 +83,52 @@ public final class Murmur3 {
         return finish(h1, total);
     }
 
+    /**
+     * {@code s} (followed by {@code "_rollout"} when {@code rollout}) made ready to be hashed under
+     * many seeds: each block is read and mixed once here, so {@link Prepared#hash} does only the
+     * seed's chain. A bound user prepares its bucketing value once for all its lookups.
+     */
+    public static Prepared prepare(String s, boolean rollout) {
+        int len = s.length();
+        int total = rollout ? len + ROLLOUT_SUFFIX.length() : len;
+        int[] blocks = new int[total >>> 2];
+        int i = 0;
+        for (int b = 0; b < blocks.length; b++, i += 4) {
+            blocks[b] = mixK(unit(s, len, i) | unit(s, len, i + 1) << 8 | unit(s, len, i + 2) << 16 | unit(s, len, i + 3) << 24);
+        }
+        int rest = total & 3;
+        int tail = 0;
+        if (rest != 0) {
+            int k1 = unit(s, len, i);
+            if (rest >= 2) k1 ^= unit(s, len, i + 1) << 8;
+            if (rest == 3) k1 ^= unit(s, len, i + 2) << 16;
+            tail = mixK(k1);
+        }
+        return new Prepared(blocks, tail, total);
+    }
+
+    /** A string's blocks mixed once ({@link #prepare}); immutable. */
+    public static final class Prepared {
+        private final int[] blocks;
+        /** The mixed partial block, 0 when there is none (which XORs as nothing). */
+        private final int tail;
+        private final int length;
+
+        private Prepared(int[] blocks, int tail, int length) {
+            this.blocks = blocks;
+            this.tail = tail;
+            this.length = length;
+        }
+
+        /** The same hash as {@link Murmur3#hash(String, int, boolean)} of the prepared string with {@code seed}. */
+        public int hash(int seed) {
+            int h1 = seed;
+            int[] b = blocks;
+            for (int i = 0; i < b.length; i++) h1 = chain(h1, b[i]);
+            return finish(h1 ^ tail, length);
+        }
+    }
+
     /** The hash as the core bounds it: unsigned value / (2^32 - 1). */
     public static double bounded(int hash) {
         return (hash & 0xFFFFFFFFL) / MAX_HASH;
@@ -109,7 +155,12 @@ public final class Murmur3 {
     }
 
     private static int mixBlock(int h1, int k1) {
-        h1 ^= mixK(k1);
+        return chain(h1, mixK(k1));
+    }
+
+    /** One block's step of the seed's chain, given the block already mixed. */
+    private static int chain(int h1, int mixedK1) {
+        h1 ^= mixedK1;
         h1 = Integer.rotateLeft(h1, 13);
         return h1 * 5 + 0xe6546b64;
     }

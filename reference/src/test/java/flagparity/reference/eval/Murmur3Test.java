@@ -2,6 +2,8 @@ package flagparity.reference.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,6 +31,7 @@ class Murmur3Test {
         assertEquals(expected, Murmur3.hash(key, (int) seed) & 0xFFFFFFFFL);
         char[] buf = ("xx" + key).toCharArray();
         assertEquals(expected, Murmur3.hash(buf, 2, key.length(), (int) seed, false) & 0xFFFFFFFFL);
+        assertEquals(expected, Murmur3.prepare(key, false).hash((int) seed) & 0xFFFFFFFFL);
     }
 
     @ParameterizedTest(name = "bounded hashes of {0} for target {1}")
@@ -44,5 +47,22 @@ class Murmur3Test {
         assertEquals(bucketingHash, Murmur3.bounded(Murmur3.hash(userId, seed, false)));
         char[] buf = userId.toCharArray();
         assertEquals(rolloutHash, Murmur3.bounded(Murmur3.hash(buf, 0, buf.length, seed, true)));
+        assertEquals(rolloutHash, Murmur3.bounded(Murmur3.prepare(userId, true).hash(seed)));
+        assertEquals(bucketingHash, Murmur3.bounded(Murmur3.prepare(userId, false).hash(seed)));
+    }
+
+    /** A prepared string hashes as the string, with and without the rollout suffix: strings of 0 to 40 units, ASCII or not, random seeds. */
+    @Test
+    void aPreparedStringHashesAsTheString() {
+        Random random = new Random(16);
+        for (int n = 0; n < 2_000; n++) {
+            char[] units = new char[random.nextInt(41)];
+            for (int i = 0; i < units.length; i++) units[i] = (char) (random.nextBoolean() ? 32 + random.nextInt(95) : random.nextInt(0x10000));
+            String s = new String(units);
+            int seed = random.nextInt();
+            for (boolean rollout : new boolean[] {false, true}) {
+                assertEquals(Murmur3.hash(s, seed, rollout), Murmur3.prepare(s, rollout).hash(seed), s + " " + seed + " " + rollout);
+            }
+        }
     }
 }
