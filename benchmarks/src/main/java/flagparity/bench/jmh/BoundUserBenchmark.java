@@ -41,7 +41,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh BoundUserBenchmark -prof gc}, with
  * {@code -p codec=...} for the Wasm codecs ({@code reference} and {@code devcycle-sdk} only with the
- * default, {@link Combinations}).
+ * default, {@link Combinations}), {@code -p core=1.32.0,1.32.0-d7fix} ({@link Served#core}) and
+ * {@code -p lookupCase=dvc-v-key-25,dvc-v-key-80-5cd} for DevCycle's config and a user with custom data.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -50,12 +51,21 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class BoundUserBenchmark {
+    private static final String WORKLOAD = "workload";
+
     @Param({EngineParam.ALL})
     public String engine;
 
     /** How many keys one request asks for. */
     @Param({"10"})
     public int keyCount;
+
+    /**
+     * A {@link LookupCase} id ({@code dvc-v-key-25-5cd}) whose config, user and key to start from
+     * instead of the {@link Workload} params (which JMH still lists), or {@value #WORKLOAD} for those.
+     */
+    @Param({WORKLOAD})
+    public String lookupCase;
 
     // Inputs of the timed calls: non-final, so the JIT cannot treat them as constants.
     private Evaluator evaluator;
@@ -65,14 +75,18 @@ public class BoundUserBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Served served, WasmSetting setting, Workload workload, BenchmarkParams params) {
-        served.open(engine, setting, workload);
+        if (WORKLOAD.equals(lookupCase)) {
+            served.open(engine, setting, workload);
+        } else {
+            served.open(engine, setting.codec, setting.concurrency, LookupCase.byId(lookupCase));
+        }
         evaluator = served.evaluator;
         if (params.getBenchmark().endsWith("sdkAllVariables") && !(evaluator instanceof AllVariables)) {
             throw new IllegalArgumentException("skipped: allVariables is DevCycle's SDK's call; " + engine
                     + " answers the same question with boundUser");
         }
         user = served.user;
-        chooseKeys(served.lookup().configJson(), workload.key);
+        chooseKeys(served.lookup().configJson(), served.key);
         for (int i = 0; i < keyCount; i++) {
             if (evaluator.variable(user, keys[i], types[i]) == null) {
                 throw new IllegalStateException(engine + " serves no " + types[i] + " \"" + keys[i] + "\" to "
