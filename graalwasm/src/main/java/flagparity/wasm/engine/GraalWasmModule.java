@@ -1,7 +1,6 @@
 package flagparity.wasm.engine;
 
 import com.dylibso.chicory.wasm.Parser;
-import java.time.Clock;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.ByteSequence;
@@ -27,8 +26,8 @@ final class GraalWasmModule extends CoreModule {
     }
 
     @Override
-    CoreInstance instantiate(Clock clock, flagparity.wasm.engine.CallDeadlines deadlines) {
-        return shared != null ? new GraalWasmCoreInstance(this, clock, deadlines, shared, false, source)
-                : new GraalWasmCoreInstance(this, clock, deadlines, newEngine(), true, source);
+    WasmInstance instantiate(CoreCalls host, CallDeadlines deadlines) {
+        return shared != null ? new GraalWasmInstance(host, deadlines, shared, false, source)
+                : new GraalWasmInstance(host, deadlines, newEngine(), true, source);
     }
 }

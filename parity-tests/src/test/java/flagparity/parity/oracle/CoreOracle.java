@@ -138,7 +138,7 @@ public final class CoreOracle implements AutoCloseable {
     /** Calls a test-hook export returning a boolean: {@code "true"}/{@code "false"} as a value, or the abort. */
     public Outcome hookBoolean(String export, Object... args) {
         try {
-            return Outcome.json(Boolean.toString(core().callForBoolean(export, args)));
+            return Outcome.json(Boolean.toString(core().hooks().callForBoolean(export, args)));
         } catch (CoreAbortException e) {
             discard();
             return Outcome.error(e.coreMessage());
@@ -147,7 +147,7 @@ public final class CoreOracle implements AutoCloseable {
 
     public Outcome hookString(String export, Object... args) {
         try {
-            String s = core().callForString(export, args);
+            String s = core().hooks().callForString(export, args);
             return s == null ? Outcome.NULL : Outcome.json(flagparity.reference.api.JsonCodec.mapper().valueToTree(s).toString());
         } catch (CoreAbortException e) {
             discard();

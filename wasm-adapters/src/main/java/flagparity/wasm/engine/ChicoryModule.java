@@ -5,7 +5,6 @@ import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
-import java.time.Clock;
 import java.util.function.Function;
 
 /** The core on Chicory: interpreted, compiled to bytecode at load time, or compiled by the build (chicory-aot). */
@@ -41,7 +40,7 @@ final class ChicoryModule extends CoreModule {
     }
 
     @Override
-    CoreInstance instantiate(Clock clock, flagparity.wasm.engine.CallDeadlines deadlines) {
-        return new ChicoryCoreInstance(this, clock, deadlines, module, machineFactory);
+    WasmInstance instantiate(CoreCalls host, CallDeadlines deadlines) {
+        return new ChicoryInstance(host, deadlines, module, machineFactory);
     }
 }

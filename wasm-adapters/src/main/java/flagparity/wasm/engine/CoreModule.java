@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -144,7 +143,8 @@ abstract class CoreModule {
         }
     }
 
-    abstract CoreInstance instantiate(Clock clock, flagparity.wasm.engine.CallDeadlines deadlines);
+    /** A new instance whose host imports call {@code host}, for calls with {@code deadlines}. */
+    abstract WasmInstance instantiate(CoreCalls host, CallDeadlines deadlines);
 
     /** The signature of export {@code name}. */
     final FunctionType exportType(String name) {

@@ -60,9 +60,9 @@ final class DeadlineTimer {
     }
 
     /**
-     * One instance's watch: {@link #arm} before a call, {@link #disarm} after. Once the armed deadline
+     * One instance's watch: {@link #arm} before a call, {@link #stopped} after. Once the armed deadline
      * passes the timer interrupts the calling thread (Chicory), or runs the instance's own stop
-     * (GraalWasm cancels its context); {@link #disarm} leaves no stray interrupt behind, and restores
+     * (GraalWasm cancels its context); {@link #stopped} leaves no stray interrupt behind, and restores
      * one the caller had before the call.
      */
     static final class Watch implements AutoCloseable {
@@ -96,8 +96,17 @@ final class DeadlineTimer {
             state.set(ARMED); // publishes caller and deadlineAt to the timer
         }
 
-        /** After the call: whether the timer interrupted it (its interrupt is cleared here). */
-        boolean disarm() {
+        /**
+         * After the call ({@code failure}: what it threw, null when it returned): whether the timer
+         * stopped it. A call that returned as the timer fired keeps its result when the stop was an
+         * interrupt (cleared here), not when it was the instance's own stop (a cancelled context).
+         */
+        boolean stopped(Throwable failure) {
+            return disarm() && (failure != null || stop != null);
+        }
+
+        /** Whether the timer fired (its interrupt is cleared here). */
+        private boolean disarm() {
             boolean fired = !state.compareAndSet(ARMED, IDLE);
             if (fired) {
                 while (state.get() != FIRED) {

@@ -6,7 +6,6 @@ import io.github.kawamuray.wasmtime.Config;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Module;
 import io.github.kawamuray.wasmtime.OptLevel;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +43,7 @@ final class WasmtimeModule extends CoreModule {
     }
 
     @Override
-    CoreInstance instantiate(Clock clock, flagparity.wasm.engine.CallDeadlines deadlines) {
-        return new WasmtimeCoreInstance(this, clock, deadlines, engine, module, importNames);
+    WasmInstance instantiate(CoreCalls host, CallDeadlines deadlines) {
+        return new WasmtimeInstance(host, deadlines, engine, module, importNames);
     }
 }

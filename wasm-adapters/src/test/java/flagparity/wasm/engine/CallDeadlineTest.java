@@ -33,7 +33,8 @@ class CallDeadlineTest {
             core.setClientCustomData(MARKER, "{}"); // the SDK key string, pinned for the instance's life
             int object = pinnedStringObject(core);
             // the object's next link (its low two bits are the GC colour) now points at itself
-            core.writeInt(object + 4, object | (core.readInt(object + 4) & 3));
+            WasmInstance memory = core.runtime();
+            memory.writeInt(object + 4, object | (memory.readInt(object + 4) & 3));
 
             long t0 = System.nanoTime();
             CallDeadlineException e = assertThrows(CallDeadlineException.class, core::collect);
@@ -52,11 +53,12 @@ class CallDeadlineTest {
     /** The header address of the one string object holding {@link #MARKER} (its payload is 20 bytes on). */
     private static int pinnedStringObject(CoreInstance core) {
         byte[] utf16 = MARKER.getBytes(StandardCharsets.UTF_16LE);
-        byte[] memory = core.readBytes(0, core.memoryPages() * 65536);
+        WasmInstance runtime = core.runtime();
+        byte[] memory = runtime.readBytes(0, runtime.memoryPages() * 65536);
         int found = -1;
         for (int p = 20; p + utf16.length <= memory.length; p++) {
-            if (matches(memory, p, utf16) && core.readInt(p - 4) == utf16.length
-                    && core.readInt(p - 8) == CoreInstance.STRING_ID) {
+            if (matches(memory, p, utf16) && runtime.readInt(p - 4) == utf16.length
+                    && runtime.readInt(p - 8) == LinearMemory.STRING_ID) {
                 assertEquals(-1, found, "the marker string is in the heap once");
                 found = p;
             }

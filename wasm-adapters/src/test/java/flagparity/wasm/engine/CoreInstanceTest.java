@@ -32,7 +32,7 @@ class CoreInstanceTest {
         try (CoreInstance core = open(engine)) {
             for (String s : new String[] {"", "plain", "h\u00e9llo \u2713 \ud83d\ude00", "lone \ud800 surrogate",
                     "x".repeat(10_000)}) {
-                assertEquals(s, core.callForString("echoString", s));
+                assertEquals(s, core.hooks().callForString("echoString", s));
             }
         }
     }
@@ -44,9 +44,9 @@ class CoreInstanceTest {
         try (CoreInstance core = open(engine)) {
             for (String user : new String[] {"12345", "u\u00e9", "\ud83d\ude00"}) {
                 long seed = core.murmurhashV3("target-1", 1);
-                assertEquals((double) seed, core.callForDouble("murmurhashV3", "target-1", 1));
+                assertEquals((double) seed, core.hooks().callForDouble("murmurhashV3", "target-1", 1));
                 JsonNode hashes = JsonCodec.mapper().readTree(
-                        core.callForString("generateBoundedHashesFromJSON", user, "target-1"));
+                        core.hooks().callForString("generateBoundedHashesFromJSON", user, "target-1"));
                 assertEquals(core.murmurhashV3(user, seed) / 4294967295.0, hashes.get("bucketingHash").doubleValue());
             }
         }
@@ -68,16 +68,16 @@ class CoreInstanceTest {
         try (CoreInstance core = open(engine)) {
             String greaterThan3 = "{\"type\":\"user\",\"subType\":\"customData\",\"comparator\":\">\","
                     + "\"values\":[3],\"dataKey\":\"n\",\"dataKeyType\":\"Number\"}";
-            assertTrue(core.callForBoolean("checkNumbersFilterFromJSON", "5", greaterThan3));
-            assertFalse(core.callForBoolean("checkNumbersFilterFromJSON", "2", greaterThan3));
+            assertTrue(core.hooks().callForBoolean("checkNumbersFilterFromJSON", "5", greaterThan3));
+            assertFalse(core.hooks().callForBoolean("checkNumbersFilterFromJSON", "2", greaterThan3));
             String passAll = "{\"type\":\"schedule\",\"startDate\":\"2020-01-01T00:00:00.000Z\"}";
-            assertTrue(core.callForBoolean("doesUserPassRolloutFromJSON", passAll, 0.5));
-            assertTrue(core.callForBoolean("doesUserPassRolloutFromJSON", null, 0.5), "no rollout passes everyone");
+            assertTrue(core.hooks().callForBoolean("doesUserPassRolloutFromJSON", passAll, 0.5));
+            assertTrue(core.hooks().callForBoolean("doesUserPassRolloutFromJSON", null, 0.5), "no rollout passes everyone");
             String operator = "{\"operator\":\"and\",\"filters\":[{\"type\":\"all\"}]}";
             // audiences left out: the core's default ("") applies; an explicit null would make it abort
-            assertTrue(core.callForBoolean("evaluateOperatorFromJSON", operator, "{\"user_id\":\"u\"}"));
+            assertTrue(core.hooks().callForBoolean("evaluateOperatorFromJSON", operator, "{\"user_id\":\"u\"}"));
             assertThrows(CoreAbortException.class,
-                    () -> core.callForBoolean("evaluateOperatorFromJSON", operator, "{\"user_id\":\"u\"}", null));
+                    () -> core.hooks().callForBoolean("evaluateOperatorFromJSON", operator, "{\"user_id\":\"u\"}", null));
         }
     }
 
@@ -86,7 +86,7 @@ class CoreInstanceTest {
     @EnumSource(value = Engine.class, names = {"CHICORY_AOT", "WASMTIME"})
     void dateNowIsTheInjectedClock(Engine engine) throws Exception {
         try (CoreInstance core = open(engine)) {
-            JsonNode user = JsonCodec.mapper().readTree(core.callForString("testDVCUserClass", "{\"user_id\":\"u\"}"));
+            JsonNode user = JsonCodec.mapper().readTree(core.hooks().callForString("testDVCUserClass", "{\"user_id\":\"u\"}"));
             assertEquals("2026-06-01T12:00:00.000Z", user.get("createdDate").textValue());
         }
     }
@@ -99,7 +99,7 @@ class CoreInstanceTest {
                     + "\"environment\":{\"_id\":\"e\",\"key\":\"e\"},\"features\":[],\"variables\":[]}");
             assertNull(core.variableForUser("key", "{\"user_id\":\"u\"}", "v", 0));
             CoreAbortException abort = assertThrows(CoreAbortException.class,
-                    () -> core.callForString("variableForUser", "key", "{\"user_id\":\"u\"}", "v", 0, true));
+                    () -> core.hooks().callForString("variableForUser", "key", "{\"user_id\":\"u\"}", "v", 0, true));
             assertTrue(abort.file().contains("eventQueue"), abort.file());
             assertFalse(core.usable());
             assertThrows(IllegalStateException.class, () -> core.variableForUser("key", "{\"user_id\":\"u\"}", "v", 0));
@@ -110,7 +110,7 @@ class CoreInstanceTest {
     @EnumSource(value = Engine.class, names = {"CHICORY_COMPILER", "WASMTIME"})
     void abortCarriesTheCoresMessageAndPosition(Engine engine) {
         try (CoreInstance core = open(engine)) {
-            CoreAbortException abort = assertThrows(CoreAbortException.class, () -> core.callForString("triggerAbort"));
+            CoreAbortException abort = assertThrows(CoreAbortException.class, () -> core.hooks().callForString("triggerAbort"));
             assertEquals("Manual abort triggered", abort.coreMessage());
             assertEquals("assembly/testHelpers.ts", abort.file());
             assertTrue(abort.line() > 0);
@@ -121,8 +121,8 @@ class CoreInstanceTest {
     @EnumSource(value = Engine.class, names = {"CHICORY_AOT", "WASMTIME"})
     void badArgumentsAreRejectedBeforeTheCall(Engine engine) {
         try (CoreInstance core = open(engine)) {
-            assertThrows(IllegalArgumentException.class, () -> core.callForString("echoString", "a", "b"));
-            assertThrows(IllegalArgumentException.class, () -> core.callForString("noSuchExport", "x"));
+            assertThrows(IllegalArgumentException.class, () -> core.hooks().callForString("echoString", "a", "b"));
+            assertThrows(IllegalArgumentException.class, () -> core.hooks().callForString("noSuchExport", "x"));
             assertTrue(core.usable());
         }
     }

@@ -3,19 +3,17 @@ package flagparity.wasm.engine;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.nio.ByteOrder;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /** One GraalWasm instance of the core, in its own context on the module's shared engine. */
-final class GraalWasmCoreInstance extends CoreInstance {
+final class GraalWasmInstance implements WasmInstance {
     private final Context context;
     /** The engine, when it is this instance's own (closed with it). */
     private final Engine ownEngine;
@@ -24,9 +22,7 @@ final class GraalWasmCoreInstance extends CoreInstance {
     /** Cancels this instance's call past its deadline: a cancelled context is closed for good. */
     private final DeadlineTimer.Watch watch;
 
-    GraalWasmCoreInstance(CoreModule owner, Clock clock, CallDeadlines deadlines, Engine engine, boolean ownsEngine,
-            Source source) {
-        super(owner, clock, deadlines);
+    GraalWasmInstance(CoreCalls host, CallDeadlines deadlines, Engine engine, boolean ownsEngine, Source source) {
         this.ownEngine = ownsEngine ? engine : null;
         this.context = Context.newBuilder("wasm").engine(engine).build();
         // close(true) waits for the cancelled call to unwind: off the timer's thread, which serves every instance
@@ -37,15 +33,15 @@ final class GraalWasmCoreInstance extends CoreInstance {
             Value module = context.eval(source);
             ProxyObject env = ProxyObject.fromMap(Map.of(
                     "abort", (ProxyExecutable) args -> {
-                        hostAbort(args[0].asInt(), args[1].asInt(), args[2].asInt(), args[3].asInt());
+                        host.hostAbort(args[0].asInt(), args[1].asInt(), args[2].asInt(), args[3].asInt());
                         return null;
                     },
-                    "Date.now", (ProxyExecutable) args -> hostDateNow(),
+                    "Date.now", (ProxyExecutable) args -> host.hostDateNow(),
                     "console.log", (ProxyExecutable) args -> {
-                        hostConsoleLog(args[0].asInt());
+                        host.hostConsoleLog(args[0].asInt());
                         return null;
                     },
-                    "seed", (ProxyExecutable) args -> hostSeed()));
+                    "seed", (ProxyExecutable) args -> host.hostSeed()));
             Value instance = module.newInstance(ProxyObject.fromMap(Map.of("env", env)));
             this.exports = instance.getMember("exports");
             this.memory = exports.getMember("memory");
@@ -56,7 +52,7 @@ final class GraalWasmCoreInstance extends CoreInstance {
     }
 
     @Override
-    Export lookup(String name, FunctionType type) {
+    public ExportCall lookup(String name, FunctionType type) {
         Value fn = exports.getMember(name);
         if (fn == null || !fn.canExecute()) {
             throw new IllegalArgumentException("the core exports no function \"" + name + "\"");
@@ -68,26 +64,22 @@ final class GraalWasmCoreInstance extends CoreInstance {
             for (int i = 0; i < args.length; i++) {
                 values[i] = toValue(params.get(i), args[i]);
             }
-            Value r = watch == null ? fn.execute(values) : executeWatched(name, fn, values);
+            Value r = fn.execute(values);
             return result == null ? 0 : fromValue(result, r);
         };
     }
 
-    private Value executeWatched(String name, Value fn, Object[] values) {
-        watch.arm(callDeadlineNanos());
-        Value r;
-        try {
-            r = fn.execute(values);
-        } catch (PolyglotException e) {
-            if (watch.disarm()) {
-                throw new DeadlineExceeded(name, e); // the timer cancelled the context
-            }
-            throw e;
+    @Override
+    public void arm(long nanos) {
+        if (watch != null) {
+            watch.arm(nanos);
         }
-        if (watch.disarm()) {
-            throw new DeadlineExceeded(name, null); // finished as the timer fired: the context is closing anyway
-        }
-        return r;
+    }
+
+    /** A call that returned as the timer fired counts as stopped too: the context is closing anyway. */
+    @Override
+    public boolean stopped(Throwable failure) {
+        return watch != null && watch.stopped(failure);
     }
 
     private static Object toValue(ValType type, long raw) {
@@ -107,24 +99,24 @@ final class GraalWasmCoreInstance extends CoreInstance {
     }
 
     @Override
-    int readInt(int address) {
+    public int readInt(int address) {
         return memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, address & 0xFFFFFFFFL);
     }
 
     @Override
-    void writeInt(int address, int value) {
+    public void writeInt(int address, int value) {
         memory.writeBufferInt(ByteOrder.LITTLE_ENDIAN, address & 0xFFFFFFFFL, value);
     }
 
     @Override
-    byte[] readBytes(int address, int length) {
+    public byte[] readBytes(int address, int length) {
         byte[] out = new byte[length];
         memory.readBuffer(address & 0xFFFFFFFFL, out, 0, length);
         return out;
     }
 
     @Override
-    void writeBytes(int address, byte[] bytes, int offset, int length) {
+    public void writeBytes(int address, byte[] bytes, int offset, int length) {
         // The polyglot buffer API has no bulk write: eight bytes per call, then the rest one by one.
         long base = address & 0xFFFFFFFFL;
         int i = 0;
@@ -146,7 +138,7 @@ final class GraalWasmCoreInstance extends CoreInstance {
     }
 
     @Override
-    void release() {
+    public void release() {
         if (watch != null) {
             watch.close();
         }

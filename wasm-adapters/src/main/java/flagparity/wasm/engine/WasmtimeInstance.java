@@ -15,7 +15,6 @@ import io.github.kawamuray.wasmtime.WasmFunctions;
 import io.github.kawamuray.wasmtime.WasmValType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,7 +25,8 @@ import java.util.List;
  * here and disposed with the instance (DevCycle's SDK 2.6.0 made a new one per call and leaked
  * native memory).
  */
-final class WasmtimeCoreInstance extends CoreInstance {
+final class WasmtimeInstance implements WasmInstance {
+    private final CoreCalls host;
     private final Store<Void> store;
     private final Instance instance;
     private final Memory memory;
@@ -42,9 +42,8 @@ final class WasmtimeCoreInstance extends CoreInstance {
     /** Whether calls have deadlines (the engine then interrupts at epochs). */
     private final boolean deadlines;
 
-    WasmtimeCoreInstance(CoreModule owner, Clock clock, flagparity.wasm.engine.CallDeadlines deadlines, Engine engine,
-            Module module, List<String> importNames) {
-        super(owner, clock, deadlines);
+    WasmtimeInstance(CoreCalls host, CallDeadlines deadlines, Engine engine, Module module, List<String> importNames) {
+        this.host = host;
         this.store = new Store<>(null, engine);
         owned.push(store);
         this.deadlines = deadlines.enforced();
@@ -69,13 +68,13 @@ final class WasmtimeCoreInstance extends CoreInstance {
         switch (name) {
             case "abort":
                 return WasmFunctions.wrap(store, WasmValType.I32, WasmValType.I32, WasmValType.I32, WasmValType.I32,
-                        (Integer msg, Integer file, Integer line, Integer col) -> hostAbort(msg, file, line, col));
+                        (Integer msg, Integer file, Integer line, Integer col) -> host.hostAbort(msg, file, line, col));
             case "Date.now":
-                return WasmFunctions.wrap(store, WasmValType.F64, () -> hostDateNow());
+                return WasmFunctions.wrap(store, WasmValType.F64, () -> host.hostDateNow());
             case "console.log":
-                return WasmFunctions.wrap(store, WasmValType.I32, (Integer msg) -> hostConsoleLog(msg));
+                return WasmFunctions.wrap(store, WasmValType.I32, (Integer msg) -> host.hostConsoleLog(msg));
             case "seed":
-                return WasmFunctions.wrap(store, WasmValType.F64, () -> hostSeed());
+                return WasmFunctions.wrap(store, WasmValType.F64, () -> host.hostSeed());
             default:
                 throw new IllegalArgumentException("the core imports env." + name + ", which no engine here provides");
         }
@@ -93,7 +92,7 @@ final class WasmtimeCoreInstance extends CoreInstance {
     }
 
     @Override
-    Export lookup(String name, FunctionType type) {
+    public ExportCall lookup(String name, FunctionType type) {
         Func fn = instance.getFunc(store, name)
                 .orElseThrow(() -> new IllegalArgumentException("the core exports no function \"" + name + "\""));
         owned.push(fn);
@@ -104,20 +103,30 @@ final class WasmtimeCoreInstance extends CoreInstance {
             for (int i = 0; i < args.length; i++) {
                 vals[i] = toVal(params.get(i), args[i]);
             }
-            if (deadlines) {
-                armEpochDeadline(callDeadlineNanos());
-            }
-            Val[] results;
-            try {
-                results = fn.call(store, vals);
-            } catch (RuntimeException e) {
-                if (interrupted(e)) {
-                    throw new DeadlineExceeded(name, e);
-                }
-                throw e;
-            }
+            Val[] results = fn.call(store, vals);
             return result == null ? 0 : fromVal(results[0]);
         };
+    }
+
+    @Override
+    public void arm(long nanos) {
+        if (deadlines) {
+            armEpochDeadline(nanos);
+        }
+    }
+
+    /** Whether wasmtime stopped the call at its epoch deadline (the only interrupt it has here). */
+    @Override
+    public boolean stopped(Throwable failure) {
+        if (!deadlines || !(failure instanceof RuntimeException)) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("interrupt")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -134,16 +143,6 @@ final class WasmtimeCoreInstance extends CoreInstance {
             store.setEpochDeadline(ticks + slack);
             armedUntil = now + ticks + slack;
         }
-    }
-
-    /** Whether wasmtime stopped the call at its epoch deadline (the only interrupt it has here). */
-    private static boolean interrupted(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("interrupt")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Val toVal(ValType type, long raw) {
@@ -165,24 +164,24 @@ final class WasmtimeCoreInstance extends CoreInstance {
     }
 
     @Override
-    int readInt(int address) {
+    public int readInt(int address) {
         return view(address, 4).getInt(address);
     }
 
     @Override
-    void writeInt(int address, int value) {
+    public void writeInt(int address, int value) {
         view(address, 4).putInt(address, value);
     }
 
     @Override
-    byte[] readBytes(int address, int length) {
+    public byte[] readBytes(int address, int length) {
         byte[] out = new byte[length];
         view(address, length).get(address, out);
         return out;
     }
 
     @Override
-    void writeBytes(int address, byte[] bytes, int offset, int length) {
+    public void writeBytes(int address, byte[] bytes, int offset, int length) {
         view(address, length).put(address, bytes, offset, length);
     }
 
@@ -192,7 +191,7 @@ final class WasmtimeCoreInstance extends CoreInstance {
     }
 
     @Override
-    void release() {
+    public void release() {
         while (!owned.isEmpty()) {
             owned.pop().dispose();
         }

@@ -10,12 +10,11 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
 /** One Chicory instance of the core; its host functions are made once, here. */
-final class ChicoryCoreInstance extends CoreInstance {
+final class ChicoryInstance implements WasmInstance {
     private static final long[] NO_RESULT = new long[0];
 
     private final Instance instance;
@@ -23,26 +22,25 @@ final class ChicoryCoreInstance extends CoreInstance {
     /** Interrupts this instance's call past its deadline: Chicory stops at an interrupt. */
     private final DeadlineTimer.Watch watch;
 
-    ChicoryCoreInstance(CoreModule owner, Clock clock, flagparity.wasm.engine.CallDeadlines deadlines, WasmModule module,
+    ChicoryInstance(CoreCalls host, CallDeadlines deadlines, WasmModule module,
             Function<Instance, Machine> machineFactory) {
-        super(owner, clock, deadlines);
         this.watch = deadlines.enforced() ? new DeadlineTimer.Watch() : null;
         ImportValues imports = ImportValues.builder()
                 .addFunction(new HostFunction("env", "abort",
                         FunctionType.of(List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32), List.of()),
                         (inst, args) -> {
-                            hostAbort((int) args[0], (int) args[1], (int) args[2], (int) args[3]);
+                            host.hostAbort((int) args[0], (int) args[1], (int) args[2], (int) args[3]);
                             return NO_RESULT;
                         }))
                 .addFunction(new HostFunction("env", "Date.now", FunctionType.returning(ValType.F64),
-                        (inst, args) -> new long[] {Double.doubleToRawLongBits(hostDateNow())}))
+                        (inst, args) -> new long[] {Double.doubleToRawLongBits(host.hostDateNow())}))
                 .addFunction(new HostFunction("env", "console.log", FunctionType.accepting(ValType.I32),
                         (inst, args) -> {
-                            hostConsoleLog((int) args[0]);
+                            host.hostConsoleLog((int) args[0]);
                             return NO_RESULT;
                         }))
                 .addFunction(new HostFunction("env", "seed", FunctionType.returning(ValType.F64),
-                        (inst, args) -> new long[] {Double.doubleToRawLongBits(hostSeed())}))
+                        (inst, args) -> new long[] {Double.doubleToRawLongBits(host.hostSeed())}))
                 .build();
         Instance.Builder b = Instance.builder(module).withImportValues(imports);
         // Chicory's default ByteBufferMemory also runs on Android; on a JVM the byte[] one is faster
@@ -56,48 +54,43 @@ final class ChicoryCoreInstance extends CoreInstance {
     }
 
     @Override
-    Export lookup(String name, FunctionType type) {
+    public ExportCall lookup(String name, FunctionType type) {
         ExportFunction fn = instance.export(name);
-        if (watch == null) {
-            return args -> first(fn.apply(args));
-        }
         return args -> {
-            watch.arm(callDeadlineNanos());
-            long[] results;
-            try {
-                results = fn.apply(args);
-            } catch (RuntimeException | Error e) {
-                if (watch.disarm()) {
-                    throw new DeadlineExceeded(name, e); // Chicory stopped at the timer's interrupt
-                }
-                throw e;
-            }
-            watch.disarm(); // had it just fired, the call still finished: its result stands
-            return first(results);
+            long[] results = fn.apply(args);
+            return results == null || results.length == 0 ? 0 : results[0];
         };
     }
 
-    private static long first(long[] results) {
-        return results == null || results.length == 0 ? 0 : results[0];
+    @Override
+    public void arm(long nanos) {
+        if (watch != null) {
+            watch.arm(nanos);
+        }
     }
 
     @Override
-    int readInt(int address) {
+    public boolean stopped(Throwable failure) {
+        return watch != null && watch.stopped(failure);
+    }
+
+    @Override
+    public int readInt(int address) {
         return memory.readInt(address);
     }
 
     @Override
-    void writeInt(int address, int value) {
+    public void writeInt(int address, int value) {
         memory.writeI32(address, value);
     }
 
     @Override
-    byte[] readBytes(int address, int length) {
+    public byte[] readBytes(int address, int length) {
         return memory.readBytes(address, length);
     }
 
     @Override
-    void writeBytes(int address, byte[] bytes, int offset, int length) {
+    public void writeBytes(int address, byte[] bytes, int offset, int length) {
         memory.write(address, bytes, offset, length);
     }
 
@@ -107,7 +100,7 @@ final class ChicoryCoreInstance extends CoreInstance {
     }
 
     @Override
-    void release() {
+    public void release() {
         // Plain Java objects: nothing native to free; only the timer forgets the watch.
         if (watch != null) {
             watch.close();
