@@ -24,7 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code java -jar benchmarks/target/flagparity.jar jmh SpreadBenchmark -p engine=reference
  * -p lookupCase=front,last -p core=1.32.0,1.42.8 -prof gc} ({@code core} is {@link Served#core}; default each
  * engine's newest). An engine that refuses to be timed with a case's user (DevCycle's SDK with both
- * customData and privateCustomData) fails that row and goes on.
+ * customData and privateCustomData), or cannot run the core asked for (the SDK on a {@code -d7fix}
+ * build or on 1.42.8), fails that row as skipped and the run goes on. Issue 16's table, DevCycle's
+ * config with and without custom data on DevCycle's core and its fixed build: {@code -p
+ * lookupCase=dvc-v-key-25,dvc-v-key-25-5cd,dvc-v-key-58-5cd,dvc-v-key-80-5cd -p core=1.32.0,1.32.0-d7fix}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
