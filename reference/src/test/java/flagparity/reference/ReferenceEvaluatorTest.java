@@ -11,9 +11,13 @@ import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.InvalidUserException;
 import flagparity.reference.api.User;
+import flagparity.reference.api.UserEvaluator;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +37,57 @@ class ReferenceEvaluatorTest {
     private static Object value(ReferenceEvaluator e, String userJson, String key, VariableType type) {
         Variable v = e.variable(user(userJson), key, type);
         return v == null ? null : v.value();
+    }
+
+    /**
+     * A bound user (its user_id prepared for hashing once) answers every key of the config as
+     * {@code variable} does, the same instance or the same exception, for users split by 50/50
+     * distributions and custom-data bucketing keys; and it answers on the config in force, after a swap.
+     */
+    @Test
+    void aBoundUserAnswersAsVariableForEveryKeyAndAcrossAConfigSwap() throws Exception {
+        ReferenceEvaluator e = TestConfigs.evaluator(FEATURES);
+        List<UserEvaluator> bound = new ArrayList<>();
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            User u = user("{\"user_id\":\"user-" + i + "-\u00e9\",\"customData\":{\"plan\":" + (i % 4) + "}}");
+            users.add(u);
+            bound.add(e.forUser(u));
+        }
+        assertBoundAnswersAsVariable(e, FEATURES, users, bound);
+        String swapped = TestConfigs.singleTarget("{\"operator\":\"and\",\"filters\":[{\"type\":\"all\"}]}", "{}");
+        e.setConfig(swapped);
+        assertBoundAnswersAsVariable(e, swapped, users, bound);
+    }
+
+    private static void assertBoundAnswersAsVariable(ReferenceEvaluator e, String config, List<User> users,
+            List<UserEvaluator> bound) throws Exception {
+        int served = 0;
+        for (JsonNode v : JsonCodec.mapper().readTree(config).path("variables")) {
+            String key = v.path("key").asText();
+            VariableType type = VariableType.parse(v.path("type").asText());
+            for (int i = 0; i < users.size(); i++) {
+                Object want;
+                try {
+                    want = e.variable(users.get(i), key, type);
+                } catch (EvaluationException ex) {
+                    want = ex.getMessage();
+                }
+                Object got;
+                try {
+                    got = bound.get(i).variable(key, type);
+                } catch (EvaluationException ex) {
+                    got = ex.getMessage();
+                }
+                if (want instanceof Variable) {
+                    served++;
+                    assertSame(want, got, key + " for user " + i);
+                } else {
+                    assertEquals(want, got, key + " for user " + i);
+                }
+            }
+        }
+        assertTrue(served >= users.size(), "too few served lookups to compare: " + served);
     }
 
     @Test
