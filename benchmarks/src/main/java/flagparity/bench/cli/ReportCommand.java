@@ -34,7 +34,7 @@ public final class ReportCommand implements Callable<Integer> {
     /** What the report is built from: a new run of a matrix, or a saved run. */
     static final class Source {
         @Option(names = "--quick", required = true,
-                description = "Measure the quick matrix (about 25 minutes on two cores).")
+                description = "Measure the quick matrix (about 28 minutes on two cores).")
         boolean quick;
 
         @Option(names = "--full", required = true,

@@ -29,7 +29,8 @@ public final class DevCycleSdkEngine implements EngineDescriptor {
         if (user.customData() != null && user.privateCustomData() != null) {
             return "DevCycle's Java SDK 2.6.0 traps (MEMORY_OUT_OF_BOUNDS) after about 900-1,050 calls with a user"
                     + " that has both customData and privateCustomData and then serves defaults, which would be"
-                    + " timed instead (CORE-FACTS.md); drop one of the two maps";
+                    + " timed instead (the core's D7 on its protobuf path: results/DIVERGENCES.md); drop one of the"
+                    + " two maps";
         }
         return null;
     }

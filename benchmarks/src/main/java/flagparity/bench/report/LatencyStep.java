@@ -147,6 +147,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
             ctx.progress().unitStarted("latency " + s.fileName());
             Path log = dir.resolve(s.fileName() + ".log");
             int exit = ctx.runJvm(s.flags(), "flagparity.bench.cli.Main", s.args(warmup, duration, core, dir), log);
+            Step.withoutMachinePaths(dir.resolve(s.fileName() + LatencyRun.SUMMARY));
             String status = exit == 0 ? "ok"
                     : exit == 1 ? "not valid (the files say why): " + Step.lastLine(log)
                     : "failed (exit " + exit + "): " + Step.lastLine(log);

@@ -8,6 +8,7 @@ import flagparity.bench.jmh.SpreadBenchmark;
 import flagparity.bench.jmh.ThroughputBenchmark;
 import flagparity.bench.jmh.UserSizeBenchmark;
 import flagparity.bench.jmh.VariableBenchmark;
+import flagparity.bench.jmh.WarmUpBenchmark;
 import flagparity.bench.jmh.BucketedConfigBenchmark;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineDescriptor;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * The agreed matrices, built from the engine registry ({@link Engines}): {@code quick} (about 25 minutes
+ * The agreed matrices, built from the engine registry ({@link Engines}): {@code quick} (about 28 minutes
  * on two cores: the headline spread with two forks per row, and every other question of
  * DECISIONS.md once, with short settings), {@code full} (every engine, codec and size with the
  * benchmarks' own settings; hours) and {@code smoke} (the quick matrix with the shortest settings:
@@ -56,13 +57,14 @@ final class Matrix {
      * @param jmhWasm rows that run compiled Wasm code: they need a longer warm-up before the JIT settles
      */
     record Timing(String mode, JmhTiming spread, JmhTiming spreadWasm, JmhTiming jmh, JmhTiming jmhWasm,
-            JmhTiming coldStart, Duration latencyWarmup, Duration latencyDuration, Duration profileWarmup,
+            JmhTiming coldStart, JmhTiming warmUp, Duration latencyWarmup, Duration latencyDuration, Duration profileWarmup,
             Duration profileDuration, int profilePeriodMillis) {
 
         String describe() {
             return "JMH headline spread: " + spread.describe() + " (plain-Java rows), " + spreadWasm.describe()
                     + " (rows running Wasm); other JMH rows: " + jmh.describe() + ", " + jmhWasm.describe()
-                    + " (Wasm); cold start: " + coldStart.describe() + ", one shot per fork; latency: "
+                    + " (Wasm); cold start: " + coldStart.describe() + ", one shot per fork; warm-up curve: "
+                    + warmUp.describe() + ", from a fresh JVM; latency: "
                     + JmhTiming.jmhTime(latencyWarmup) + " warm-up + " + JmhTiming.jmhTime(latencyDuration)
                     + " measured per run; profile: " + JmhTiming.jmhTime(profileWarmup) + " warm-up + "
                     + JmhTiming.jmhTime(profileDuration) + " sampled every " + profilePeriodMillis + " ms";
@@ -81,15 +83,15 @@ final class Matrix {
     static final Timing QUICK_TIMING = new Timing(QUICK,
             new JmhTiming(2, 3, ms(300), 3, ms(300), 2.5), new JmhTiming(2, 10, ms(1000), 3, ms(300), 2.5),
             new JmhTiming(1, 3, ms(500), 3, ms(500), 2.5), new JmhTiming(1, 10, ms(1000), 3, ms(500), 2.5),
-            new JmhTiming(3, null, null, null, null, 3),
+            new JmhTiming(3, null, null, null, null, 3), new JmhTiming(1, null, null, 30, ms(1000), 3),
             ms(4000), ms(6000), ms(6000), ms(6000), 1);
     static final Timing SMOKE_TIMING = new Timing(SMOKE,
             new JmhTiming(1, 1, ms(100), 1, ms(100), 3), new JmhTiming(1, 1, ms(100), 1, ms(100), 3),
             new JmhTiming(1, 1, ms(100), 1, ms(100), 3), new JmhTiming(1, 1, ms(100), 1, ms(100), 3),
-            new JmhTiming(1, null, null, null, null, 3),
+            new JmhTiming(1, null, null, null, null, 3), new JmhTiming(1, null, null, 3, ms(100), 3),
             ms(500), ms(1000), ms(1000), ms(1000), 1);
     static final Timing FULL_TIMING = new Timing(FULL, JmhTiming.annotated(5), JmhTiming.annotated(5),
-            JmhTiming.annotated(5), JmhTiming.annotated(5), new JmhTiming(10, null, null, null, null, 3.5),
+            JmhTiming.annotated(5), JmhTiming.annotated(5), new JmhTiming(10, null, null, null, null, 3.5), JmhTiming.annotated(3.5),
             ms(20_000), ms(60_000), ms(20_000), ms(60_000), 1);
 
     private Matrix() {}
@@ -190,6 +192,9 @@ final class Matrix {
                 set("setConfig", "engine", full ? compiled : List.of(first)).with(t.jmhWasm())), t.jmh(), true));
         steps.add(new JmhStep("cold-start", "from a fresh JVM to the first answer", ColdStartBenchmark.class, List.of(
                 set("firstAnswer", "engine", allIds())), t.coldStart(), false));
+        steps.add(new JmhStep("warm-up", "the headline lookup from a fresh JVM's first call on, per second",
+                WarmUpBenchmark.class, List.of(set("variable", "engine", full ? allIds()
+                        : join(join(reference, compiled), peers))), t.warmUp(), false));
         steps.add(new LatencyStep("latency", "fixed-rate latency, " + (int) RATE + " calls/s from 2 threads, "
                 + "the harness's own floor first", latency(full), t.latencyWarmup(), t.latencyDuration(),
                 only == null ? null : only.id()));

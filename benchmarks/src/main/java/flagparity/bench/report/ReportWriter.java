@@ -84,6 +84,7 @@ final class ReportWriter {
             m.put(s[0], section(s[1], r -> (s[2] + "Benchmark").equals(r.className()), s[3],
                     s[3].isEmpty() ? 1 : Units.nanosPer(s[3].replace("µ", "u") + "/op")));
         }
+        m.put("startUp", startUp());
         m.put("profiles", run.profiles().stream().map(this::profile).collect(Collectors.toList()));
         List<JmhRow> rest = run.rows().stream().filter(r -> !shown.contains(r)).collect(Collectors.toList());
         m.put("others", rest.isEmpty() ? null : rest.stream().collect(Collectors.groupingBy(JmhRow::shortName,
@@ -194,9 +195,28 @@ final class ReportWriter {
         Map<String, String> refusals = new LinkedHashMap<>();
         h.rows().forEach(r -> r.refused().forEach((c, why) -> refusals.put(r.engine() + " / " + c, why)));
         return model("summary", summaryTable, "cases", casesTable, "peer", Objects.toString(h.peer(), "(none)"),
+                "d8", d8Note(h),
                 "chart", chartLink + "/lookup.png", "shape", ConfigShape.of(Workloads.config("large")),
                 "refusals", refusals.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.toList()),
                 "rowsTable", Tables.jmh(spread), "caseCount", LookupCase.SPREAD.size());
+    }
+
+    /**
+     * The note beside the headline on a core with D8, where the safe codec sends every user over JSON: the core
+     * it is, the peer's core, and the Wasm engines whose median there is below the peer's; {@code null} without one.
+     */
+    private static Map<String, Object> d8Note(Headline h) {
+        String core = h.rows().stream().filter(r -> Engines.get(r.engine()).kind() == EngineKind.CORE)
+                .map(Headline.Row::core).filter(c -> Tables.version(c).hasD8()).findFirst().orElse(null);
+        if (core == null || h.peer() == null) {
+            return null;
+        }
+        List<String> below = h.rows().stream().filter(r -> r.core().equals(core) && r.measured() > 0 && r.median() < 1
+                && Engines.get(r.engine()).kind() == EngineKind.CORE).map(r -> Tables.code(r.engine()))
+                .collect(Collectors.toList());
+        String peerCore = h.rows().stream().filter(r -> r.engine().equals(h.peer())).map(Headline.Row::core)
+                .findFirst().orElse("?");
+        return model("core", core, "peerCore", peerCore, "below", below.isEmpty() ? null : String.join(", ", below));
     }
 
     private Map<String, Object> latency() throws IOException {
@@ -246,6 +266,49 @@ final class ReportWriter {
                 curves);
         return model("table", table, "chart", chartLink + "/latency.png", "overGoal", String.join("; ", overGoal),
                 "lagMet", overGoal.isEmpty());
+    }
+
+    /**
+     * Per engine of the registry: its cold start and warm-up beside its steady state, when the run measured them;
+     * the engines without either, with why (as this JVM sees it), a line each. {@code null} when neither was run.
+     */
+    private Map<String, Object> startUp() {
+        List<JmhRow> cold = run.rows().stream().filter(r -> "ColdStartBenchmark".equals(r.className()))
+                .collect(Collectors.toList());
+        List<JmhRow> curves = select(r -> "WarmUpBenchmark".equals(r.className()));
+        if (cold.isEmpty() && curves.isEmpty()) {
+            return null;
+        }
+        Function<List<JmhRow>, Map<String, JmhRow>> byEngine = rows -> rows.stream().collect(Collectors.toMap(
+                r -> r.param("engine"), r -> r, (a, b) -> a));
+        Map<String, JmhRow> coldBy = byEngine.apply(cold);
+        Map<String, JmhRow> curveBy = byEngine.apply(curves);
+        Tables.Commands commands = new Tables.Commands();
+        List<List<String>> body = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        for (String id : Engines.ids()) {
+            StartUp s = new StartUp(id, coldBy.get(id), curveBy.get(id));
+            if (s.coldStart() == null && s.curve() == null) {
+                var a = Engines.get(id).availability();
+                absent.add(Tables.code(id) + ": no rows in this run" + (a.isAvailable() ? "" : " — " + a.reason()));
+                continue;
+            }
+            JmhRow warmed = run.rows().stream().filter(r -> "SpreadBenchmark".equals(r.className())
+                    && id.equals(r.param("engine")) && "headline".equals(r.param("lookupCase")))
+                    .max(Comparator.comparing(Headline::core)).orElse(null);
+            body.add(List.of(Tables.code(id), warmed == null ? "" : Units.format(warmed.primary()) + " (core "
+                    + Headline.core(warmed) + ")", s.curve() == null ? "" : Units.number(s.steadyMicros(), Double.NaN) + " µs",
+                    s.curve() == null ? "" : s.secondsToSteady().stream().map(t -> t == null ? "not within the run"
+                            : Units.number(t, Double.NaN) + " s").collect(Collectors.joining(", ")),
+                    s.coldStart() == null ? "" : Units.format(s.coldStart().primary()),
+                    s.curve() == null ? "" : commands.ref(s.curve().command())));
+        }
+        String table = Tables.markdown(List.of("engine", "headline case, warmed (§1)", "steady state of the curve",
+                "time to steady state (per fork)",
+                "cold start (fresh JVM to first answer)", "cmd"), body) + "\n" + commands.list();
+        tables.put("start-up", table);
+        return model("table", table, "absent", absent, "band", StartUp.BAND_PERCENT, "tail", StartUp.TAIL,
+                "window", StartUp.WINDOW);
     }
 
     private static String us(Map<String, Double> p, String key) {

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** One measuring step of a run: a JMH sweep, a set of latency runs, or the core profile. */
 interface Step {
@@ -49,7 +52,36 @@ interface Step {
             } catch (InterruptedException e) {
                 p.destroy();
                 throw e;
+            } finally {
+                withoutMachinePaths(log);
             }
+        }
+    }
+
+    /**
+     * Rewrites a file of the run folder without this machine's paths (the folder is committed and the page
+     * quotes it): the JVM's home as {@code JAVA_HOME}, the project's root as {@code .}, the user's home as
+     * {@code ~}, the temporary folder as {@code TMP}.
+     */
+    static void withoutMachinePaths(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Map<String, String> placeholders = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
+                .thenComparing(Comparator.naturalOrder())); // the longest first: one path may lie under another
+        placeholders.put(System.getProperty("java.home"), "JAVA_HOME");
+        placeholders.put(Path.of("").toAbsolutePath().normalize().toString(), ".");
+        placeholders.put(System.getProperty("user.home"), "~");
+        placeholders.put(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString(), "TMP");
+        String clean = text;
+        for (Map.Entry<String, String> e : placeholders.entrySet()) {
+            if (e.getKey().length() > 1) {
+                clean = clean.replace(e.getKey(), e.getValue());
+            }
+        }
+        if (!clean.equals(text)) {
+            Files.writeString(file, clean, StandardCharsets.UTF_8);
         }
     }
 

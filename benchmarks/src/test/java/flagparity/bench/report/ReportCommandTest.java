@@ -98,7 +98,7 @@ class ReportCommandTest {
     @Test
     void dryRunPrintsThePlan() {
         assertEquals(0, run("--quick", "--dry-run"));
-        assertTrue(out.toString().contains("[1/8] jmh headline"), out.toString());
+        assertTrue(out.toString().contains("[1/9] jmh headline"), out.toString());
         assertTrue(out.toString().contains("Estimated total"), out.toString());
     }
 

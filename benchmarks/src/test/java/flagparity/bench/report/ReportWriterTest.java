@@ -44,6 +44,11 @@ class ReportWriterTest {
         assertTrue(md.contains("![Median times faster than the SDK over the cases](runs/" + Fixtures.RUN_ID
                 + "/charts/lookup.png)"), md);
         assertFalse(md.contains("{{"), "every template tag is filled");
+        assertTrue(md.contains("## 9b. Cold start and warm-up beside the steady state"), md);
+        for (var e : flagparity.reference.api.Engines.all()) {
+            assertTrue(e.availability().isAvailable() || md.contains("* `" + e.id() + "`: no rows in this run — "),
+                    "an engine this JVM cannot run is named as absent: " + e.id());
+        }
         assertFalse(md.matches("(?s).*(^|[ `(=])/(work|root|tmp)/.*"), "no machine path");
 
         Map<String, String> tables = writer.tables();
