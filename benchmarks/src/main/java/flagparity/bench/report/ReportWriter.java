@@ -207,7 +207,7 @@ final class ReportWriter {
      */
     private static Map<String, Object> d8Note(Headline h) {
         String core = h.rows().stream().filter(r -> Engines.get(r.engine()).kind() == EngineKind.CORE)
-                .map(Headline.Row::core).filter(c -> Tables.version(c).hasD8()).findFirst().orElse(null);
+                .map(Headline.Row::core).filter(c -> Tables.build(c).hasD8()).findFirst().orElse(null);
         if (core == null || h.peer() == null) {
             return null;
         }
