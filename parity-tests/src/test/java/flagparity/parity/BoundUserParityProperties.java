@@ -2,8 +2,8 @@ package flagparity.parity;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import flagparity.parity.gen.ConfigArbitraries;
-import flagparity.parity.gen.Pools;
+import flagparity.parity.gen.Generated;
+import flagparity.workloads.gen.Pools;
 import flagparity.parity.gen.Scenario;
 import flagparity.parity.gen.ScenarioArbitraries;
 import flagparity.parity.oracle.MutableClock;
@@ -71,12 +71,12 @@ class BoundUserParityProperties {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(5, 3), 6, 40, 80, false, false);
+        return ScenarioArbitraries.scenarios(Generated.upTo(5, 3), 6, 40, 80, false, false);
     }
 
     @Provide
     Arbitrary<Scenario> interpreterScenarios() {
-        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(2, 2), 3, 10, 20, false, false);
+        return ScenarioArbitraries.scenarios(Generated.upTo(2, 2), 3, 10, 20, false, false);
     }
 
     /** The reference's bound user hashes a prepared user_id (rollouts and distributions): cheap, so many tries. */

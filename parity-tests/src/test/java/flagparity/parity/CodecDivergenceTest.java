@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import flagparity.parity.gen.Pools;
+import flagparity.workloads.gen.Pools;
 import flagparity.parity.gen.ScenarioArbitraries;
 import flagparity.parity.oracle.CoreOracle;
 import flagparity.parity.oracle.MutableClock;

@@ -1,7 +1,7 @@
 package flagparity.parity;
 
-import flagparity.parity.gen.ConfigArbitraries;
-import flagparity.parity.gen.Pools;
+import flagparity.parity.gen.Generated;
+import flagparity.workloads.gen.Pools;
 import flagparity.parity.gen.Scenario;
 import flagparity.parity.gen.ScenarioArbitraries;
 import flagparity.parity.oracle.Case;
@@ -67,7 +67,7 @@ class CoreParityProperties {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(), 8, MIN_EVALUATIONS_PER_TRY, MIN_EVALUATIONS_PER_TRY,
+        return ScenarioArbitraries.scenarios(Generated.everySize(), 8, MIN_EVALUATIONS_PER_TRY, MIN_EVALUATIONS_PER_TRY,
                 true, true);
     }
 

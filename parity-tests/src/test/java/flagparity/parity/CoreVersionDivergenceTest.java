@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import flagparity.parity.gen.Pools;
+import flagparity.workloads.gen.Pools;
 import flagparity.parity.gen.ScenarioArbitraries;
 import flagparity.parity.oracle.CoreOracle;
 import flagparity.parity.oracle.MutableClock;

@@ -1,7 +1,7 @@
 package flagparity.parity;
 
-import flagparity.parity.gen.ConfigArbitraries;
-import flagparity.parity.gen.Pools;
+import flagparity.parity.gen.Generated;
+import flagparity.workloads.gen.Pools;
 import flagparity.parity.gen.Scenario;
 import flagparity.parity.gen.ScenarioArbitraries;
 import flagparity.parity.oracle.Case;
@@ -128,12 +128,12 @@ class EngineParityProperties {
      */
     @Provide
     Arbitrary<Scenario> scenarios() {
-        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(5, 3), 12, 200, 300, true, false);
+        return ScenarioArbitraries.scenarios(Generated.upTo(5, 3), 12, 200, 300, true, false);
     }
 
     @Provide
     Arbitrary<Scenario> interpreterScenarios() {
-        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(2, 2), 4, 30, 50, true, false);
+        return ScenarioArbitraries.scenarios(Generated.upTo(2, 2), 4, 30, 50, true, false);
     }
 
     @Property(tries = 50, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)

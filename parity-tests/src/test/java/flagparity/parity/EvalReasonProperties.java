@@ -2,8 +2,8 @@ package flagparity.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import flagparity.parity.gen.ConfigArbitraries;
-import flagparity.parity.gen.Pools;
+import flagparity.parity.gen.Generated;
+import flagparity.workloads.gen.Pools;
 import flagparity.parity.gen.Scenario;
 import flagparity.parity.gen.ScenarioArbitraries;
 import flagparity.parity.oracle.CoreOracle;
@@ -51,7 +51,7 @@ class EvalReasonProperties {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        return ScenarioArbitraries.scenarios(ConfigArbitraries.configs(), 8, 30, 30, true, true);
+        return ScenarioArbitraries.scenarios(Generated.everySize(), 8, 30, 30, true, true);
     }
 
     @Property(tries = 40, shrinking = ShrinkingMode.OFF)

@@ -2,14 +2,15 @@ package flagparity.parity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import flagparity.parity.gen.ConfigArbitraries;
-import flagparity.parity.gen.Pools;
+import flagparity.parity.gen.Generated;
+import flagparity.workloads.gen.Pools;
 import flagparity.parity.gen.ScenarioArbitraries;
-import flagparity.parity.gen.UserArbitraries;
 import flagparity.parity.oracle.CoreOracle;
 import flagparity.parity.oracle.MutableClock;
 import flagparity.parity.oracle.Outcome;
-import flagparity.parity.oracle.Texts;
+import flagparity.workloads.gen.ConfigGenerator;
+import flagparity.workloads.gen.Filters;
+import flagparity.workloads.gen.Texts;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EvaluationException;
 import flagparity.reference.api.PlatformData;
@@ -83,7 +84,7 @@ class PartsParityProperties {
         return Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.strings().ofMaxLength(40)),
                 Tuple.of(3, Arbitraries.strings().all().ofMaxLength(12)),
-                Tuple.of(3, Pools.userIds()),
+                Tuple.of(3, Generated.userIds()),
                 Tuple.of(1, Arbitraries.strings().withChars("ab😀").ofMinLength(1990).ofMaxLength(2010)));
     }
 
@@ -123,7 +124,7 @@ class PartsParityProperties {
     @Provide
     Arbitrary<String> numberTexts() {
         return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(NUMBER_TEXTS)),
-                Tuple.of(2, Pools.numbers().map(n -> n.toString())));
+                Tuple.of(2, Generated.numbers().map(n -> n.toString())));
     }
 
     @Provide
@@ -157,7 +158,7 @@ class PartsParityProperties {
 
     @Provide
     Arbitrary<String> versionsOrNull() {
-        return Pools.versions().injectNull(0.1);
+        return Generated.versions().injectNull(0.1);
     }
 
     @Property(tries = 400)
@@ -177,19 +178,19 @@ class PartsParityProperties {
 
     @Provide
     Arbitrary<String> versions() {
-        return Pools.versions();
+        return Generated.versions();
     }
 
     @Provide
     Arbitrary<JsonNode> customDataFilters() {
         // the hook skips the comparator check a config's filter gets, so only comparators the core knows
-        return ConfigArbitraries.filterLeaves().filter(f -> "customData".equals(f.path("subType").asText())
-                && ConfigArbitraries.COMPARATORS.contains(f.path("comparator").asText()));
+        return Generated.filterLeaves().filter(f -> "customData".equals(f.path("subType").asText())
+                && Filters.COMPARATORS.contains(f.path("comparator").asText()));
     }
 
     @Provide
     Arbitrary<String> customDataOrNull() {
-        return UserArbitraries.customData(true).map(o -> Texts.printable(o.toString())).injectNull(0.1);
+        return Generated.customData(true).map(o -> Texts.printable(o.toString())).injectNull(0.1);
     }
 
     @Property(tries = 400)
@@ -207,12 +208,12 @@ class PartsParityProperties {
 
     @Provide
     Arbitrary<Tuple.Tuple2<String, String>> operators() {
-        return ConfigArbitraries.operatorsWithAudiences();
+        return Generated.operatorsWithAudiences();
     }
 
     @Provide
     Arbitrary<String> users() {
-        return UserArbitraries.users(false).map(u -> Texts.printable(u.toString()));
+        return Generated.userTexts(false);
     }
 
     @Property(tries = 300)
@@ -255,7 +256,7 @@ class PartsParityProperties {
 
     @Provide
     Arbitrary<List<Tuple.Tuple2<String, Double>>> distributions() {
-        return Combinators.combine(Arbitraries.of(ConfigArbitraries.VARIATION_IDS), Arbitraries.of(0.0, 0.1, 0.25, 0.3333, 0.5, 1.0, 0.6667))
+        return Combinators.combine(Arbitraries.of(ConfigGenerator.VARIATION_IDS), Arbitraries.of(0.0, 0.1, 0.25, 0.3333, 0.5, 1.0, 0.6667))
                 .as(Tuple::of).list().ofMinSize(1).ofMaxSize(5);
     }
 
@@ -298,7 +299,7 @@ class PartsParityProperties {
 
     @Provide
     Arbitrary<String> rollouts() {
-        return ConfigArbitraries.rollouts();
+        return Generated.rollouts();
     }
 
     @Provide

@@ -3,7 +3,7 @@ package flagparity.parity;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import flagparity.parity.gen.Pools;
+import flagparity.workloads.gen.Pools;
 import flagparity.parity.oracle.Case;
 import flagparity.parity.oracle.CodecView;
 import flagparity.parity.oracle.CoreOracle;
@@ -11,7 +11,7 @@ import flagparity.parity.oracle.MutableClock;
 import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.Pair;
 import flagparity.parity.oracle.ResultDiff;
-import flagparity.parity.oracle.Texts;
+import flagparity.workloads.gen.Texts;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.JsonCodec;
 import flagparity.wasm.Codec;

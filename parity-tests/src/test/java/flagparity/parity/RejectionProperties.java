@@ -1,23 +1,24 @@
 package flagparity.parity;
 
-import flagparity.parity.gen.ConfigArbitraries;
-import flagparity.parity.gen.Mutations;
-import flagparity.parity.gen.Pools;
+import flagparity.parity.gen.Generated;
+import flagparity.workloads.gen.Pools;
 import flagparity.parity.gen.ScenarioArbitraries;
-import flagparity.parity.gen.UserArbitraries;
 import flagparity.parity.oracle.Case;
 import flagparity.parity.oracle.CoreOracle;
 import flagparity.parity.oracle.Mismatches;
 import flagparity.parity.oracle.MutableClock;
 import flagparity.parity.oracle.Outcome;
 import flagparity.parity.oracle.SaveFailures;
-import flagparity.parity.oracle.Texts;
+import flagparity.workloads.gen.ConfigGenerator;
+import flagparity.workloads.gen.Mutations;
+import flagparity.workloads.gen.Profile;
+import flagparity.workloads.gen.Texts;
+import flagparity.workloads.gen.Users;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
 import flagparity.wasm.engine.Engine;
 import java.util.Map;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -61,15 +62,14 @@ class RejectionProperties {
 
     @Provide
     Arbitrary<Mutations.Mutation> configs() {
-        return Mutations.of(ConfigArbitraries.configs(3, 2).map(ConfigArbitraries.ConfigSpec::toJson).map(Texts::printable));
+        return Generated.mutations(c -> Texts.printable(ConfigGenerator.generate(Profile.odd(3, 2), c).toString()));
     }
 
     @Provide
     Arbitrary<String> users() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Mutations.of(UserArbitraries.users(true).map(u -> Texts.printable(u.toString())))
-                        .map(Mutations.Mutation::apply)),
-                net.jqwik.api.Tuple.of(1, UserArbitraries.invalidUserTexts()));
+        return Generated.drawn(c -> c.weighted(3, 1) == 0
+                ? Mutations.of(c, Texts.printable(Users.odd(c, true).toString())).apply()
+                : c.pick(Users.INVALID_TEXTS));
     }
 
     /** The reference rejects exactly the changed configs the core rejects. */

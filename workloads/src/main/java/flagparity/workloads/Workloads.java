@@ -2,6 +2,7 @@ package flagparity.workloads;
 
 import flagparity.reference.api.User;
 import flagparity.reference.api.JsonCodec;
+import flagparity.workloads.gen.Users;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -101,7 +102,7 @@ public final class Workloads {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         for (int i = 0; i < customDataKeys; i++) {
-            data.put(SeededWorkload.customDataKey(i), SeededWorkload.userCustomDataValue(i));
+            data.put(Users.realisticCustomDataKey(i), Users.realisticCustomDataValue(i));
         }
         return b.name("Some User").country("US").language("en").appVersion("4.2.1").appBuild(421)
                 .customData(data).build();

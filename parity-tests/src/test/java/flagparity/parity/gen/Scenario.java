@@ -3,7 +3,8 @@ package flagparity.parity.gen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.reference.api.VariableType;
-import flagparity.parity.oracle.Texts;
+import flagparity.workloads.gen.Json;
+import flagparity.workloads.gen.Texts;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,13 +2,18 @@ package flagparity.parity.gen;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.reference.api.VariableType;
-import flagparity.parity.oracle.Texts;
+import flagparity.workloads.gen.Choices;
+import flagparity.workloads.gen.ConfigGenerator;
+import flagparity.workloads.gen.Json;
+import flagparity.workloads.gen.Pools;
+import flagparity.workloads.gen.Profile;
+import flagparity.workloads.gen.Spellings;
+import flagparity.workloads.gen.Texts;
+import flagparity.workloads.gen.Users;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
+import java.util.function.Function;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /** Scenarios: a config, a clock time near its rollout dates, platform data, users and the keys they ask for. */
 public final class ScenarioArbitraries {
@@ -21,86 +26,64 @@ public final class ScenarioArbitraries {
     /** Milliseconds added to an hour offset: exactly on a boundary, just before or after, or in between. */
     static final List<Long> NOW_DELTAS = List.of(0L, -1L, 1L, 5L, -1000L, 1000L, 1_800_000L, 900_000L);
 
-    /** {@code keyRef} -1 asks for a key the config lacks; {@code typeRef} -1 asks for the variable's own type. */
-    record RequestSpec(int user, int keyRef, int typeRef) {}
-
     public static Arbitrary<Long> nows() {
-        return Combinators.combine(Arbitraries.of(Pools.HOUR_OFFSETS), Arbitraries.of(NOW_DELTAS))
-                .as((h, d) -> Pools.T0 + h * Pools.HOUR + d);
+        return Generated.drawn(ScenarioArbitraries::now);
     }
 
-    public static Arbitrary<String> platformData() {
-        return Combinators.combine(Pools.platforms(), Pools.versions())
-                .as((p, v) -> {
-                    ObjectNode o = Json.object();
-                    o.put("platform", p);
-                    o.put("platformVersion", v);
-                    o.put("sdkType", "server");
-                    o.put("sdkVersion", "2.6.0");
-                    o.put("hostname", "parity");
-                    return Texts.printable(o.toString());
-                });
+    private static long now(Choices c) {
+        return Pools.T0 + c.pick(Pools.HOUR_OFFSETS) * Pools.HOUR + c.pick(NOW_DELTAS);
+    }
+
+    private static String platformData(Choices c) {
+        ObjectNode o = Json.object();
+        o.put("platform", Pools.platform(c));
+        o.put("platformVersion", Pools.version(c));
+        o.put("sdkType", "server");
+        o.put("sdkVersion", "2.6.0");
+        o.put("hostname", "parity");
+        return Texts.printable(o.toString());
     }
 
     /**
-     * Scenarios of up to {@code maxUsers} users and {@code maxRequests} requests.
+     * Scenarios over configs of the given profiles, of up to {@code maxUsers} users and {@code minRequests}
+     * to {@code maxRequests} requests.
      *
-     * @param rawNumbers users may spell numbers as only a raw JSON request can (see {@link UserArbitraries#users})
+     * @param rawNumbers users may spell numbers as only a raw JSON request can (see {@link Users#odd}),
+     *     and the config text may be spelled otherwise ({@link Spellings})
      * @param varyPlatformData draw the platform data, or use {@link #FIXED_PLATFORM_DATA}
      */
-    public static Arbitrary<Scenario> scenarios(int maxUsers, int maxRequests, boolean rawNumbers, boolean varyPlatformData) {
-        return scenarios(ConfigArbitraries.configs(), maxUsers, 1, maxRequests, rawNumbers, varyPlatformData);
-    }
-
-    /** Scenarios over the given configs, with {@code minRequests} to {@code maxRequests} requests. */
-    public static Arbitrary<Scenario> scenarios(Arbitrary<ConfigArbitraries.ConfigSpec> configs, int maxUsers, int minRequests,
+    public static Arbitrary<Scenario> scenarios(Function<Choices, Profile> profiles, int maxUsers, int minRequests,
             int maxRequests, boolean rawNumbers, boolean varyPlatformData) {
-        Arbitrary<RequestSpec> request = Combinators.combine(
-                        Arbitraries.integers().between(0, maxUsers - 1),
-                        Arbitraries.frequency(Tuple.of(25, 0), Tuple.of(1, -1)).flatMap(m -> m < 0
-                                ? Arbitraries.just(-1) : Arbitraries.integers().between(0, 100)),
-                        Arbitraries.frequency(Tuple.of(30, -1), Tuple.of(1, 0), Tuple.of(1, 1), Tuple.of(1, 2), Tuple.of(1, 3)))
-                .as(RequestSpec::new);
-        return Combinators.combine(
-                        configs,
-                        nows(),
-                        varyPlatformData ? platformData() : Arbitraries.just(FIXED_PLATFORM_DATA),
-                        UserArbitraries.users(rawNumbers).list().ofMinSize(1).ofMaxSize(maxUsers),
-                        request.list().ofMinSize(minRequests).ofMaxSize(maxRequests),
-                        UserArbitraries.customData(false).map(o -> Texts.printable(o.toString())).injectNull(0.7),
-                        spellings(rawNumbers))
-                .as(ScenarioArbitraries::scenario);
-    }
-
-    /** How the config text is spelled: compact mostly; with raw texts, sometimes indented and escaped, or with a member given twice. */
-    static Arbitrary<Tuple.Tuple2<Spellings.Spelling, Integer>> spellings(boolean raw) {
-        Arbitrary<Spellings.Spelling> spelling = raw
-                ? Arbitraries.frequency(Tuple.of(16, Spellings.Spelling.COMPACT), Tuple.of(2, Spellings.Spelling.PRETTY_ESCAPED),
-                        Tuple.of(1, Spellings.Spelling.DUPLICATE_MEMBER))
-                : Arbitraries.just(Spellings.Spelling.COMPACT);
-        return Combinators.combine(spelling, Arbitraries.integers().between(0, 100_000)).as(Tuple::of);
-    }
-
-    static Scenario scenario(ConfigArbitraries.ConfigSpec spec, long now, String platformData, List<ObjectNode> users,
-            List<RequestSpec> specs, String clientCustomData, Tuple.Tuple2<Spellings.Spelling, Integer> spelling) {
-        ObjectNode config = ConfigArbitraries.build(spec);
-        List<String> keys = Scenario.variableKeys(config);
-        List<VariableType> types = new ArrayList<>();
-        for (var v : config.path("variables")) {
-            types.add(VariableType.parse(v.path("type").asText()));
-        }
-        List<Scenario.Request> requests = new ArrayList<>();
-        for (RequestSpec r : specs) {
-            int user = r.user() % users.size();
-            if (r.keyRef() < 0 || keys.isEmpty()) {
-                requests.add(new Scenario.Request(user, "missing-key",
-                        VariableType.fromIndex(Math.max(0, r.typeRef()))));
-                continue;
+        return Generated.drawn(c -> {
+            ObjectNode config = ConfigGenerator.generate(profiles.apply(c), c);
+            long now = now(c);
+            String platformData = varyPlatformData ? platformData(c) : FIXED_PLATFORM_DATA;
+            List<ObjectNode> users = new ArrayList<>();
+            for (int i = c.between(1, maxUsers); i > 0; i--) {
+                users.add(Users.odd(c, rawNumbers));
             }
-            int k = r.keyRef() % keys.size();
-            VariableType type = r.typeRef() < 0 ? types.get(k) : VariableType.fromIndex(r.typeRef());
-            requests.add(new Scenario.Request(user, keys.get(k), type));
+            List<Scenario.Request> requests = new ArrayList<>();
+            List<String> keys = Scenario.variableKeys(config);
+            for (int i = c.between(minRequests, maxRequests); i > 0; i--) {
+                requests.add(request(c, users.size(), maxUsers, config, keys));
+            }
+            String clientCustomData = c.percent(30) ? Texts.printable(Users.customData(c, false).toString()) : null;
+            Spellings.Spelling spelling = rawNumbers ? Spellings.spelling(c) : Spellings.Spelling.COMPACT;
+            return new Scenario(Spellings.spell(config, spelling, c.below(100_001)), now, platformData, users, requests,
+                    clientCustomData);
+        });
+    }
+
+    /** A lookup: mostly a key of the config at its own type, now and then a missing key or another type. */
+    private static Scenario.Request request(Choices c, int users, int maxUsers, ObjectNode config, List<String> keys) {
+        int user = c.below(maxUsers) % users;
+        int typeRef = c.weighted(30, 1, 1, 1, 1) - 1;
+        if (c.oneIn(26) || keys.isEmpty()) {
+            return new Scenario.Request(user, "missing-key", VariableType.fromIndex(Math.max(0, typeRef)));
         }
-        return new Scenario(Spellings.spell(config, spelling.get1(), spelling.get2()), now, platformData, users, requests, clientCustomData);
+        int k = c.below(101) % keys.size();
+        VariableType type = typeRef < 0 ? VariableType.parse(config.path("variables").get(k).path("type").asText())
+                : VariableType.fromIndex(typeRef);
+        return new Scenario.Request(user, keys.get(k), type);
     }
 }

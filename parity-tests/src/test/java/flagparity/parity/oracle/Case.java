@@ -1,5 +1,6 @@
 package flagparity.parity.oracle;
 
+import flagparity.workloads.gen.Texts;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,6 @@
 package flagparity.parity.oracle;
 
+import flagparity.workloads.gen.Texts;
 import flagparity.reference.api.User;
 import flagparity.reference.api.JsonCodec;
 import java.nio.charset.StandardCharsets;

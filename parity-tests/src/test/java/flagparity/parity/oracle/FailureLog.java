@@ -1,5 +1,6 @@
 package flagparity.parity.oracle;
 
+import flagparity.workloads.gen.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package flagparity.parity.oracle;
 
+import flagparity.workloads.gen.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package flagparity.parity.gen;
+package flagparity.workloads.gen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,33 +7,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.List;
 
-/** Small helpers to build the JSON trees the generators produce. */
+/** Small helpers to build the JSON trees the generator produces. */
 public final class Json {
     private Json() {}
 
-    static final JsonNodeFactory F = JsonNodeFactory.instance;
+    public static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return F.objectNode();
     }
 
-    static ArrayNode array(List<? extends JsonNode> items) {
+    public static ArrayNode array(List<? extends JsonNode> items) {
         ArrayNode a = F.arrayNode();
         a.addAll(items);
         return a;
     }
 
-    static JsonNode text(String s) {
+    public static JsonNode text(String s) {
         return F.textNode(s);
     }
 
     /** A number written as Jackson writes a Long (integer literal) or a Double ({@code 7.0}, {@code 1.0E21}). */
-    static JsonNode number(Number n) {
+    public static JsonNode number(Number n) {
         return n instanceof Long ? F.numberNode((Long) n) : F.numberNode(n.doubleValue());
     }
 
     /** A literal written exactly as given, for number spellings Jackson never writes ({@code -0}, {@code 1e2}). */
-    static JsonNode raw(String literal) {
+    public static JsonNode raw(String literal) {
         return F.rawValueNode(new RawValue(literal));
     }
 }

@@ -1,4 +1,4 @@
-package flagparity.parity.gen;
+package flagparity.workloads.gen;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import flagparity.parity.oracle.Texts;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +23,11 @@ public final class Spellings {
 
     private static final ObjectWriter PRETTY = flagparity.reference.api.JsonCodec.mapper().writer()
             .with(JsonGenerator.Feature.ESCAPE_NON_ASCII).withDefaultPrettyPrinter();
+
+    /** How a request line's config is spelled: compact mostly; sometimes indented and escaped, or with a member given twice. */
+    public static Spelling spelling(Choices c) {
+        return Spelling.values()[c.weighted(16, 2, 1)];
+    }
 
     /** {@code doc} spelled as asked; {@code place} picks the member a duplicate repeats. */
     public static String spell(ObjectNode doc, Spelling spelling, int place) {

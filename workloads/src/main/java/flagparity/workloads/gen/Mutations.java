@@ -1,16 +1,11 @@
-package flagparity.parity.gen;
+package flagparity.workloads.gen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import flagparity.parity.oracle.Texts;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * One change to a valid JSON document (a config or a user) at one place: a key deleted, a value
@@ -95,11 +90,8 @@ public final class Mutations {
         return it.next();
     }
 
-    /** Mutations of the given documents; a text change (kinds 4, 5) is rarer than a structural one. */
-    public static Arbitrary<Mutation> of(Arbitrary<String> documents) {
-        return Combinators.combine(documents, Arbitraries.integers().between(0, 100_000),
-                        Arbitraries.frequency(Tuple.of(8, 0), Tuple.of(8, 1), Tuple.of(3, 2), Tuple.of(3, 3), Tuple.of(1, 4), Tuple.of(1, 5)),
-                        Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 100_000))
-                .as(Mutation::new);
+    /** A change to {@code document}; a text change (kinds 4, 5) is rarer than a structural one. */
+    public static Mutation of(Choices c, String document) {
+        return new Mutation(document, c.below(100_001), c.weighted(8, 8, 3, 3, 1, 1), c.below(1001), c.below(100_001));
     }
 }

@@ -1,20 +1,15 @@
-package flagparity.parity.gen;
+package flagparity.workloads.gen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Strings that stress every door (issue 13): lone UTF-16 surrogates (no UTF-8 form, so a request
  * line or file can only hold them as escapes), control characters including NUL, the characters JSON
  * must escape, separators and noncharacters, mixed with plain text; odd version strings; and the same
  * strings written in a JSON text with odd but valid escapes ({@code \u0041}, upper-case hex, {@code \/},
- * a surrogate pair as two escapes). The generators draw them rarely into config values, filter
- * values, variable keys, user fields, custom data keys and values, and version strings ({@link Pools},
- * {@link ConfigArbitraries}, {@link UserArbitraries}).
+ * a surrogate pair as two escapes). The odd profile draws them rarely into config values, filter
+ * values, variable keys, user fields, custom data keys and values, and version strings.
  */
 public final class OddStrings {
     private OddStrings() {}
@@ -29,40 +24,39 @@ public final class OddStrings {
     static final List<String> VERSION_PARTS = List.of("1", "1.2", "1.2.3", ".", "01", "99999999999999999999",
             "\uff11.\uff12", "\u0663.\u0664", "1.2.3-beta");
 
-    /** Odd strings: one to four pieces, at least one odd. */
-    public static Arbitrary<String> strings() {
-        Arbitrary<String> piece = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(ODD)), Tuple.of(2, Arbitraries.of(PLAIN)));
-        return Combinators.combine(Arbitraries.of(ODD), piece.list().ofMaxSize(3), Arbitraries.integers().between(0, 3))
-                .as((odd, rest, at) -> {
-                    StringBuilder sb = new StringBuilder();
-                    for (int i = 0; i < rest.size(); i++) {
-                        if (i == at) {
-                            sb.append(odd);
-                        }
-                        sb.append(rest.get(i));
-                    }
-                    return at >= rest.size() ? sb.append(odd).toString() : sb.toString();
-                });
+    /** An odd string: one to four pieces, at least one odd. */
+    public static String string(Choices c) {
+        String odd = c.pick(ODD);
+        int pieces = c.below(4);
+        int at = c.below(4);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pieces; i++) {
+            if (i == at) {
+                sb.append(odd);
+            }
+            sb.append(c.weighted(3, 2) == 0 ? c.pick(ODD) : c.pick(PLAIN));
+        }
+        return at >= pieces ? sb.append(odd).toString() : sb.toString();
     }
 
-    /** Odd version strings: a version with an odd piece before, inside or after it. */
-    public static Arbitrary<String> versions() {
-        return Combinators.combine(Arbitraries.of(VERSION_PARTS), Arbitraries.of(ODD), Arbitraries.of(VERSION_PARTS),
-                        Arbitraries.integers().between(0, 2))
-                .as((a, odd, b, where) -> where == 0 ? odd + a : where == 1 ? a + odd + b : a + odd);
+    /** An odd version string: a version with an odd piece before, inside or after it. */
+    public static String version(Choices c) {
+        String a = c.pick(VERSION_PARTS);
+        String odd = c.pick(ODD);
+        String b = c.pick(VERSION_PARTS);
+        switch (c.below(3)) {
+            case 0: return odd + a;
+            case 1: return a + odd + b;
+            default: return a + odd;
+        }
     }
 
     /**
      * A string value as a JSON text node; with {@code escapes} (where the JSON text itself reaches the
      * door, as with raw number spellings), now and then as the same string written with odd escapes.
      */
-    public static Arbitrary<JsonNode> values(Arbitrary<String> strings, boolean escapes) {
-        if (!escapes) {
-            return strings.map(Json::text);
-        }
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, strings.map(Json::text)),
-                Tuple.of(1, Combinators.combine(strings, Arbitraries.integers()).as((s, seed) -> Json.raw(escaped(s, seed)))));
+    public static JsonNode value(Choices c, String s, boolean escapes) {
+        return escapes && c.oneIn(7) ? Json.raw(escaped(s, c.below(Integer.MAX_VALUE))) : Json.text(s);
     }
 
     /**
@@ -75,17 +69,17 @@ public final class OddStrings {
         StringBuilder sb = new StringBuilder("\"");
         int h = seed;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+            char ch = s.charAt(i);
             h = h * 31 + 17;
             int choice = Math.floorMod(h >>> 7, 4);
-            String shortEscape = shortEscape(c);
-            boolean rawAllowed = c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
+            String shortEscape = shortEscape(ch);
+            boolean rawAllowed = ch >= 0x20 && ch != '"' && ch != '\\' && !Character.isSurrogate(ch);
             if (choice == 0 && rawAllowed) {
-                sb.append(c);
+                sb.append(ch);
             } else if (choice == 3 && shortEscape != null) {
                 sb.append(shortEscape);
             } else {
-                sb.append(String.format(choice == 2 ? "\\u%04X" : "\\u%04x", (int) c));
+                sb.append(String.format(choice == 2 ? "\\u%04X" : "\\u%04x", (int) ch));
             }
         }
         return sb.append('"').toString();

@@ -1,4 +1,4 @@
-package flagparity.parity.oracle;
+package flagparity.workloads.gen;
 
 /** Text for humans and files: what a terminal or a UTF-8 file would mangle is written as a JSON escape. */
 public final class Texts {
