@@ -1,15 +1,10 @@
 package flagparity.bench.engines;
 
-import com.devcycle.sdk.server.common.logging.IDevCycleLogger;
 import com.devcycle.sdk.server.common.model.BaseVariable;
 import com.devcycle.sdk.server.common.model.DevCycleUser;
 import com.devcycle.sdk.server.local.api.DevCycleLocalClient;
 import com.devcycle.sdk.server.local.model.DevCycleLocalOptions;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import flagparity.reference.api.ConfigException;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.EngineSettings;
@@ -22,31 +17,12 @@ import flagparity.reference.api.PlatformData;
 import flagparity.reference.api.User;
 import flagparity.reference.api.Variable;
 import flagparity.reference.api.VariableType;
-import flagparity.reference.api.JsonCodec;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import flagparity.bench.engines.ConfigServer.Served;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -54,16 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * API the way its users drive it: a {@link DevCycleLocalClient} that downloads its config over HTTP
  * and answers {@code variable(user, key, default)}.
  *
- * <p>Why one long class: the config server, the poll observations and the client's life cycle share
- * one lock protocol (a swap waits for the SDK's polls to echo the served ETag); the SDK's quirks
- * it works around are listed below, each next to the code that handles it.
- *
- * <p>The config is served by a {@link HttpServer} on 127.0.0.1 (an ephemeral port) at
- * {@code /config/v2/server/<sdkKey>.json}, the path the SDK joins to its {@code configCdnBaseUrl}.
- * Responses carry an {@code ETag}; a poll that sends the current one as {@code If-None-Match} gets
- * a 304, so the SDK's background polling costs one loopback request per poll interval and never
- * reloads the core behind a benchmark's back. Both event-logging options are disabled, so the SDK
- * sends no events; realtime updates are disabled.
+ * <p>The config is served by a {@link ConfigServer} on 127.0.0.1 at the path the SDK joins to its
+ * {@code configCdnBaseUrl}. Responses carry an {@code ETag}; a poll that sends the current one gets a
+ * 304, so the SDK's background polling costs one loopback request per poll interval and never
+ * reloads the core behind a benchmark's back. The client's life cycle and config swaps share the
+ * server's lock (a swap waits for the SDK's polls to echo the served ETag); users, values and client
+ * custom data cross to the SDK through {@link SdkValues}, its log is an {@link SdkLog}. Both
+ * event-logging options are disabled, so the SDK sends no events; realtime updates are disabled.
  *
  * <p>What differs from the other evaluators:
  * <ul>
@@ -98,21 +71,15 @@ public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
     /** The SDK's shortest poll interval; a shorter one silently becomes its 30 s default. */
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
     private static final Duration INIT_TIMEOUT = Duration.ofSeconds(30);
-    private static final String CONFIG_PATH = "/config/v2/server/" + SDK_KEY + ".json";
-    private static final ObjectMapper MAPPER = JsonCodec.mapper();
 
-    private final HttpServer server;
-    private final ExecutorService serverThread;
+    private final ConfigServer server = new ConfigServer();
     private final Duration pollInterval;
     private final SdkLog log = new SdkLog();
     private final AtomicLong defaultsServed = new AtomicLong();
-    /** Guards the served config, the poll observations and the client's creation. */
-    private final Object lock = new Object();
+    /** The server's: guards the served config, the poll observations and the client's creation. */
+    private final Object lock = server.lock;
     /** One config swap at a time ({@link #lock} is released while a swap waits for polls). */
     private final Object swapLock = new Object();
-    private Served served;
-    private long polls;
-    private String lastPollEtag;
     private volatile DevCycleLocalClient client;
     private volatile Map<String, String> variableIds = Collections.emptyMap();
     private Map<String, Object> pendingClientCustomData;
@@ -121,19 +88,6 @@ public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
 
     private DevCycleSdkPeer(Duration pollInterval) {
         this.pollInterval = pollInterval;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the config server for DevCycle's SDK", e);
-        }
-        server.createContext("/", this::serve);
-        serverThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "devcycle-sdk-peer-config-server");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(serverThread);
-        server.start();
     }
 
     /** A peer with no config yet, polling every {@link #MIN_POLL_INTERVAL}. */
@@ -167,7 +121,7 @@ public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
 
     /** The port of the config server on 127.0.0.1. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** How many lookups the SDK answered with the caller's default (each one returned {@code null}). */
@@ -198,7 +152,7 @@ public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
         }
         com.devcycle.sdk.server.common.model.Variable<Object> v;
         try {
-            v = c.variable(toDevCycleUser(user), key, sentinel(type));
+            v = c.variable(toDevCycleUser(user), key, SdkValues.sentinel(type));
         } catch (IllegalArgumentException e) {
             // The SDK validates before it evaluates: an empty user id or key.
             throw user.userId().isEmpty() ? new InvalidUserException(e.getMessage(), e)
@@ -208,57 +162,17 @@ public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
             defaultsServed.incrementAndGet();
             return null;
         }
-        return new Variable(variableIds.getOrDefault(key, ""), key, type, value(type, v.getValue()));
-    }
-
-    /** A default of the class from which the SDK infers the requested type. */
-    private static Object sentinel(VariableType type) {
-        switch (type) {
-            case Boolean: return Boolean.FALSE;
-            case Number: return 0.0d;
-            case String: return "";
-            default: return new LinkedHashMap<String, Object>();
-        }
-    }
-
-    private static Object value(VariableType type, Object sdkValue) {
-        if (type != VariableType.JSON) {
-            return sdkValue;
-        }
-        try {
-            return MAPPER.writeValueAsString(sdkValue);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the SDK's JSON value back", e);
-        }
+        return new Variable(variableIds.getOrDefault(key, ""), key, type, SdkValues.value(type, v.getValue()));
     }
 
     private DevCycleUser toDevCycleUser(User user) {
         Converted last = lastUser;
-        if (last != null && last.user == user) {
-            return last.sdkUser;
+        if (last != null && last.user() == user) {
+            return last.sdkUser();
         }
-        DevCycleUser sdkUser = convert(user);
+        DevCycleUser sdkUser = SdkValues.convert(user);
         lastUser = new Converted(user, sdkUser);
         return sdkUser;
-    }
-
-    /** Every field the SDK's user has and ours has too ({@code deviceModel} has no SDK field). */
-    static DevCycleUser convert(User user) {
-        return DevCycleUser.builder()
-                .userId(user.userId())
-                .email(user.email())
-                .name(user.name())
-                .language(user.language())
-                .country(user.country())
-                .appVersion(user.appVersion())
-                .appBuild(Double.isNaN(user.appBuild()) ? null : Double.toString(user.appBuild()))
-                .customData(copy(user.customData()))
-                .privateCustomData(copy(user.privateCustomData()))
-                .build();
-    }
-
-    private static Map<String, Object> copy(Map<String, Object> data) {
-        return data == null ? null : new HashMap<>(data);
     }
 
     /**
@@ -291,10 +205,10 @@ public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
         }
         synchronized (swapLock) {
             synchronized (lock) {
-                Served previous = served;
+                Served previous = server.served();
                 Served next = Served.of(configJson, previous);
-                long pollsBefore = polls;
-                served = next;
+                long pollsBefore = server.polls();
+                server.serve(next);
                 if (client == null) {
                     startClient(previous);
                     return;
@@ -319,13 +233,13 @@ public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
         while (!c.isInitialized()) {
             if (System.nanoTime() > deadline) {
                 c.close();
-                served = previous;
+                server.serve(previous);
                 throw new ConfigException("devcycle-sdk did not initialize with the config within "
                         + INIT_TIMEOUT.toSeconds() + " s" + log.lastErrorSuffix());
             }
             waitOnLock(10);
         }
-        variableIds = variableIds(served);
+        variableIds = variableIds(server.served());
         client = c;
         if (pendingClientCustomData != null) {
             c.setClientCustomData(pendingClientCustomData);
@@ -342,21 +256,21 @@ public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
         long seen = pollsBefore;
         boolean fetched = false;
         while (true) {
-            if (polls > seen) {
-                seen = polls;
-                if (next.etag.equals(lastPollEtag)) {
+            if (server.polls() > seen) {
+                seen = server.polls();
+                if (next.etag.equals(server.lastPollEtag())) {
                     variableIds = variableIds(next);
                     return;
                 }
                 if (fetched) {
                     // The SDK fetched the new config but still echoes the old ETag: it rejected it.
-                    served = previous;
+                    server.serve(previous);
                     throw new ConfigException("devcycle-sdk rejected the config" + log.lastErrorSuffix());
                 }
                 fetched = true;
             }
             if (System.nanoTime() > deadline) {
-                served = previous;
+                server.serve(previous);
                 throw new ConfigException("devcycle-sdk did not take the config within "
                         + pollInterval.multipliedBy(3).plusSeconds(5).toSeconds()
                         + " s; its poll task stops for good when its core aborts on a config"
@@ -390,22 +304,7 @@ public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
 
     @Override
     public void setClientCustomData(String customDataJson) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        try {
-            JsonNode root = MAPPER.readTree(customDataJson);
-            if (root == null || !root.isObject()) {
-                throw new InvalidUserException("client custom data is not a JSON object");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isContainerNode()) {
-                    throw new InvalidUserException("client custom data can't contain nested objects or arrays");
-                }
-                data.put(e.getKey(), MAPPER.treeToValue(e.getValue(), Object.class));
-            }
-        } catch (JsonProcessingException e) {
-            throw new InvalidUserException("client custom data is not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        Map<String, Object> data = SdkValues.clientCustomData(customDataJson);
         synchronized (lock) {
             if (client == null) {
                 pendingClientCustomData = data;
@@ -423,124 +322,8 @@ public final class DevCycleSdkPeer implements AllVariables, Evaluator, Health {
         if (c != null) {
             c.close();
         }
-        server.stop(0);
-        serverThread.shutdownNow();
+        server.close();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Served s;
-            synchronized (lock) {
-                s = served;
-                if (CONFIG_PATH.equals(exchange.getRequestURI().getPath())) {
-                    polls++;
-                    lastPollEtag = exchange.getRequestHeaders().getFirst("If-None-Match");
-                    lock.notifyAll();
-                }
-            }
-            if (s == null || !CONFIG_PATH.equals(exchange.getRequestURI().getPath())) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            exchange.getResponseHeaders().set("ETag", s.etag);
-            exchange.getResponseHeaders().set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(s.lastModified));
-            if (s.etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-                exchange.sendResponseHeaders(304, -1);
-                return;
-            }
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, s.body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(s.body);
-            }
-        }
-    }
-
-    /**
-     * A config as served: its bytes, its ETag and Last-Modified, and its parsed form for variable ids.
-     * The SDK needs a Last-Modified on every 200 (without one its next 200 throws a
-     * NullPointerException that kills its poll task) and ignores a config older than the one it has.
-     */
-    private static final class Served {
-        final byte[] body;
-        final String etag;
-        final ZonedDateTime lastModified;
-        final JsonNode config;
-
-        private Served(byte[] body, String etag, ZonedDateTime lastModified, JsonNode config) {
-            this.body = body;
-            this.etag = etag;
-            this.lastModified = lastModified;
-            this.config = config;
-        }
-
-        /** Served after {@code previous} (may be null): its Last-Modified is now, and always later. */
-        static Served of(String json, Served previous) {
-            JsonNode config;
-            try {
-                config = MAPPER.readTree(json);
-            } catch (JsonProcessingException e) {
-                throw new ConfigException("config is not valid JSON: " + e.getOriginalMessage(), e);
-            }
-            if (config == null || !config.isObject()) {
-                throw new ConfigException("config is not a JSON object");
-            }
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-                ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-                if (previous != null && !now.isAfter(previous.lastModified)) {
-                    now = previous.lastModified.plusSeconds(1);
-                }
-                return new Served(body, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"", now, config);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static final class Converted {
-        final User user;
-        final DevCycleUser sdkUser;
-
-        Converted(User user, DevCycleUser sdkUser) {
-            this.user = user;
-            this.sdkUser = sdkUser;
-        }
-    }
-
-    /**
-     * The SDK's log: errors are counted and each distinct message is printed once to stderr (a
-     * broken core logs the same error on every call); debug, info and warnings (a type mismatch is
-     * a warning) are dropped.
-     */
-    private static final class SdkLog implements IDevCycleLogger {
-        private static final int MAX_DISTINCT = 20;
-        final AtomicLong errors = new AtomicLong();
-        private final Set<String> printed = ConcurrentHashMap.newKeySet();
-        private volatile String lastError;
-
-        @Override public void debug(String message) {}
-        @Override public void info(String message) {}
-        @Override public void warning(String message) {}
-
-        @Override
-        public void error(String message) {
-            errors.incrementAndGet();
-            lastError = message;
-            if (printed.size() < MAX_DISTINCT && printed.add(message)) {
-                System.err.println("devcycle-sdk: " + message);
-            }
-        }
-
-        @Override
-        public void error(String message, Throwable t) {
-            error(t == null ? message : message + " (" + t + ")");
-        }
-
-        String lastErrorSuffix() {
-            String e = lastError;
-            return e == null ? "" : " (its last error: " + e + ")";
-        }
-    }
+    private record Converted(User user, DevCycleUser sdkUser) {}
 }

@@ -69,7 +69,7 @@ class DevCycleSdkPeerTest {
                 .customData(Map.of("plan", "pro", "seats", 3L))
                 .privateCustomData(Map.of("ratio", 0.5, "admin", true))
                 .build();
-        DevCycleUser sdk = DevCycleSdkPeer.convert(user);
+        DevCycleUser sdk = SdkValues.convert(user);
         assertEquals("u-1", sdk.getUserId());
         assertEquals("a@b.c", sdk.getEmail());
         assertEquals("A B", sdk.getName());
@@ -80,7 +80,7 @@ class DevCycleSdkPeerTest {
         assertEquals(Map.of("plan", "pro", "seats", 3L), sdk.getCustomData());
         assertEquals(Map.of("ratio", 0.5, "admin", true), sdk.getPrivateCustomData());
 
-        DevCycleUser minimal = DevCycleSdkPeer.convert(User.builder("u-2").build());
+        DevCycleUser minimal = SdkValues.convert(User.builder("u-2").build());
         assertNull(minimal.getAppBuild());
         assertNull(minimal.getCustomData());
     }
