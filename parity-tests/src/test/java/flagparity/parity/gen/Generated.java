@@ -51,7 +51,7 @@ public final class Generated {
         return drawn(c -> Texts.printable(Users.odd(c, rawNumbers).toString()));
     }
 
-    /** Custom data (a flat JSON object) texts. */
+    /** Custom data (a flat JSON object). */
     public static Arbitrary<ObjectNode> customData(boolean rawNumbers) {
         return drawn(c -> Users.customData(c, rawNumbers));
     }

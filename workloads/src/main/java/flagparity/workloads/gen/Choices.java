@@ -74,11 +74,12 @@ public final class Choices {
         throw new AssertionError("unreachable");
     }
 
-    /** A long in [min, max]; a double in [min, max) rounded to {@code scale} decimals. */
+    /** A long in [min, max]. */
     public long longBetween(long min, long max) {
         return min + (long) Math.floor(random.nextDouble() * (max - min + 1));
     }
 
+    /** A double in [min, max) rounded to {@code scale} decimals. */
     public double doubleBetween(double min, double max, int scale) {
         double d = min + random.nextDouble() * (max - min);
         return java.math.BigDecimal.valueOf(d).setScale(scale, java.math.RoundingMode.HALF_EVEN).doubleValue();
