@@ -69,17 +69,10 @@ final class GraalWasmInstance implements WasmInstance {
         };
     }
 
-    @Override
-    public void arm(long nanos) {
-        if (watch != null) {
-            watch.arm(nanos);
-        }
-    }
-
     /** A call that returned as the timer fired counts as stopped too: the context is closing anyway. */
     @Override
-    public boolean stopped(Throwable failure) {
-        return watch != null && watch.stopped(failure);
+    public CallWatch watch() {
+        return watch != null ? watch : CallWatch.NONE;
     }
 
     private static Object toValue(ValType type, long raw) {

@@ -63,15 +63,8 @@ final class ChicoryInstance implements WasmInstance {
     }
 
     @Override
-    public void arm(long nanos) {
-        if (watch != null) {
-            watch.arm(nanos);
-        }
-    }
-
-    @Override
-    public boolean stopped(Throwable failure) {
-        return watch != null && watch.stopped(failure);
+    public CallWatch watch() {
+        return watch != null ? watch : CallWatch.NONE;
     }
 
     @Override

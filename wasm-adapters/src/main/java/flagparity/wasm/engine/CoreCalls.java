@@ -29,6 +29,7 @@ final class CoreCalls {
     private final long lookupNanos;
     private final long configNanos;
     private final WasmInstance runtime;
+    private final WasmInstance.CallWatch watch;
     private CoreAbortException pendingAbort;
     private boolean broken;
     private boolean closed;
@@ -40,6 +41,7 @@ final class CoreCalls {
         this.lookupNanos = deadlines.lookup().toNanos();
         this.configNanos = deadlines.config().toNanos();
         this.runtime = module.instantiate(this, deadlines);
+        this.watch = runtime.watch();
     }
 
     WasmInstance runtime() {
@@ -105,12 +107,12 @@ final class CoreCalls {
         if (broken) {
             throw new IllegalStateException("this core instance trapped earlier and cannot be used");
         }
-        runtime.arm(fn.deadlineNanos);
+        watch.arm(fn.deadlineNanos);
         long result;
         try {
             result = fn.call.call(args);
         } catch (RuntimeException | Error e) {
-            if (runtime.stopped(e)) {
+            if (watch.stopped(e)) {
                 throw stoppedAtDeadline(fn, e);
             }
             if (e instanceof Error && !(e instanceof StackOverflowError)) {
@@ -128,7 +130,7 @@ final class CoreCalls {
             }
             throw new EvaluationException("the core trapped: " + e, e);
         }
-        if (runtime.stopped(null)) {
+        if (watch.stopped(null)) {
             throw stoppedAtDeadline(fn, null);
         }
         return result;

@@ -65,7 +65,7 @@ final class DeadlineTimer {
      * (GraalWasm cancels its context); {@link #stopped} leaves no stray interrupt behind, and restores
      * one the caller had before the call.
      */
-    static final class Watch implements AutoCloseable {
+    static final class Watch implements WasmInstance.CallWatch, AutoCloseable {
         private static final int IDLE = 0;
         private static final int ARMED = 1;
         private static final int FIRING = 2;
@@ -89,7 +89,8 @@ final class DeadlineTimer {
         }
 
         /** Before a call on this thread: it may run {@code nanos}. */
-        void arm(long nanos) {
+        @Override
+        public void arm(long nanos) {
             callerWasInterrupted = Thread.interrupted(); // else Chicory would stop the call at once
             caller = Thread.currentThread();
             deadlineAt = System.nanoTime() + nanos;
@@ -101,7 +102,8 @@ final class DeadlineTimer {
          * stopped it. A call that returned as the timer fired keeps its result when the stop was an
          * interrupt (cleared here), not when it was the instance's own stop (a cancelled context).
          */
-        boolean stopped(Throwable failure) {
+        @Override
+        public boolean stopped(Throwable failure) {
             return disarm() && (failure != null || stop != null);
         }
 

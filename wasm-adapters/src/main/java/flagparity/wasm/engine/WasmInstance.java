@@ -19,14 +19,31 @@ interface WasmInstance {
     /** Looks up export {@code name} once; {@code type} is its signature. */
     ExportCall lookup(String name, FunctionType type);
 
-    /** Before each export call ({@link CoreCalls#invoke}): the call may run {@code nanos}. */
-    void arm(long nanos);
+    /** Stops an export call at its deadline: armed before each call ({@link CoreCalls#invoke}), asked after it. */
+    interface CallWatch {
+        /** For calls without a deadline. */
+        CallWatch NONE = new CallWatch() {
+            @Override
+            public void arm(long nanos) {}
 
-    /**
-     * After each export call: whether the runtime stopped it at its deadline. {@code failure} is what
-     * the call threw, or null when it returned (a runtime whose stop outlives the call says true then).
-     */
-    boolean stopped(Throwable failure);
+            @Override
+            public boolean stopped(Throwable failure) {
+                return false;
+            }
+        };
+
+        /** Before the call: it may run {@code nanos}. */
+        void arm(long nanos);
+
+        /**
+         * After the call: whether the runtime stopped it at its deadline. {@code failure} is what the
+         * call threw, or null when it returned (a runtime whose stop outlives the call says true then).
+         */
+        boolean stopped(Throwable failure);
+    }
+
+    /** What stops this instance's calls at their deadline ({@link CallWatch#NONE} when they have none). */
+    CallWatch watch();
 
     int readInt(int address);
 

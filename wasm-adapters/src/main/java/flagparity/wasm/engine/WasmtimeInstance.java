@@ -25,7 +25,7 @@ import java.util.List;
  * here and disposed with the instance (DevCycle's SDK 2.6.0 made a new one per call and leaked
  * native memory).
  */
-final class WasmtimeInstance implements WasmInstance {
+final class WasmtimeInstance implements WasmInstance, WasmInstance.CallWatch {
     private final CoreCalls host;
     private final Store<Void> store;
     private final Instance instance;
@@ -108,17 +108,21 @@ final class WasmtimeInstance implements WasmInstance {
         };
     }
 
+    /** Itself when calls have deadlines: the store's epoch deadline stops them. */
+    @Override
+    public CallWatch watch() {
+        return deadlines ? this : CallWatch.NONE;
+    }
+
     @Override
     public void arm(long nanos) {
-        if (deadlines) {
-            armEpochDeadline(nanos);
-        }
+        armEpochDeadline(nanos);
     }
 
     /** Whether wasmtime stopped the call at its epoch deadline (the only interrupt it has here). */
     @Override
     public boolean stopped(Throwable failure) {
-        if (!deadlines || !(failure instanceof RuntimeException)) {
+        if (!(failure instanceof RuntimeException)) {
             return false;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
