@@ -2,11 +2,13 @@ package flagparity.parity.oracle;
 
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
+import flagparity.wasm.engine.CallDeadlines;
 import flagparity.wasm.engine.CoreAbortException;
 import flagparity.wasm.engine.Engine;
 import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.CoreInstance;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -55,9 +57,16 @@ public final class CoreOracle implements AutoCloseable {
         return reopened;
     }
 
+    /**
+     * The deadlines of the parity's cores (oracles and pairs): the properties check answers, not time,
+     * and on a loaded machine (parity beside other builds) a lookup can stall past the engines' 1 s
+     * default; a stuck core still fails, after 30 s. Deadlines themselves are tested in wasm-adapters.
+     */
+    public static final CallDeadlines DEADLINES = new CallDeadlines(Duration.ofSeconds(30), Duration.ofSeconds(60));
+
     private CoreInstance core() {
         if (core == null) {
-            core = CoreInstance.open(engine, CoreBuild.of(version), null, clock);
+            core = CoreInstance.open(engine, CoreBuild.of(version), null, clock, DEADLINES);
             if (platformData != null) {
                 core.setPlatformData(platformData);
             }

@@ -37,7 +37,7 @@ public final class Pair implements AutoCloseable {
         this.concurrency = concurrency;
         this.build = build;
         this.evaluator = WasmEvaluator.builder().core(build).engine(engine).codec(codec).concurrency(concurrency)
-                .poolSize(2).platformData(platformData).clock(clock).build();
+                .poolSize(2).platformData(platformData).clock(clock).deadlines(CoreOracle.DEADLINES).build();
     }
 
     public Engine engine() { return engine; }
