@@ -56,6 +56,7 @@ record Manifest(String id, String mode, String command, String started, String f
         Path tmp = runDir.resolve(FILE + ".tmp");
         MAPPER.writeValue(tmp.toFile(), this);
         Files.move(tmp, runDir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Step.withoutMachinePaths(runDir.resolve(FILE)); // commands name --results as given
     }
 
     /** The manifest of a run folder, or {@code null} when it has none (e.g. results copied from elsewhere). */

@@ -67,6 +67,7 @@ record ProfileStep(String name, String title, String engine, String codec, CoreV
             try {
                 CoreProfile.summarize(dir.resolve(base() + ".jfr"), CoreNames.forBuiltInCore(core, ctx.coreNames()),
                         engine, codec, core.id(), command(ctx.runDir())).write(ctx.runDir().resolve(file));
+                Step.withoutMachinePaths(ctx.runDir().resolve(file));
             } catch (IllegalArgumentException e) {
                 status = "failed: " + e.getMessage();
             }
