@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.inference.TTest;
 
 /**
@@ -117,16 +118,11 @@ final class Comparison {
     static String table(List<Line> lines) {
         List<Line> sorted = new ArrayList<>(lines);
         sorted.sort(java.util.Comparator.comparing(Line::verdict));
-        List<List<String>> body = new ArrayList<>();
-        for (Line l : sorted) {
-            body.add(List.of(l.row(), l.old() == null ? "" : Units.format(l.old().primary()),
-                    l.now() == null ? "" : Units.format(l.now().primary()), percent(l.throughputChange()),
-                    l.old() == null || l.old().alloc() == null ? "" : Units.format(l.old().alloc()),
-                    l.now() == null || l.now().alloc() == null ? "" : Units.format(l.now().alloc()),
-                    percent(l.allocChange()), l.verdict().name(), l.why()));
-        }
-        return Tables.markdown(List.of("row", "old", "new", "throughput change", "old alloc", "new alloc",
-                "alloc change", "verdict", "why"), body);
+        return Templates.table("comparison", Map.of("rows", sorted.stream().map(l -> Map.of("l", l, "old", l.old() == null ? ""
+                : Units.format(l.old().primary()), "new", l.now() == null ? "" : Units.format(l.now().primary()),
+                "change", percent(l.throughputChange()), "oldAlloc", l.old() == null || l.old().alloc() == null ? ""
+                : Units.format(l.old().alloc()), "newAlloc", l.now() == null || l.now().alloc() == null ? ""
+                : Units.format(l.now().alloc()), "allocChange", percent(l.allocChange()))).collect(Collectors.toList())));
     }
 
     private static String percent(double change) {

@@ -1,16 +1,11 @@
 package flagparity.bench.report;
 
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
 import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.LookupCase;
 import flagparity.bench.load.LatencyHarness;
 import flagparity.reference.api.EngineKind;
 import flagparity.reference.api.Engines;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,16 +30,6 @@ import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 final class ReportWriter {
     /** Generator lag p50 the latency tables aim for: above it, the harness's own delay is part of the numbers. */
     static final double LAG_GOAL_MICROS = 5;
-    private static final Mustache TEMPLATE = new DefaultMustacheFactory("flagparity/bench/report") {
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value); // Markdown, not HTML: nothing to escape
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-    }.compile("report.md.mustache");
 
     private final Run run;
     private final Path chartDir;
@@ -96,9 +81,7 @@ final class ReportWriter {
         m.put("d7d8", Tables.D7_D8);
         m.put("warmingMark", Tables.WARMING);
         m.put("driftingMark", Tables.DRIFTING);
-        StringWriter out = new StringWriter();
-        TEMPLATE.execute(out, m);
-        return out.toString().replaceAll("\n{3,}", "\n\n");
+        return Templates.page(m);
     }
 
     /** The tables by name (after {@link #write()}): headline, codecs, latency, ... */
@@ -157,28 +140,23 @@ final class ReportWriter {
             return null;
         }
         Headline h = Headline.of(spread);
-        List<List<String>> summary = new ArrayList<>();
+        List<Map<String, Object>> summary = new ArrayList<>();
         List<Charts.Bar> bars = new ArrayList<>();
         for (Headline.Row r : h.rows()) {
             boolean peer = r.engine().equals(h.peer());
-            summary.add(List.of(Tables.code(r.engine()), r.core(), r.codec() == null ? "—" : Tables.codec(r.codec(), r.core()),
-                    peer ? "1× (the peer)" : r.measured() == 0 ? "" : Units.number(r.median(), Double.NaN) + "×",
-                    peer || r.measured() == 0 ? "" : Units.number(r.min(), Double.NaN) + "× – "
-                            + Units.number(r.max(), Double.NaN) + "×",
-                    r.measured() + " of " + LookupCase.SPREAD.size()
-                            + (r.refused().isEmpty() ? "" : " (refuses " + String.join(", ", r.refused().keySet()) + ")")));
+            summary.add(model("engine", Tables.code(r.engine()), "core", r.core(), "codec", r.codec() == null ? "—"
+                    : Tables.codec(r.codec(), r.core()), "median", peer ? "1× (the peer)" : r.measured() == 0 ? ""
+                    : Units.number(r.median(), Double.NaN) + "×", "range", peer || r.measured() == 0 ? ""
+                    : Units.number(r.min(), Double.NaN) + "× – " + Units.number(r.max(), Double.NaN) + "×",
+                    "measured", r.measured(), "refused", r.refused().isEmpty() ? null : String.join(", ", r.refused().keySet())));
             if (!peer && r.measured() > 0) {
                 bars.add(new Charts.Bar("median × peer", r.engine() + " " + r.core(), r.median(), Double.NaN));
             }
         }
-        String summaryTable = Tables.markdown(List.of("engine", "core", "codec (its default)", "median × peer",
-                "range over the cases", "cases measured"), summary);
-        List<String> header = new ArrayList<>(List.of("case", "key", "user"));
-        h.rows().forEach(r -> header.add(r.engine() + " " + r.core()));
-        List<List<String>> cases = new ArrayList<>();
+        List<Map<String, Object>> cases = new ArrayList<>();
         for (int i = 0; i < LookupCase.SPREAD.size(); i++) {
             LookupCase c = LookupCase.SPREAD.get(i);
-            List<String> cells = new ArrayList<>(List.of(Tables.code(c.id()), Tables.code(c.key()), c.what()));
+            List<String> cells = new ArrayList<>();
             for (Headline.Row r : h.rows()) {
                 JmhRow cell = r.cells().get(i);
                 Double x = r.xPeer().get(i);
@@ -186,9 +164,11 @@ final class ReportWriter {
                         : Units.format(cell.primary()) + (cell.stillWarming() ? " " + Tables.WARMING : "")
                                 + (x == null || r.engine().equals(h.peer()) ? "" : " (" + Units.number(x, Double.NaN) + "×)"));
             }
-            cases.add(cells);
+            cases.add(model("id", Tables.code(c.id()), "key", Tables.code(c.key()), "user", c.what(), "cells", cells));
         }
-        String casesTable = Tables.markdown(header, cases);
+        String summaryTable = Templates.table("headline", model("rows", summary, "caseCount", LookupCase.SPREAD.size()));
+        String casesTable = Templates.table("cases", model("engines", h.rows().stream().map(r -> r.engine() + " "
+                + r.core()).collect(Collectors.toList()), "rows", cases));
         tables.put("headline", summaryTable + "\n" + casesTable);
         Charts.bars(chartDir.resolve("lookup.png"), "Median times faster than DevCycle's SDK over the lookup cases",
                 "× peer", bars, "×");
@@ -227,7 +207,7 @@ final class ReportWriter {
         runs.sort(Comparator.comparing((LatencyRun l) -> !LatencyHarness.NOOP.equals(l.engine()))
                 .thenComparingInt(l -> Engines.ids().indexOf(l.engine())).thenComparing(LatencyRun::name));
         Tables.Commands commands = new Tables.Commands();
-        List<List<String>> body = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         List<String> overGoal = new ArrayList<>();
         for (LatencyRun l : runs) {
             LatencyRun.Summary m = l.summary();
@@ -236,26 +216,16 @@ final class ReportWriter {
             if (over) {
                 overGoal.add(l.label());
             }
-            List<String> cells = new ArrayList<>(List.of(l.label(), String.format(Locale.ROOT,
-                    "%,.0f → %,.0f/s, %d threads", m.setup().targetRate(), m.achievedRate(), m.setup().threads()),
-                    String.format(Locale.ROOT, "%,d", m.completed())));
-            List.of("p50", "p90", "p99", "p99_9", "max").forEach(k -> cells.add(us(m.response(), k)));
-            List.of("p50", "p99", "p99_9", "max").forEach(k -> cells.add(us(m.service(), k)));
-            List.of("p50", "p99", "max").forEach(k -> cells.add(us(m.generatorLag(), k)));
-            cells.set(cells.size() - 3, cells.get(cells.size() - 3) + (over ? " (over the " + LAG_GOAL_MICROS
-                    + " µs goal)" : ""));
-            cells.addAll(List.of(l.gcCollections() + " (" + l.gcMillis() + ")", m.valid() ? (m.notIssued() > 0
-                    ? "saturated: " + m.notIssued() + " calls never made" : "yes") : "no: " + m.invalidBecause(),
-                    commands.ref(l.command())));
-            body.add(cells);
+            rows.add(model("label", l.label(), "rate", String.format(Locale.ROOT, "%,.0f → %,.0f/s, %d threads",
+                    m.setup().targetRate(), m.achievedRate(), m.setup().threads()), "calls", String.format(Locale.ROOT,
+                    "%,d", m.completed()), "response", us(m.response()), "service", us(m.service()), "lag",
+                    us(m.generatorLag()), "over", over, "gc", l.gcCollections() + " (" + l.gcMillis() + ")", "valid",
+                    m.valid() ? (m.notIssued() > 0 ? "saturated: " + m.notIssued() + " calls never made" : "yes")
+                            : "no: " + m.invalidBecause(), "cmd", commands.ref(l.command())));
         }
-        String swaps = runs.stream().filter(l -> l.summary().configSwaps() != null).map(l -> "* " + l.label()
-                + ": the same config set again " + l.summary().configSwaps().describe() + "\n")
-                .collect(Collectors.joining());
-        String table = Tables.markdown(List.of("setup", "rate (target → achieved)", "calls", "response p50", "p90",
-                "p99", "p99.9", "max", "service p50", "p99", "p99.9", "max", "generator lag p50", "p99", "max",
-                "JVM GCs (ms)", "valid", "cmd"), body) + "\n" + (swaps.isEmpty() ? "" : "Config updates under load:\n\n"
-                + swaps + "\n") + commands.list();
+        String table = Templates.table("latency", model("rows", rows, "goal", LAG_GOAL_MICROS, "swaps", runs.stream()
+                .filter(l -> l.summary().configSwaps() != null).map(l -> l.label() + ": the same config set again "
+                        + l.summary().configSwaps().describe()).collect(Collectors.toList()), "commands", commands.list()));
         tables.put("latency", table);
         List<Charts.Curve> curves = new ArrayList<>();
         for (LatencyRun l : runs) {
@@ -284,7 +254,7 @@ final class ReportWriter {
         Map<String, JmhRow> coldBy = byEngine.apply(cold);
         Map<String, JmhRow> curveBy = byEngine.apply(curves);
         Tables.Commands commands = new Tables.Commands();
-        List<List<String>> body = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         List<String> absent = new ArrayList<>();
         for (String id : Engines.ids()) {
             StartUp s = new StartUp(id, coldBy.get(id), curveBy.get(id));
@@ -296,41 +266,41 @@ final class ReportWriter {
             JmhRow warmed = run.rows().stream().filter(r -> "SpreadBenchmark".equals(r.className())
                     && id.equals(r.param("engine")) && "headline".equals(r.param("lookupCase")))
                     .max(Comparator.comparing(Headline::core)).orElse(null);
-            body.add(List.of(Tables.code(id), warmed == null ? "" : Units.format(warmed.primary()) + " (core "
-                    + Headline.core(warmed) + ")", s.curve() == null ? "" : Units.number(s.steadyMicros(), Double.NaN) + " µs",
-                    s.curve() == null ? "" : s.secondsToSteady().stream().map(t -> t == null ? "not within the run"
-                            : Units.number(t, Double.NaN) + " s").collect(Collectors.joining(", ")),
-                    s.coldStart() == null ? "" : Units.format(s.coldStart().primary()),
-                    s.curve() == null ? "" : commands.ref(s.curve().command())));
+            rows.add(model("engine", Tables.code(id), "warmed", warmed == null ? null : Units.format(warmed.primary())
+                    + " (core " + Headline.core(warmed) + ")", "curve", s.curve() == null ? null : model("steady",
+                    Units.number(s.steadyMicros(), Double.NaN), "toSteady", s.secondsToSteady().stream().map(t -> t == null
+                            ? "not within the run" : Units.number(t, Double.NaN) + " s").collect(Collectors.joining(", ")),
+                    "cmd", commands.ref(s.curve().command())), "cold", s.coldStart() == null ? null
+                    : Units.format(s.coldStart().primary())));
         }
-        String table = Tables.markdown(List.of("engine", "headline case, warmed (§1)", "steady state of the curve",
-                "time to steady state (per fork)",
-                "cold start (fresh JVM to first answer)", "cmd"), body) + "\n" + commands.list();
+        String table = Templates.table("startUp", model("rows", rows, "commands", commands.list()));
         tables.put("start-up", table);
         return model("table", table, "absent", absent, "band", StartUp.BAND_PERCENT, "tail", StartUp.TAIL,
                 "window", StartUp.WINDOW);
     }
 
-    private static String us(Map<String, Double> p, String key) {
-        Double v = p.get(key);
-        return v == null ? "" : Units.number(v, Double.NaN);
+    /** Percentiles in µs, formatted, by name. */
+    private static Map<String, String> us(Map<String, Double> p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        p.forEach((k, v) -> m.put(k, Units.number(v, Double.NaN)));
+        return m;
     }
 
     private Map<String, Object> profile(CoreProfile p) {
         long n = p.totalSamples();
         String suffix = p.engine() + "-" + p.codec();
-        String bySource = Tables.markdown(List.of("source", "samples", "share"), p.bySource().entrySet().stream()
-                .limit(15).map(e -> List.of(Tables.code(e.getKey()), count(e.getValue()), share(e.getValue(), n)))
-                .collect(Collectors.toList()));
-        List<List<String>> fns = new ArrayList<>();
+        String bySource = Templates.table("shares", model("what", "source", "rows", p.bySource().entrySet().stream()
+                .limit(15).map(e -> model("name", Tables.code(e.getKey()), "samples", count(e.getValue()), "share",
+                        share(e.getValue(), n))).collect(Collectors.toList())));
+        List<Map<String, Object>> fns = new ArrayList<>();
         for (CoreProfile.Function f : p.functions().subList(0, Math.min(25, p.functions().size()))) {
-            fns.add(List.of(Integer.toString(fns.size() + 1), Tables.code(f.name()), Integer.toString(f.index()),
-                    count(f.total()), share(f.total(), n), count(f.self()) + " / " + count(f.below())));
+            fns.add(model("rank", fns.size() + 1, "f", f, "name", Tables.code(f.name()), "samples", count(f.total()),
+                    "share", share(f.total(), n), "self", count(f.self()), "below", count(f.below())));
         }
-        String byFunction = Tables.markdown(List.of("#", "function", "index", "samples", "share", "own code / below"), fns);
-        String outside = Tables.markdown(List.of("method", "samples", "share"), p.outside().stream().limit(10)
-                .map(o -> List.of(Tables.code(o.method()), count(o.samples()), share(o.samples(), n)))
-                .collect(Collectors.toList()));
+        String byFunction = Templates.table("functions", model("rows", fns));
+        String outside = Templates.table("shares", model("what", "method", "rows", p.outside().stream().limit(10)
+                .map(o -> model("name", Tables.code(o.method()), "samples", count(o.samples()), "share",
+                        share(o.samples(), n))).collect(Collectors.toList())));
         tables.put("profile-sources-" + suffix, bySource);
         tables.put("profile-functions-" + suffix, byFunction);
         return model("p", p, "samples", count(n), "inside", share(p.coreSamples(), n), "outside",
@@ -358,11 +328,11 @@ final class ReportWriter {
         if (m == null) {
             return null;
         }
-        List<List<String>> body = new ArrayList<>();
+        List<Map<String, Object>> steps = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Manifest.StepRecord s : m.steps()) {
-            body.add(List.of(s.name(), s.title(), Progress.duration(s.estimateSeconds()),
-                    Progress.duration(s.elapsedSeconds()), load(s.loadBefore()) + " → " + load(s.loadAfter())));
+            steps.add(model("s", s, "estimated", Progress.duration(s.estimateSeconds()), "took",
+                    Progress.duration(s.elapsedSeconds()), "before", load(s.loadBefore()), "after", load(s.loadAfter())));
             s.parts().stream().filter(p -> !"ok".equals(p.status()))
                     .forEach(p -> problems.add("`" + p.file() + "`: " + p.status()));
         }
@@ -373,8 +343,7 @@ final class ReportWriter {
                         + " planned calls never issued: its percentiles describe an overloaded system");
             }
         }
-        return model("table", Tables.markdown(List.of("step", "what", "estimated", "took",
-                "load average (1 min) before → after"), body), "problems", problems);
+        return model("table", Templates.table("steps", model("rows", steps)), "problems", problems);
     }
 
     private static String load(Double l) {

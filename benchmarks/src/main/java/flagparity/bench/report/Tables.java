@@ -6,11 +6,11 @@ import flagparity.reference.api.Engines;
 import flagparity.wasm.Codec;
 import flagparity.wasm.engine.CoreBuild;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Markdown tables of JMH rows: the params that differ between rows as columns, the rest said once. */
 final class Tables {
@@ -37,32 +37,20 @@ final class Tables {
             return "_No rows in this run._\n";
         }
         List<String> varying = new ArrayList<>();
-        Map<String, String> constant = new LinkedHashMap<>();
+        List<String> constant = new ArrayList<>();
         for (String p : paramNames(rows)) {
             Set<String> values = new LinkedHashSet<>();
             rows.forEach(r -> values.add(String.valueOf(r.param(p))));
             if (values.size() > 1) {
                 varying.add(p);
             } else {
-                constant.put(p, values.iterator().next());
+                String v = values.iterator().next();
+                constant.add(p + "=" + ("codec".equals(p) ? codec(v, rows.get(0).param("core")) : code(v)));
             }
         }
         boolean methods = rows.stream().map(JmhRow::shortName).distinct().count() > 1;
         boolean threads = rows.stream().map(JmhRow::threads).distinct().count() > 1;
         boolean alloc = rows.stream().anyMatch(r -> r.alloc() != null);
-        List<String> header = new ArrayList<>();
-        if (methods) {
-            header.add("benchmark");
-        }
-        header.addAll(varying);
-        if (threads) {
-            header.add("threads");
-        }
-        header.add(scoreHeader(rows));
-        if (alloc) {
-            header.add("allocated per op");
-        }
-        header.add("cmd");
         Commands commands = new Commands();
         List<List<String>> body = new ArrayList<>();
         for (JmhRow r : rows) {
@@ -83,24 +71,21 @@ final class Tables {
             cells.add(commands.ref(r.command()));
             body.add(cells);
         }
-        StringBuilder b = new StringBuilder();
-        if (!methods) {
-            b.append("Benchmark `").append(rows.get(0).shortName()).append("` (").append(rows.get(0).mode()).append(")");
-        } else {
-            b.append("Benchmarks in ").append(rows.get(0).mode()).append(" mode");
-        }
-        if (!constant.isEmpty()) {
-            List<String> c = new ArrayList<>();
-            constant.forEach((k, v) -> c.add(k + "=" + ("codec".equals(k) ? codec(v, rows.get(0).param("core"))
-                    : code(v))));
-            b.append("; all rows: ").append(String.join(", ", c));
-        }
-        b.append("; settings: ").append(String.join("; ", rows.stream().map(JmhRow::settings).distinct()
-                .toArray(String[]::new))).append(".\n\n");
-        b.append(markdown(header, body)).append('\n');
-        b.append(commands.list());
-        return b.toString();
+        return Templates.table("jmh", new JmhTable(methods ? null : rows.get(0).shortName(), rows.get(0).mode(),
+                constant.isEmpty() ? null : String.join(", ", constant), rows.stream().map(JmhRow::settings).distinct().collect(Collectors.joining("; ")),
+                methods, varying, threads, scoreHeader(rows), alloc, body, commands.list()));
     }
+
+    /**
+     * What {@code tables.mustache} lays out as a table of JMH rows.
+     *
+     * @param benchmark the one benchmark of the rows, or {@code null} when they are several (a column then)
+     * @param params the params that vary between the rows, a column each
+     * @param constant the params all rows share, said once, or {@code null}
+     */
+    record JmhTable(String benchmark, String mode, String constant, String settings, boolean methods,
+            List<String> params, boolean threads, String score, boolean alloc, List<List<String>> rows,
+            List<Commands.Numbered> commands) {}
 
     /** Codec, concurrency and pool size mean nothing to an engine without codecs (JMH still records a value). */
     static boolean applies(JmhRow r, String param) {
@@ -148,17 +133,6 @@ final class Tables {
         return v == null ? "" : "`" + v.replace("|", "\\|") + "`";
     }
 
-    static String markdown(List<String> header, List<List<String>> body) {
-        StringBuilder b = new StringBuilder();
-        b.append("| ").append(String.join(" | ", header)).append(" |\n|");
-        header.forEach(h -> b.append("---|"));
-        b.append('\n');
-        for (List<String> row : body) {
-            b.append("| ").append(String.join(" | ", row)).append(" |\n");
-        }
-        return b.toString();
-    }
-
     /** Numbered commands under a table; a row refers to its command as {@code [n]}. */
     static final class Commands {
         private final List<String> list = new ArrayList<>();
@@ -175,15 +149,12 @@ final class Tables {
             return "[" + (i + 1) + "]";
         }
 
-        String list() {
-            if (list.isEmpty()) {
-                return "";
-            }
-            StringBuilder b = new StringBuilder("Commands:\n\n");
-            for (int i = 0; i < list.size(); i++) {
-                b.append(i + 1).append(". `").append(list.get(i)).append("`\n");
-            }
-            return b.append('\n').toString();
+        /** The commands, numbered as {@link #ref} refers to them. */
+        List<Numbered> list() {
+            return IntStream.range(0, list.size()).mapToObj(i -> new Numbered(i + 1, list.get(i)))
+                    .collect(Collectors.toList());
         }
+
+        record Numbered(int n, String command) {}
     }
 }
