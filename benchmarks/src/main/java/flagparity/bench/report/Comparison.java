@@ -56,9 +56,7 @@ final class Comparison {
     }
 
     private static Map<String, JmhRow> byIdentity(List<JmhRow> rows) {
-        Map<String, JmhRow> m = new LinkedHashMap<>();
-        rows.forEach(r -> m.put(r.identity(), r));
-        return m;
+        return rows.stream().collect(Collectors.toMap(JmhRow::identity, r -> r, (a, b) -> b, LinkedHashMap::new));
     }
 
     static Line line(String id, JmhRow old, JmhRow now) {

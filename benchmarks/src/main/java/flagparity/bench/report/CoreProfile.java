@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -70,14 +71,9 @@ record CoreProfile(String engine, String codec, String core, String namesSource,
 
     /** Samples by source path ({@link Function#source()}), most first. */
     Map<String, Long> bySource() {
-        Map<String, Long> sums = new HashMap<>();
-        for (Function f : functions) {
-            sums.merge(f.source(), f.total(), Long::sum);
-        }
-        Map<String, Long> sorted = new LinkedHashMap<>();
-        sums.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
+        return functions.stream().collect(Collectors.groupingBy(Function::source, Collectors.summingLong(Function::total)))
+                .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
     }
 
     /** Sums the execution samples of thread {@value #THREAD} in {@code jfr}. */

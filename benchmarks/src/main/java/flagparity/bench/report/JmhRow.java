@@ -70,7 +70,7 @@ record JmhRow(String benchmark, String mode, int threads, Map<String, String> pa
         return false;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         return new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 

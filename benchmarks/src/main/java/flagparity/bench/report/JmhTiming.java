@@ -56,18 +56,19 @@ record JmhTiming(Integer forks, Integer warmupIterations, Duration warmupTime, I
         Fork f = benchmark.getAnnotation(Fork.class);
         Warmup w = benchmark.getAnnotation(Warmup.class);
         Measurement m = benchmark.getAnnotation(Measurement.class);
-        int nForks = forks != null ? forks : f != null && f.value() >= 0 ? f.value() : 5;
-        double warm = warmupIterations != null ? warmupIterations : w != null && w.iterations() >= 0 ? w.iterations() : 5;
-        double warmTime = warmupTime != null ? warmupTime.toMillis() / 1e3
-                : w != null && w.time() >= 0 ? w.timeUnit().toMillis(w.time()) / 1e3 : 10;
-        double meas = measurementIterations != null ? measurementIterations
-                : m != null && m.iterations() >= 0 ? m.iterations() : 5;
-        double measTime = measurementTime != null ? measurementTime.toMillis() / 1e3
-                : m != null && m.time() >= 0 ? m.timeUnit().toMillis(m.time()) / 1e3 : 10;
+        double warm = or(warmupIterations, w == null ? -1 : w.iterations(), 5) * (warmupTime != null
+                ? warmupTime.toMillis() / 1e3 : w == null || w.time() < 0 ? 10 : w.timeUnit().toMillis(w.time()) / 1e3);
+        double measured = or(measurementIterations, m == null ? -1 : m.iterations(), 5) * (measurementTime != null
+                ? measurementTime.toMillis() / 1e3 : m == null || m.time() < 0 ? 10 : m.timeUnit().toMillis(m.time()) / 1e3);
         BenchmarkMode mode = benchmark.getAnnotation(BenchmarkMode.class);
         boolean singleShot = mode != null && List.of(mode.value()).equals(List.of(Mode.SingleShotTime));
         // a single shot takes what it takes: counted in forkSeconds
-        return Math.max(1, nForks) * (forkSeconds + (singleShot ? 0 : warm * warmTime + meas * measTime));
+        return Math.max(1, or(forks, f == null ? -1 : f.value(), 5)) * (forkSeconds + (singleShot ? 0 : warm + measured));
+    }
+
+    /** This step's setting, else the annotation's value (JMH's annotations say -1 for none), else JMH's default. */
+    private static int or(Integer setting, int annotated, int jmhDefault) {
+        return setting != null ? setting : annotated >= 0 ? annotated : jmhDefault;
     }
 
     /** Human form, e.g. {@code 2 forks, 3 × 300ms warm-up, 3 × 300ms measured}. */

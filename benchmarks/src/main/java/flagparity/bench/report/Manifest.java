@@ -42,14 +42,8 @@ record Manifest(String id, String mode, String command, String started, String f
 
     /** The command that wrote {@code file} (relative to the run folder), or {@code null}. */
     String commandFor(String file) {
-        for (StepRecord s : steps) {
-            for (Part p : s.parts()) {
-                if (file.equals(p.file())) {
-                    return p.command();
-                }
-            }
-        }
-        return null;
+        return steps.stream().flatMap(s -> s.parts().stream()).filter(p -> file.equals(p.file())).map(Part::command)
+                .findFirst().orElse(null);
     }
 
     void write(Path runDir) throws IOException {

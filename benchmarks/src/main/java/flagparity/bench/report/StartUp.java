@@ -35,12 +35,12 @@ record StartUp(String engine, JmhRow coldStart, JmhRow curve) {
         double seconds = m.find() ? TimeValue.fromString(m.group(1)).convertTo(java.util.concurrent.TimeUnit.MILLISECONDS)
                 / 1e3 : Double.NaN;
         return curve.iterations().stream().map(f -> {
-            double level = median(f.subList(Math.max(0, f.size() - TAIL), f.size()));
+            double level = JmhRow.median(f.subList(Math.max(0, f.size() - TAIL), f.size()));
             int w = Math.min(WINDOW, f.size());
             Integer from = null;
             for (int i = f.size() - 1; i >= 0; i--) {
                 int start = Math.min(i, f.size() - w);
-                if (!within(median(f.subList(start, start + w)), level)) {
+                if (!within(JmhRow.median(f.subList(start, start + w)), level)) {
                     break;
                 }
                 from = within(f.get(i), level) ? Integer.valueOf(i) : from;
@@ -51,9 +51,5 @@ record StartUp(String engine, JmhRow coldStart, JmhRow curve) {
 
     private static boolean within(double value, double level) {
         return Math.abs(value - level) <= level * BAND_PERCENT / 100.0;
-    }
-
-    private static double median(List<Double> values) {
-        return new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

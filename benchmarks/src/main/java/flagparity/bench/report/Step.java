@@ -87,12 +87,7 @@ interface Step {
 
     /** The last non-blank line of a log, to say why a child JVM failed. */
     static String lastLine(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (!lines.get(i).isBlank()) {
-                return lines.get(i).strip();
-            }
-        }
-        return "(no output)";
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).reduce((a, b) -> b)
+                .map(String::strip).orElse("(no output)");
     }
 }
