@@ -23,19 +23,17 @@ import java.util.regex.Pattern;
  * have names. A text form of the same module ({@code .wat}, e.g. {@code build/bucketing-lib.release.wat}
  * in npm's {@code @devcycle/bucketing-assembly-script}) names every function; it is checked against
  * the module's exports before it is used, so a {@code .wat} of another build is refused.
+ *
+ * @param source where the names came from, for the report
  */
-final class CoreNames {
+record CoreNames(Map<Integer, String> names, String source) {
 
     private static final Pattern WAT_IMPORT = Pattern.compile("^\\s*\\(import \"[^\"]*\" \"[^\"]*\" \\(func \\$(\\S+?)[\\s)]");
     private static final Pattern WAT_FUNC = Pattern.compile("^\\s*\\(func \\$(\\S+?)(?:[\\s)]|$)");
     private static final Pattern WAT_EXPORT = Pattern.compile("^\\s*\\(export \"([^\"]*)\" \\(func \\$(\\S+?)\\)\\)");
 
-    private final Map<Integer, String> names;
-    private final String source;
-
-    private CoreNames(Map<Integer, String> names, String source) {
-        this.names = Map.copyOf(names);
-        this.source = source;
+    CoreNames {
+        names = Map.copyOf(names);
     }
 
     /**
@@ -116,10 +114,5 @@ final class CoreNames {
     String name(int index) {
         String n = names.get(index);
         return n != null ? n : "func[" + index + "]";
-    }
-
-    /** Where the names came from, for the report. */
-    String source() {
-        return source;
     }
 }

@@ -1,12 +1,10 @@
 package flagparity.bench.report;
 
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -22,6 +20,8 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 final class Progress {
     private final PrintWriter out;
     private final List<Step> steps;
+    /** Each step's estimate, in seconds. */
+    private final double[] estimates;
     private final LongSupplier nanoTime;
     private final long start;
     private int step = -1;
@@ -34,12 +34,13 @@ final class Progress {
     Progress(PrintWriter out, List<Step> steps, LongSupplier nanoTime) {
         this.out = out;
         this.steps = List.copyOf(steps);
+        this.estimates = steps.stream().mapToDouble(s -> s.estimate().toMillis() / 1e3).toArray();
         this.nanoTime = nanoTime;
         this.start = nanoTime.getAsLong();
     }
 
     double totalEstimateSeconds() {
-        return steps.stream().mapToDouble(s -> s.estimate().toMillis() / 1e3).sum();
+        return Arrays.stream(estimates).sum();
     }
 
     void stepStarted(int index) {
@@ -48,7 +49,7 @@ final class Progress {
         stepStart = nanoTime.getAsLong();
         Step s = steps.get(index);
         line(String.format(Locale.ROOT, "[%d/%d] %s: %s (%d %s, est. %s)", index + 1, steps.size(), s.kind(),
-                s.title(), s.units(), "jmh".equals(s.kind()) ? "rows" : "runs", duration(s.estimate().toMillis() / 1e3)));
+                s.title(), s.units(), "jmh".equals(s.kind()) ? "rows" : "runs", duration(estimates[index])));
     }
 
     /** A row or run of the current step starts. */
@@ -68,7 +69,7 @@ final class Progress {
     double stepFinished() {
         double elapsed = (nanoTime.getAsLong() - stepStart) / 1e9;
         finishedElapsed += elapsed;
-        finishedEstimate += steps.get(step).estimate().toMillis() / 1e3;
+        finishedEstimate += estimates[step];
         return elapsed;
     }
 
@@ -82,17 +83,14 @@ final class Progress {
      * loaded machine is soon predicted as it is.
      */
     double remainingSeconds() {
-        double left = 0;
-        for (int i = Math.max(step, 0); i < steps.size(); i++) {
-            left += steps.get(i).estimate().toMillis() / 1e3;
-        }
+        double left = Arrays.stream(estimates, Math.max(step, 0), estimates.length).sum();
         double doneEstimate = finishedEstimate;
         double doneElapsed = finishedElapsed;
         if (step >= 0) {
-            Step s = steps.get(step);
-            double done = s.units() == 0 ? 0 : Math.max(0, unitsStarted - 1) / (double) s.units();
-            left -= done * s.estimate().toMillis() / 1e3;
-            doneEstimate += done * s.estimate().toMillis() / 1e3;
+            int units = steps.get(step).units();
+            double done = units == 0 ? 0 : Math.max(0, unitsStarted - 1) / (double) units;
+            left -= done * estimates[step];
+            doneEstimate += done * estimates[step];
             doneElapsed += done > 0 ? (unitStart - stepStart) / 1e9 : 0;
         }
         double pace = doneEstimate > 0 ? Math.min(10, Math.max(0.5, doneElapsed / doneEstimate)) : 1;
@@ -110,14 +108,10 @@ final class Progress {
         return l == null ? "" : String.format(Locale.ROOT, ", load %.2f", l);
     }
 
-    /** The 1-minute load average from {@code /proc/loadavg}, or {@code null} where there is none. */
+    /** The system's 1-minute load average, or {@code null} where the JVM cannot tell. */
     static Double loadAverage() {
-        try {
-            String s = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII);
-            return Double.parseDouble(s.substring(0, s.indexOf(' ')));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? null : load;
     }
 
     /** JMH's output to {@code log}, plus a progress line as each row starts. */
