@@ -390,8 +390,8 @@ final class ReportWriter {
             boolean byDefault = p.equals("config") && r.param(p).equals("large") || p.equals("concurrency")
                     && r.param("engine") != null && Engines.get(r.param("engine")).concurrencies().indexOf(r.param(p)) == 0;
             if (Tables.applies(r, p) && !byDefault) {
-                parts.add(p.equals("codec") && Tables.exposedToD7(r.param(p)) && Tables.build(r.param("core")).hasD7()
-                        ? r.param(p) + " (" + (Tables.build(r.param("core")).hasD8() ? "D7, D8" : "D7") + ")" : r.param(p));
+                String defects = p.equals("codec") ? Tables.defects(r.param(p), r.param("core")) : null;
+                parts.add(r.param(p) + (defects == null ? "" : " (" + defects + ")"));
             }
         }
         if (parts.isEmpty() || r.param("engine") == null) {

@@ -22,9 +22,9 @@ final class Tables {
     static final String WARMING = "‡";
     /** Marks a score whose cost grew during the measurement ({@link JmhRow#drifting()}). */
     static final String DRIFTING = "↗";
-    /** Marks a codec exposed to the core's protobuf heap defects; the reasons are under DIVERGENCES.md's Causes. */
-    static final String D7 = "[D7](DIVERGENCES.md#causes)";
-    static final String D7_D8 = "[D7, D8](DIVERGENCES.md#causes)";
+    /** Marks a codec exposed to the core's protobuf heap defects ({@link #defects}), linked to their causes. */
+    static final String D7 = defectsLink("D7");
+    static final String D7_D8 = defectsLink("D7, D8");
 
     private Tables() {}
 
@@ -95,18 +95,25 @@ final class Tables {
     }
 
     /**
-     * True for a codec that sends users with custom data through a protobuf entry point of a core with
-     * D7: the raw protobuf codecs (the engines' default codec is D7-safe).
+     * The defects a codec is exposed to on a core: {@code D7} (or {@code D7, D8} on a core that also has D8,
+     * e.g. 1.42.8) for the raw protobuf codecs, which send users with custom data through the core's protobuf
+     * entry points (the engines' default codec is D7-safe); {@code null} for a codec exposed to neither.
      */
-    static boolean exposedToD7(String codec) {
-        Codec c = Codec.parse(codec);
-        return !c.json() && Matrix.engines().stream().noneMatch(e -> codec.equals(Matrix.defaultCodec(e)));
+    static String defects(String codec, String core) {
+        CoreBuild build = build(core);
+        boolean exposed = !Codec.parse(codec).json() && Matrix.engines().stream()
+                .noneMatch(e -> codec.equals(Matrix.defaultCodec(e)));
+        return !exposed || !build.hasD7() ? null : build.hasD8() ? "D7, D8" : "D7";
     }
 
-    /** A codec cell: its id, marked when it is exposed to D7 (and D8 on a core that has it, e.g. 1.42.8). */
+    /** A codec cell: its id, marked with the defects it is exposed to on the core, linked to their causes. */
     static String codec(String codec, String core) {
-        CoreBuild build = build(core);
-        return code(codec) + (!exposedToD7(codec) || !build.hasD7() ? "" : " " + (build.hasD8() ? D7_D8 : D7));
+        String defects = defects(codec, core);
+        return code(codec) + (defects == null ? "" : " " + defectsLink(defects));
+    }
+
+    private static String defectsLink(String defects) {
+        return "[" + defects + "](DIVERGENCES.md#causes)";
     }
 
     /** The core build a row's {@code core} param names; rows from before the param ran the first, 1.32.0. */
