@@ -118,9 +118,11 @@ class LatencyCommandTest {
         assertTrue(summary.get("valid").asBoolean());
         assertEquals(100, summary.at("/configSwaps/everyMillis").asLong());
         assertEquals(0, summary.at("/configSwaps/failed").asLong());
-        // a second of run at one update per 100 ms; a Wasm update builds a fresh instance, so fewer may fit
+        // a second of run at one update per 100 ms; the updates start before the warm-up and stop after the
+        // last lookup, so a run that overruns its second under load fits one more; a Wasm update builds a
+        // fresh instance, so fewer may fit
         long done = summary.at("/configSwaps/done").asLong();
-        assertTrue(done >= 1 && done <= 10, done + " updates");
+        assertTrue(done >= 1 && done <= 11, done + " updates");
         assertTrue(summary.at("/configSwaps/maxMicros").asDouble() >= summary.at("/configSwaps/meanMicros").asDouble());
     }
 
