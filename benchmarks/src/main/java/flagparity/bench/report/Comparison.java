@@ -108,8 +108,12 @@ final class Comparison {
         return Math.abs(n.score() - o.score()) > o.errorOrZero() + n.errorOrZero();
     }
 
+    static long regressions(List<Line> lines) {
+        return lines.stream().filter(l -> l.verdict() == Verdict.REGRESSION).count();
+    }
+
     static boolean anyRegression(List<Line> lines) {
-        return lines.stream().anyMatch(l -> l.verdict() == Verdict.REGRESSION);
+        return regressions(lines) > 0;
     }
 
     /** The comparison as a Markdown table, regressions first. */

@@ -123,7 +123,7 @@ public final class Reports {
                 + "%, by more than the two JMH errors together.\n");
         out.print(Comparison.table(lines));
         out.flush();
-        long regressions = lines.stream().filter(l -> l.verdict() == Comparison.Verdict.REGRESSION).count();
+        long regressions = Comparison.regressions(lines);
         if (regressions > 0) {
             err.println("report: " + regressions + " row(s) regressed against " + old.dir());
         }
