@@ -3,6 +3,7 @@ package flagparity.bench.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,9 +49,9 @@ record Manifest(String id, String mode, String command, String started, String f
 
     void write(Path runDir) throws IOException {
         Path tmp = runDir.resolve(FILE + ".tmp");
-        MAPPER.writeValue(tmp.toFile(), this);
+        // commands name --results as given
+        Files.writeString(tmp, Step.withoutMachinePaths(MAPPER.writeValueAsString(this)), StandardCharsets.UTF_8);
         Files.move(tmp, runDir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Step.withoutMachinePaths(runDir.resolve(FILE)); // commands name --results as given
     }
 
     /** The manifest of a run folder, or {@code null} when it has none (e.g. results copied from elsewhere). */

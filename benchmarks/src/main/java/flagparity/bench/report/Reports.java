@@ -60,8 +60,8 @@ public final class Reports {
         String command = JmhStep.JAR + " report " + String.join(" ", args.stream()
                 .map(a -> a.startsWith("-") || !Files.exists(Path.of(a)) ? a : shown(Path.of(a))).toList());
         String timing = Matrix.timing(matrix).describe();
-        Files.writeString(runDir.resolve(Run.ENV), Environment.describe(command, timing), StandardCharsets.UTF_8);
-        Step.withoutMachinePaths(runDir.resolve(Run.ENV));
+        Files.writeString(runDir.resolve(Run.ENV), Step.withoutMachinePaths(Environment.describe(command, timing)),
+                StandardCharsets.UTF_8);
         Manifest manifest = new Manifest(id, matrix, command, started.toString(), null, timing, List.of());
         manifest.write(runDir);
         Progress progress = new Progress(err, steps, System::nanoTime);

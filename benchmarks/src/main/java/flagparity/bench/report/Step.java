@@ -68,6 +68,14 @@ interface Step {
             return;
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
+        String clean = withoutMachinePaths(text);
+        if (!clean.equals(text)) {
+            Files.writeString(file, clean, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** {@code text} with this machine's Java home, project root, home and temp folders as placeholders. */
+    static String withoutMachinePaths(String text) {
         Map<String, String> placeholders = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
                 .thenComparing(Comparator.naturalOrder())); // the longest first: one path may lie under another
         placeholders.put(System.getProperty("java.home"), "JAVA_HOME");
@@ -80,9 +88,7 @@ interface Step {
                 clean = clean.replace(e.getKey(), e.getValue());
             }
         }
-        if (!clean.equals(text)) {
-            Files.writeString(file, clean, StandardCharsets.UTF_8);
-        }
+        return clean;
     }
 
     /** The last non-blank line of a log, to say why a child JVM failed. */
