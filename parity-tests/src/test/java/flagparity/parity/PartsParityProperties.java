@@ -36,6 +36,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
@@ -219,8 +220,25 @@ class PartsParityProperties {
     @Property(tries = 300)
     void operatorMatches(@ForAll CoreVersion version, @ForAll("operators") Tuple.Tuple2<String, String> operatorAndAudiences,
             @ForAll @Size(min = 1, max = 20) List<@From("users") String> users) {
-        String operator = operatorAndAudiences.get1();
-        String audiences = operatorAndAudiences.get2();
+        checkOperator(version, operatorAndAudiences.get1(), operatorAndAudiences.get2(), users);
+    }
+
+    /**
+     * 1.42.8 writes a data key's control characters raw into {@code reasonDetails} (CI found a NUL):
+     * the hook's text is not strict JSON, so both sides are read the lenient way the core's output
+     * is read everywhere else.
+     */
+    @Example
+    void operatorDetailsKeepRawControlCharacters() {
+        String operator = "{\"operator\":\"and\",\"filters\":[{\"type\":\"user\",\"subType\":\"customData\","
+                + "\"dataKey\":\"a\\u0000b\",\"dataKeyType\":\"String\",\"comparator\":\"exist\",\"values\":[]}]}";
+        for (CoreVersion version : CoreVersion.values()) {
+            checkOperator(version, operator, "{}", List.of("{\"user_id\":\"u\",\"customData\":{\"a\\u0000b\":\"x\"}}",
+                    "{\"user_id\":\"u\"}"));
+        }
+    }
+
+    private void checkOperator(CoreVersion version, String operator, String audiences, List<String> users) {
         CompiledTarget target = targetWith(operator, audiences, version);
         Environment env = new Environment(PLATFORM, Map.of(), clock);
         // 1.32.0's hook answers a bool; from 1.42.8 (the cores that write evaluation reasons) the
@@ -240,8 +258,8 @@ class PartsParityProperties {
             if (byCore.kind() == Outcome.Kind.ERROR || byReference.kind() == Outcome.Kind.ERROR) {
                 same(byCore.kind(), byReference.kind(), what);
             } else {
-                same(reasons ? read(byCore.tree().textValue()) : byCore.text(), reasons ? read(byReference.text()) : byReference.text(),
-                        what);
+                same(reasons ? Outcome.json(byCore.tree().textValue()).tree() : byCore.text(),
+                        reasons ? Outcome.json(byReference.text()).tree() : byReference.text(), what);
             }
         }
     }
