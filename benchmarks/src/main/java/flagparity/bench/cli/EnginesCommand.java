@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code engines}: the engine registry, one engine a line, its name first. */
 @Command(name = "engines", mixinStandardHelpOptions = true,
         description = {"Lists the engines: one a line, its name first, then what it is and supports.",
+                "fixed= lists the project's D7-fixed core builds it runs (--core VERSION-d7fix), - for none.",
                 "An engine this JVM cannot run ends with \"unavailable: <why>\"."})
 final class EnginesCommand implements Callable<Integer> {
     @Spec
@@ -35,6 +36,9 @@ final class EnginesCommand implements Callable<Integer> {
                 + " codecs=" + list(d.codecs())
                 + " concurrency=" + list(d.concurrencies())
                 + " cores=" + list(d.coreVersions().stream().map(CoreVersion::id).collect(Collectors.toList()))
+                + " fixed=" + list(d.takesFixedBuild()
+                        ? d.coreVersions().stream().map(v -> v.id() + CoreVersion.FIXED_SUFFIX).collect(Collectors.toList())
+                        : List.of())
                 + " compiled=" + (d.compiled() ? "yes" : "no")
                 + " colour=" + d.colour();
         return d.availability().isAvailable() ? line : line + " unavailable: " + d.availability().reason();

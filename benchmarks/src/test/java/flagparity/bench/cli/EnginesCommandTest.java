@@ -31,9 +31,13 @@ class EnginesCommandTest {
                 "wasmtime", "devcycle-sdk"), lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList()));
         assertEquals(Engines.ids(), lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList()));
         assertTrue(lines.contains("chicory-aot kind=core codecs=safe,json,json-preallocated,protobuf,protobuf-preallocated"
-                + " concurrency=mutex,pool cores=1.32.0,1.42.8 compiled=yes colour=#1F77B4"), lines.toString());
-        assertTrue(lines.contains("reference kind=reference codecs=- concurrency=- cores=1.32.0,1.42.8 compiled=no"
-                + " colour=#2CA02C"), lines.toString());
+                + " concurrency=mutex,pool cores=1.32.0,1.42.8 fixed=1.32.0-d7fix,1.42.8-d7fix compiled=yes colour=#1F77B4"),
+                lines.toString());
+        assertTrue(lines.contains("reference kind=reference codecs=- concurrency=- cores=1.32.0,1.42.8"
+                + " fixed=1.32.0-d7fix,1.42.8-d7fix compiled=no colour=#2CA02C"), lines.toString());
+        // DevCycle's SDK embeds its own build only
+        assertTrue(lines.contains("devcycle-sdk kind=peer codecs=- concurrency=- cores=1.32.0 fixed=- compiled=yes"
+                + " colour=#D62728"), lines.toString());
         // only graalwasm may be unavailable (JDK 17: its module is not built), and then it says why
         boolean jdk21 = Runtime.version().feature() >= 21;
         assertTrue(lines.stream().filter(l -> l.contains("unavailable")).allMatch(l -> l.startsWith("graalwasm ")
@@ -54,7 +58,7 @@ class EnginesCommandTest {
             @Override public Availability availability() { return Availability.unavailable("needs JDK 99"); }
             @Override public Evaluator create(EngineSettings s) { throw new AssertionError("not available"); }
         };
-        assertEquals("later kind=core codecs=json concurrency=mutex cores=1.32.0 compiled=yes colour=#000000"
+        assertEquals("later kind=core codecs=json concurrency=mutex cores=1.32.0 fixed=- compiled=yes colour=#000000"
                 + " unavailable: needs JDK 99", EnginesCommand.line(later));
     }
 }
