@@ -86,9 +86,9 @@ public final class LatencyHarness {
             }
             long coreCollections = wasm != null ? wasm.coreCollections() - collectionsAtStart[0] : 0;
             String trouble = trouble(result, lookup, swapper);
-            String json = new LatencySummary(s, result, atStart[0], GcSnapshot.take(), coreCollections,
+            String json = LatencySummary.of(s, result, atStart[0], GcSnapshot.take(), coreCollections,
                     idle == null ? null : idle.expectedNanos / 1000.0, swapper, trouble,
-                    lookup == null ? null : lookup.core().id()).write(s.out(), prefix);
+                    lookup == null ? null : lookup.core().id()).write(s.out(), prefix, result.recorder());
             stdout.println(json);
             stdout.flush();
             if (result.notIssued() > 0) {

@@ -1,9 +1,9 @@
 package flagparity.bench.load;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -12,107 +12,124 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * What a latency run writes: {@code NAME.summary.json} (the setting, the calls, percentiles in µs of response,
- * service, start lag and generator lag, the JVM's and the core's collections, the config updates) and the two
- * percentile distributions, {@code NAME.response.hgrm} and {@code NAME.service.hgrm}.
+ * {@code NAME.summary.json}, what a latency run says about itself (the setting, the calls, percentiles in µs of
+ * response, service, start lag and generator lag, the JVM's and the core's collections, the config updates), as
+ * Jackson writes it ({@link #write}) and the report reads it back ({@link #read}): a field is added here once. Runs
+ * written before a field existed read it as {@code null} or 0 ({@code generatorLag}, {@code setup.core},
+ * {@code setup.coreGc}, {@code gc.core}). Beside it the run writes {@code NAME.response.hgrm} and
+ * {@code NAME.service.hgrm}, the percentile distributions.
  *
- * @param expectedCollectionMicros {@code --core-gc idle}'s final estimate of a full core collection, or {@code null}
- * @param swapper the config updates made, or {@code null}
- * @param trouble why the run is not valid, or {@code null}
- * @param coreRan the core version that answered, or {@code null} for the no-op floor
+ * @param invalidBecause why the run is not valid, or {@code null}
+ * @param response from the planned start (includes queueing: what a caller sees)
+ * @param service from the actual start
+ * @param startLag how late each call started against its plan (queueing included)
+ * @param generatorLag the same for calls whose thread was idle at the planned start: the generator's own delay,
+ *     part of every response time ({@code null} in runs made before it was measured)
+ * @param configSwaps the config updates made during the run ({@code --swap-config-every}), or {@code null}
  */
-record LatencySummary(LatencySettings s, FixedRateGenerator.Result result, GcSnapshot atStart, GcSnapshot atEnd,
-        long coreCollections, Double expectedCollectionMicros, ConfigSwapper swapper, String trouble, String coreRan) {
+public record LatencySummary(boolean valid, @JsonInclude(JsonInclude.Include.NON_NULL) String invalidBecause,
+        String finishedAt, Setup setup, long completed, long failed, long notIssued, boolean saturated,
+        double achievedRate, String unit, Percentiles response, Percentiles service, Percentiles startLag,
+        Percentiles generatorLag, Gc gc, @JsonInclude(JsonInclude.Include.NON_NULL) ConfigSwaps configSwaps, Jvm jvm) {
 
-    private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String SUMMARY = ".summary.json";
+    public static final String RESPONSE = ".response.hgrm";
+    public static final String SERVICE = ".service.hgrm";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Writes the files into {@code dir}; returns the summary's JSON. */
-    String write(Path dir, String prefix) throws IOException {
-        writeHgrm(dir.resolve(prefix + ".response.hgrm"), result.recorder().response());
-        writeHgrm(dir.resolve(prefix + ".service.hgrm"), result.recorder().service());
-        String json = MAPPER.writeValueAsString(json());
-        Files.writeString(dir.resolve(prefix + ".summary.json"), json + "\n", StandardCharsets.UTF_8);
+    /**
+     * @param core the core version that answered, or {@code null} for the no-op floor
+     * @param coreGc when the Wasm core ran full collections of its own heap ({@code null} before the option existed)
+     */
+    public record Setup(String engine, String codec, String concurrency, int poolSize, String config, String user,
+            String key, String core, double targetRate, int threads, double warmupSeconds, double durationSeconds,
+            String coreGc) {}
+
+    /** Percentiles of one distribution in µs, by HdrHistogram. */
+    public record Percentiles(long count, double p50, double p90, double p99, double p99_9, double p99_99, double max,
+            double mean) {
+        static Percentiles of(Histogram h) {
+            return new Percentiles(h.getTotalCount(), micros(h, 50), micros(h, 90), micros(h, 99), micros(h, 99.9),
+                    micros(h, 99.99), h.getMaxValue() / 1000.0, h.getMean() / 1000.0);
+        }
+
+        private static double micros(Histogram h, double percentile) {
+            return h.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    /**
+     * @param measuredWindow JVM collections in the measured window, per collector bean
+     * @param core the Wasm core's own full collections ({@code null} before they were counted)
+     */
+    public record Gc(String collector, Map<String, Bean> measuredWindow, Heap heapAtEnd, Core core) {
+        public record Bean(long collections, long millis) {}
+
+        public record Heap(long usedBytes, long committedBytes, long maxBytes) {}
+
+        /** @param expectedCollectionMicros {@code --core-gc idle}'s final estimate of a full collection, or {@code null} */
+        public record Core(String policy, long fullCollections,
+                @JsonInclude(JsonInclude.Include.NON_NULL) Double expectedCollectionMicros) {}
+    }
+
+    /** The config updates: the period, how many ran and failed, their mean and longest time. */
+    public record ConfigSwaps(long everyMillis, long done, long failed, double meanMicros, long maxMicros) {}
+
+    public record Jvm(String version, String vm, int availableProcessors, String os, List<String> inputArguments) {}
+
+    /**
+     * The summary of a finished run.
+     *
+     * @param expectedCollectionMicros {@code --core-gc idle}'s final estimate of a full core collection, or {@code null}
+     * @param swapper the config updates made, or {@code null}
+     * @param trouble why the run is not valid, or {@code null}
+     * @param coreRan the core version that answered, or {@code null} for the no-op floor
+     */
+    static LatencySummary of(LatencySettings s, FixedRateGenerator.Result result, GcSnapshot atStart, GcSnapshot atEnd,
+            long coreCollections, Double expectedCollectionMicros, ConfigSwapper swapper, String trouble,
+            String coreRan) {
+        LatencyRecorder r = result.recorder();
+        Setup setup = new Setup(s.engine(), s.codec(), s.concurrency(),
+                flagparity.bench.jmh.Lookup.resolvePoolSize(s.poolSize()), s.config(), s.user(), s.key(), coreRan,
+                s.rate(), s.threads(), s.warmup().toNanos() / 1e9, s.duration().toNanos() / 1e9, s.coreGc().toString());
+        Map<String, Gc.Bean> window = new LinkedHashMap<>();
+        for (String bean : atEnd.beanNames()) {
+            window.put(bean, new Gc.Bean(atEnd.collections(bean) - atStart.collections(bean),
+                    atEnd.collectionMillis(bean) - atStart.collectionMillis(bean)));
+        }
+        MemoryUsage heap = atEnd.heap();
+        Gc gc = new Gc(atEnd.collector(), window, new Gc.Heap(heap.getUsed(), heap.getCommitted(), heap.getMax()),
+                new Gc.Core(s.coreGc().toString(), coreCollections, expectedCollectionMicros));
+        ConfigSwaps swaps = swapper == null ? null : new ConfigSwaps(s.swapConfigEvery().toMillis(), swapper.done(),
+                swapper.failed(), swapper.meanMicros(), swapper.maxMicros());
+        Jvm jvm = new Jvm(System.getProperty("java.vm.version"), System.getProperty("java.vm.name"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return new LatencySummary(trouble == null, trouble, Instant.now().toString(), setup, result.completed(),
+                result.failed(), result.notIssued(), result.notIssued() > 0, result.achievedRate(), "microseconds",
+                Percentiles.of(r.response()), Percentiles.of(r.service()), Percentiles.of(r.startLag()),
+                Percentiles.of(r.generatorLag()), gc, swaps, jvm);
+    }
+
+    /** Writes the summary and the recorder's two distributions into {@code dir}; returns the summary's JSON. */
+    String write(Path dir, String prefix, LatencyRecorder recorder) throws IOException {
+        writeHgrm(dir.resolve(prefix + RESPONSE), recorder.response());
+        writeHgrm(dir.resolve(prefix + SERVICE), recorder.service());
+        String json = MAPPER.writeValueAsString(this);
+        Files.writeString(dir.resolve(prefix + SUMMARY), json + "\n", StandardCharsets.UTF_8);
         return json;
     }
 
-    private ObjectNode json() {
-        ObjectNode j = MAPPER.createObjectNode();
-        j.put("valid", trouble == null);
-        if (trouble != null) {
-            j.put("invalidBecause", trouble);
-        }
-        j.put("finishedAt", Instant.now().toString());
-        j.putObject("setup").put("engine", s.engine()).put("codec", s.codec()).put("concurrency", s.concurrency())
-                .put("poolSize", flagparity.bench.jmh.Lookup.resolvePoolSize(s.poolSize())).put("config", s.config())
-                .put("user", s.user()).put("key", s.key()).put("core", coreRan).put("targetRate", s.rate())
-                .put("threads", s.threads()).put("warmupSeconds", s.warmup().toNanos() / 1e9)
-                .put("durationSeconds", s.duration().toNanos() / 1e9).put("coreGc", s.coreGc().toString());
-        j.put("completed", result.completed());
-        j.put("failed", result.failed());
-        j.put("notIssued", result.notIssued());
-        j.put("saturated", result.notIssued() > 0);
-        j.put("achievedRate", result.achievedRate());
-        j.put("unit", "microseconds");
-        j.set("response", percentiles(result.recorder().response()));
-        j.set("service", percentiles(result.recorder().service()));
-        j.set("startLag", percentiles(result.recorder().startLag()));
-        j.set("generatorLag", percentiles(result.recorder().generatorLag()));
-        ObjectNode core = MAPPER.createObjectNode().put("policy", s.coreGc().toString())
-                .put("fullCollections", coreCollections);
-        if (expectedCollectionMicros != null) {
-            core.put("expectedCollectionMicros", expectedCollectionMicros);
-        }
-        j.set("gc", gc().set("core", core));
-        if (swapper != null) {
-            j.putObject("configSwaps").put("everyMillis", s.swapConfigEvery().toMillis()).put("done", swapper.done())
-                    .put("failed", swapper.failed()).put("meanMicros", swapper.meanMicros())
-                    .put("maxMicros", swapper.maxMicros());
-        }
-        j.set("jvm", jvm());
-        return j;
-    }
-
-    static ObjectNode percentiles(Histogram h) {
-        ObjectNode p = MAPPER.createObjectNode();
-        p.put("count", h.getTotalCount());
-        for (double q : PERCENTILES) {
-            String name = q == Math.rint(q) ? Long.toString((long) q) : Double.toString(q).replace('.', '_');
-            p.put("p" + name, h.getValueAtPercentile(q) / 1000.0);
-        }
-        p.put("max", h.getMaxValue() / 1000.0);
-        p.put("mean", h.getMean() / 1000.0);
-        return p;
-    }
-
-    private ObjectNode gc() {
-        ObjectNode gc = MAPPER.createObjectNode();
-        gc.put("collector", atEnd.collector());
-        ObjectNode beans = gc.putObject("measuredWindow");
-        for (String bean : atEnd.beanNames()) {
-            beans.putObject(bean)
-                    .put("collections", atEnd.collections(bean) - atStart.collections(bean))
-                    .put("millis", atEnd.collectionMillis(bean) - atStart.collectionMillis(bean));
-        }
-        MemoryUsage heap = atEnd.heap();
-        gc.putObject("heapAtEnd").put("usedBytes", heap.getUsed()).put("committedBytes", heap.getCommitted())
-                .put("maxBytes", heap.getMax());
-        return gc;
-    }
-
-    private static ObjectNode jvm() {
-        ObjectNode jvm = MAPPER.createObjectNode();
-        jvm.put("version", System.getProperty("java.vm.version"));
-        jvm.put("vm", System.getProperty("java.vm.name"));
-        jvm.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-        jvm.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        ArrayNode args = jvm.putArray("inputArguments");
-        ManagementFactory.getRuntimeMXBean().getInputArguments().forEach(args::add);
-        return jvm;
+    public static LatencySummary read(Path file) throws IOException {
+        return MAPPER.readValue(file.toFile(), LatencySummary.class);
     }
 
     /** The percentile distribution in microseconds, as HdrHistogram writes it (.hgrm). */

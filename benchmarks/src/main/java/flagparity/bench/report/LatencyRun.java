@@ -1,89 +1,34 @@
 package flagparity.bench.report;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import flagparity.bench.load.LatencySummary;
 import flagparity.reference.api.Engines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * One run of the {@code latency} command: its summary ({@code NAME.summary.json}, read by Jackson into
- * {@link Summary}) and its response- and service-time distributions ({@code NAME.response.hgrm},
- * {@code NAME.service.hgrm}), in µs.
+ * One run of the {@code latency} command: its summary ({@code NAME.summary.json}, {@link LatencySummary}) and its
+ * response- and service-time distributions ({@code NAME.response.hgrm}, {@code NAME.service.hgrm}), in µs.
  *
  * @param command how to reproduce it, or {@code null} when unknown
  */
-record LatencyRun(String name, Summary summary, List<Point> responseCurve, List<Point> serviceCurve, String command) {
-
-    static final String SUMMARY = ".summary.json";
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    /**
-     * The summary as the latency command writes it. Percentiles are by name ({@code p50}, ..., {@code max}).
-     *
-     * @param response percentiles of the time from the planned start (includes queueing: what a caller sees)
-     * @param service percentiles of the time from the actual start
-     * @param startLag percentiles of how late each call started against its plan (queueing included)
-     * @param generatorLag the same for calls whose thread was idle at the planned start: the generator's own
-     *     delay, part of every response time (empty in runs made before it was measured)
-     * @param configSwaps the config updates made during the run ({@code latency --swap-config-every}), or
-     *     {@code null} for none
-     */
-    record Summary(Setup setup, boolean valid, String invalidBecause, long completed, long notIssued,
-            double achievedRate, Map<String, Double> response, Map<String, Double> service,
-            Map<String, Double> startLag, Map<String, Double> generatorLag, Gc gc, ConfigSwaps configSwaps) {
-        Summary {
-            response = percentiles(response);
-            service = percentiles(service);
-            startLag = percentiles(startLag);
-            generatorLag = percentiles(generatorLag);
-        }
-
-        private static Map<String, Double> percentiles(Map<String, Double> p) {
-            Map<String, Double> m = new LinkedHashMap<>(p == null ? Map.of() : p);
-            m.remove("count");
-            return Collections.unmodifiableMap(m);
-        }
-    }
-
-    /** @param coreGc when the Wasm core ran full collections of its own heap ({@code null} before the option existed) */
-    record Setup(String engine, String codec, String concurrency, int poolSize, double targetRate, int threads,
-            String coreGc) {}
-
-    /** JVM collections in the measured window, per collector bean. */
-    record Gc(String collector, Map<String, Bean> measuredWindow) {
-        record Bean(long collections, long millis) {}
-    }
-
-    /** The config updates: the period, how many ran and failed, their mean and longest time. */
-    record ConfigSwaps(long everyMillis, long done, long failed, double meanMicros, double maxMicros) {
-        /** E.g. {@code every 1,000 ms: 22 updates (0 failed), mean 95.1 ms, max 130.2 ms}. */
-        String describe() {
-            return String.format(Locale.ROOT, "every %,d ms: %,d updates (%,d failed), mean %,.1f ms, max %,.1f ms",
-                    everyMillis, done, failed, meanMicros / 1000, maxMicros / 1000);
-        }
-    }
+record LatencyRun(String name, LatencySummary summary, List<Point> responseCurve, List<Point> serviceCurve,
+        String command) {
 
     /** Reads the summary at {@code summaryFile} and the two {@code .hgrm} files next to it. */
     static LatencyRun read(Path summaryFile, String command) throws IOException {
         String file = summaryFile.getFileName().toString();
-        if (!file.endsWith(SUMMARY)) {
+        if (!file.endsWith(LatencySummary.SUMMARY)) {
             throw new IllegalArgumentException("not a latency summary: " + summaryFile);
         }
-        String name = file.substring(0, file.length() - SUMMARY.length());
+        String name = file.substring(0, file.length() - LatencySummary.SUMMARY.length());
         Path dir = summaryFile.getParent();
-        return new LatencyRun(name, MAPPER.readValue(summaryFile.toFile(), Summary.class),
-                curve(dir.resolve(name + ".response.hgrm")), curve(dir.resolve(name + ".service.hgrm")), command);
+        return new LatencyRun(name, LatencySummary.read(summaryFile), curve(dir.resolve(name + LatencySummary.RESPONSE)),
+                curve(dir.resolve(name + LatencySummary.SERVICE)), command);
     }
 
     String engine() {
@@ -91,11 +36,11 @@ record LatencyRun(String name, Summary summary, List<Point> responseCurve, List<
     }
 
     long gcCollections() {
-        return summary.gc().measuredWindow().values().stream().mapToLong(Gc.Bean::collections).sum();
+        return summary.gc().measuredWindow().values().stream().mapToLong(LatencySummary.Gc.Bean::collections).sum();
     }
 
     long gcMillis() {
-        return summary.gc().measuredWindow().values().stream().mapToLong(Gc.Bean::millis).sum();
+        return summary.gc().measuredWindow().values().stream().mapToLong(LatencySummary.Gc.Bean::millis).sum();
     }
 
     /**
@@ -103,7 +48,7 @@ record LatencyRun(String name, Summary summary, List<Point> responseCurve, List<
      * {@code chicory-aot protobuf-preallocated mutex, G1, core GC every:100}.
      */
     String label() {
-        Setup s = summary.setup();
+        LatencySummary.Setup s = summary.setup();
         StringBuilder b = new StringBuilder(s.engine());
         if (s.codec() != null && Engines.ids().contains(s.engine()) && !Engines.get(s.engine()).codecs().isEmpty()) {
             b.append(' ').append(s.codec()).append(' ').append(s.concurrency());
@@ -119,6 +64,13 @@ record LatencyRun(String name, Summary summary, List<Point> responseCurve, List<
             b.append(String.format(Locale.ROOT, ", config set every %,d ms", summary.configSwaps().everyMillis()));
         }
         return b.toString();
+    }
+
+    /** The config updates, e.g. {@code every 1,000 ms: 22 updates (0 failed), mean 95.1 ms, max 130.2 ms}; {@code null} for none. */
+    String configSwaps() {
+        LatencySummary.ConfigSwaps c = summary.configSwaps();
+        return c == null ? null : String.format(Locale.ROOT, "every %,d ms: %,d updates (%,d failed), mean %,.1f ms, "
+                + "max %,.1f ms", c.everyMillis(), c.done(), c.failed(), c.meanMicros() / 1000, c.maxMicros() / 1000.0);
     }
 
     private static List<Point> curve(Path hgrm) throws IOException {

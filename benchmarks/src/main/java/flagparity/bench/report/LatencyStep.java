@@ -1,6 +1,7 @@
 package flagparity.bench.report;
 
 import flagparity.bench.load.LatencyHarness;
+import flagparity.bench.load.LatencySummary;
 import flagparity.reference.api.Engines;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,7 +148,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
             ctx.progress().unitStarted("latency " + s.fileName());
             Path log = dir.resolve(s.fileName() + ".log");
             int exit = ctx.runJvm(s.flags(), "flagparity.bench.cli.Main", s.args(warmup, duration, core, dir), log);
-            Step.withoutMachinePaths(dir.resolve(s.fileName() + LatencyRun.SUMMARY));
+            Step.withoutMachinePaths(dir.resolve(s.fileName() + LatencySummary.SUMMARY));
             String status = exit == 0 ? "ok"
                     : exit == 1 ? "not valid (the files say why): " + Step.lastLine(log)
                     : "failed (exit " + exit + "): " + Step.lastLine(log);
@@ -155,7 +156,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
                 ctx.progress().note(status);
             }
             parts.add(new Manifest.Part(command(s, ctx.runDir()), Run.LATENCY + "/" + s.fileName()
-                    + LatencyRun.SUMMARY, status));
+                    + LatencySummary.SUMMARY, status));
         }
         return parts;
     }

@@ -3,6 +3,7 @@ package flagparity.bench.report;
 import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.LookupCase;
 import flagparity.bench.load.LatencyHarness;
+import flagparity.bench.load.LatencySummary;
 import flagparity.reference.api.EngineKind;
 import flagparity.reference.api.Engines;
 import java.io.IOException;
@@ -210,8 +211,8 @@ final class ReportWriter {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> overGoal = new ArrayList<>();
         for (LatencyRun l : runs) {
-            LatencyRun.Summary m = l.summary();
-            Double lag = m.generatorLag().get("p50");
+            LatencySummary m = l.summary();
+            Double lag = m.generatorLag() == null ? null : m.generatorLag().p50();
             boolean over = lag != null && lag > LAG_GOAL_MICROS;
             if (over) {
                 overGoal.add(l.label());
@@ -224,8 +225,8 @@ final class ReportWriter {
                             : "no: " + m.invalidBecause(), "cmd", commands.ref(l.command())));
         }
         String table = Templates.table("latency", model("rows", rows, "goal", LAG_GOAL_MICROS, "swaps", runs.stream()
-                .filter(l -> l.summary().configSwaps() != null).map(l -> l.label() + ": the same config set again "
-                        + l.summary().configSwaps().describe()).collect(Collectors.toList()), "commands", commands.list()));
+                .filter(l -> l.configSwaps() != null).map(l -> l.label() + ": the same config set again "
+                        + l.configSwaps()).collect(Collectors.toList()), "commands", commands.list()));
         tables.put("latency", table);
         List<Charts.Curve> curves = new ArrayList<>();
         for (LatencyRun l : runs) {
@@ -279,11 +280,14 @@ final class ReportWriter {
                 "window", StartUp.WINDOW);
     }
 
-    /** Percentiles in µs, formatted, by name. */
-    private static Map<String, String> us(Map<String, Double> p) {
-        Map<String, String> m = new LinkedHashMap<>();
-        p.forEach((k, v) -> m.put(k, Units.number(v, Double.NaN)));
-        return m;
+    /** The percentiles the latency table shows, in µs, formatted, by the summary's names; none for {@code null}. */
+    private static Map<String, String> us(LatencySummary.Percentiles p) {
+        return p == null ? Map.of() : Map.of("p50", us(p.p50()), "p90", us(p.p90()), "p99", us(p.p99()), "p99_9",
+                us(p.p99_9()), "max", us(p.max()));
+    }
+
+    private static String us(double micros) {
+        return Units.number(micros, Double.NaN);
     }
 
     private Map<String, Object> profile(CoreProfile p) {
@@ -337,7 +341,7 @@ final class ReportWriter {
                     .forEach(p -> problems.add("`" + p.file() + "`: " + p.status()));
         }
         for (LatencyRun l : run.latency()) {
-            LatencyRun.Summary ls = l.summary();
+            LatencySummary ls = l.summary();
             if (ls.notIssued() > 0 || ls.completed() == 0) {
                 problems.add("latency `" + l.name() + "`: only " + ls.completed() + " calls made, " + ls.notIssued()
                         + " planned calls never issued: its percentiles describe an overloaded system");

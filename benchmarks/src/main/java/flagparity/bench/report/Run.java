@@ -1,5 +1,6 @@
 package flagparity.bench.report;
 
+import flagparity.bench.load.LatencySummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ record Run(Path dir, Manifest manifest, List<JmhRow> rows, List<LatencyRun> late
             rows.addAll(JmhResults.read(f, command(manifest, dir, f)));
         }
         List<LatencyRun> latency = new ArrayList<>();
-        for (Path f : files(dir.resolve(LATENCY), LatencyRun.SUMMARY)) {
+        for (Path f : files(dir.resolve(LATENCY), LatencySummary.SUMMARY)) {
             latency.add(LatencyRun.read(f, command(manifest, dir, f)));
         }
         List<CoreProfile> profiles = new ArrayList<>();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import flagparity.bench.cli.LatencyCommand;
 import flagparity.bench.jmh.CoreChoice;
 import flagparity.reference.api.CoreVersion;
@@ -46,6 +45,10 @@ class LatencyCommandTest {
         assertTrue(Files.readString(out.resolve("run.response.hgrm")).contains("Value     Percentile"));
         assertTrue(Files.exists(out.resolve("run.service.hgrm")));
         assertEquals(summary, new ObjectMapper().readTree(stdout.toString()));
+        LatencySummary read = LatencySummary.read(out.resolve("run.summary.json"));
+        read.write(out, "again", new LatencyRecorder());
+        assertEquals(Files.readString(out.resolve("run.summary.json")), Files.readString(out.resolve("again.summary.json")),
+                "the record reads back every field it writes");
     }
 
     /** {@code --core} picks the version the engine answers as; the summary names the one that ran. */
@@ -200,13 +203,13 @@ class LatencyCommandTest {
         for (long v = 1; v <= 1000; v++) {
             h.recordValue(v * 1000);
         }
-        ObjectNode p = LatencySummary.percentiles(h);
-        assertEquals(1000, p.get("count").asLong());
-        assertEquals(500, p.get("p50").asDouble(), 0.5);
-        assertEquals(990, p.get("p99").asDouble(), 1);
-        assertEquals(999, p.get("p99_9").asDouble(), 1);
-        assertEquals(1000, p.get("p99_99").asDouble(), 1);
-        assertEquals(1000, p.get("max").asDouble(), 1);
+        LatencySummary.Percentiles p = LatencySummary.Percentiles.of(h);
+        assertEquals(1000, p.count());
+        assertEquals(500, p.p50(), 0.5);
+        assertEquals(990, p.p99(), 1);
+        assertEquals(999, p.p99_9(), 1);
+        assertEquals(1000, p.p99_99(), 1);
+        assertEquals(1000, p.max(), 1);
     }
 
     @Test

@@ -2,9 +2,11 @@ package flagparity.bench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flagparity.bench.load.LatencySummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ class LatencyRunTest {
     void summaryAndDistributions() throws IOException {
         LatencyRun l = LatencyRun.read(Fixtures.resource("run/latency/reference-5000ops-2t.summary.json"), "cmd");
         assertEquals("reference-5000ops-2t", l.name());
-        LatencyRun.Summary s = l.summary();
+        LatencySummary s = l.summary();
         assertEquals("reference", l.engine());
         assertEquals(5000, s.setup().targetRate());
         assertEquals(2, s.setup().threads());
@@ -28,10 +30,11 @@ class LatencyRunTest {
         assertTrue(s.valid());
         assertEquals(10_000, s.completed());
         assertEquals(0, s.notIssued());
-        assertEquals(110.143, s.response().get("p50"));
-        assertEquals(List.of("p50", "p90", "p99", "p99_9", "p99_99", "max", "mean"), List.copyOf(s.response().keySet()));
-        assertTrue(s.startLag().get("p50") > 0, "the generator's start lag is read");
-        assertTrue(s.response().get("p50") >= s.startLag().get("p50"), "a response time includes its start lag");
+        assertEquals(110.143, s.response().p50());
+        assertEquals(10_000, s.response().count());
+        assertTrue(s.startLag().p50() > 0, "the generator's start lag is read");
+        assertTrue(s.response().p50() >= s.startLag().p50(), "a response time includes its start lag");
+        assertNull(s.generatorLag(), "a run from before the generator lag was measured");
         assertEquals("reference, G1", l.label());
         assertEquals("cmd", l.command());
 
@@ -40,7 +43,7 @@ class LatencyRunTest {
         assertEquals(1.0, curve.get(curve.size() - 1).percentile());
         assertTrue(Double.isInfinite(curve.get(curve.size() - 1).inverseTail()));
         assertEquals(10_000, curve.get(curve.size() - 1).totalCount());
-        assertEquals(s.response().get("max"), curve.get(curve.size() - 1).value(), 0.01 * s.response().get("max"));
+        assertEquals(s.response().max(), curve.get(curve.size() - 1).value(), 0.01 * s.response().max());
         for (int i = 1; i < curve.size(); i++) {
             assertTrue(curve.get(i).value() >= curve.get(i - 1).value(), "a distribution never decreases");
         }
