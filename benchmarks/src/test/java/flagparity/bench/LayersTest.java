@@ -60,6 +60,16 @@ class LayersTest {
     }
 
     @Test
+    void measuringKnowsNothingOfThePage() {
+        // run measures and writes a run folder, load is one latency run; report reads a finished folder and
+        // renders it, so it may read their formats (Manifest, CoreProfile, LatencySummary), never the reverse
+        noClasses().that().resideInAnyPackage("flagparity.bench.run", "flagparity.bench.load")
+                .should().dependOnClassesThat().resideInAPackage("flagparity.bench.report")
+                .because("a run folder is rendered from what it holds (report --from), not from the run that wrote it")
+                .check(MAIN);
+    }
+
+    @Test
     void onlyTheAbiLayerTouchesAWasmRuntime() {
         noClasses().that().resideOutsideOfPackages(ABI_LAYER)
                 .should().dependOnClassesThat().resideInAnyPackage(
@@ -82,7 +92,7 @@ class LayersTest {
     void commandsAndBenchmarksKnowNoEvaluatorClass() {
         // they reach engines through the registry and abilities through interfaces (Health, Explaining, ...)
         noClasses().that().resideInAnyPackage("flagparity.bench.cli", "flagparity.bench.jmh", "flagparity.bench.load",
-                        "flagparity.bench.report").and(not(MEASURES_REFERENCE_PARTS))
+                        "flagparity.bench.run", "flagparity.bench.report").and(not(MEASURES_REFERENCE_PARTS))
                 .should().dependOnClassesThat(DescribedPredicate.describe("an evaluator class",
                         c -> !c.isInterface() && c.isAssignableTo("flagparity.reference.api.Evaluator")))
                 .check(MAIN);

@@ -1,6 +1,7 @@
 package flagparity.bench.cli;
 
 import flagparity.bench.report.Reports;
+import flagparity.bench.run.Runs;
 import flagparity.reference.api.CoreVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code report}: runs the agreed benchmark matrix into a new run folder and rebuilds {@code results/REPORT.md}
  * and its charts from it; or rebuilds them from a saved run ({@code --from}; with no option at all, the newest
- * run); and with {@code --compare OLD_RUN} flags the rows that regressed against an older run ({@link Reports}).
+ * run); and with {@code --compare OLD_RUN} flags the rows that regressed against an older run ({@link Runs} measures, {@link Reports} renders).
  *
  * <p>Exit status: 0 done; 1 a regression was found ({@code --compare}) or the report could not be
  * written; 2 bad options.
@@ -85,20 +86,20 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        results = Reports.relative(results);
+        results = Runs.relative(results);
         CoreVersion only;
         try {
             only = core == null ? null : CoreVersion.parse(core);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--core: " + e.getMessage());
         }
-        String matrix = source == null ? null : source.quick ? Reports.QUICK : source.full ? Reports.FULL
-                : source.smoke ? Reports.SMOKE : null;
+        String matrix = source == null ? null : source.quick ? Runs.QUICK : source.full ? Runs.FULL
+                : source.smoke ? Runs.SMOKE : null;
         if (dryRun) {
             if (matrix == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--dry-run needs --quick, --full or --smoke");
             }
-            Reports.plan(matrix, only, results, out);
+            Runs.plan(matrix, only, results, out);
             return 0;
         }
         if (coreNames != null && !Files.isRegularFile(coreNames)) {
@@ -110,11 +111,11 @@ public final class ReportCommand implements Callable<Integer> {
             if (!args.isEmpty() && spec.name().equals(args.get(0))) {
                 args.remove(0); // run through the tool's main command, the list starts with this subcommand's name
             }
-            runDir = Reports.measure(matrix, only, results, args, coreNames, err);
+            runDir = Runs.measure(matrix, only, results, args, coreNames, err);
         } else if (source != null) {
             runDir = source.from;
         } else {
-            runDir = Reports.newestRun(results);
+            runDir = Runs.newest(results);
             if (runDir == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no runs under " + results.resolve("runs")
                         + ": measure one with --quick or --full, or name one with --from");

@@ -112,10 +112,6 @@ final class Comparison {
         return lines.stream().filter(l -> l.verdict() == Verdict.REGRESSION).count();
     }
 
-    static boolean anyRegression(List<Line> lines) {
-        return regressions(lines) > 0;
-    }
-
     /** The comparison as a Markdown table, regressions first. */
     static String table(List<Line> lines) {
         List<Line> sorted = new ArrayList<>(lines);

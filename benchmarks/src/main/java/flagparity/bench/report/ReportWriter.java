@@ -1,9 +1,14 @@
 package flagparity.bench.report;
 
+import flagparity.workloads.SeededWorkload;
 import flagparity.workloads.Workloads;
 import flagparity.bench.jmh.LookupCase;
 import flagparity.bench.load.LatencyHarness;
 import flagparity.bench.load.LatencySummary;
+import flagparity.bench.run.CoreProfile;
+import flagparity.bench.run.Manifest;
+import flagparity.bench.run.Progress;
+import flagparity.bench.run.Runs;
 import flagparity.reference.api.EngineKind;
 import flagparity.reference.api.Engines;
 import java.io.IOException;
@@ -21,6 +26,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
@@ -31,6 +37,9 @@ import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 final class ReportWriter {
     /** Generator lag p50 the latency tables aim for: above it, the harness's own delay is part of the numbers. */
     static final double LAG_GOAL_MICROS = 5;
+    /** The built-in workloads, smallest first: the order of config-size rows. */
+    private static final List<String> SIZES =
+            Stream.of(SeededWorkload.Size.values()).map(SeededWorkload.Size::id).collect(Collectors.toList());
 
     private final Run run;
     private final Path chartDir;
@@ -53,7 +62,7 @@ final class ReportWriter {
         String runLink = chartLink.substring(0, chartLink.length() - Run.CHARTS.length() - 1);
         m.put("runLink", runLink);
         m.put("manifest", run.manifest());
-        m.put("runDir", Reports.shown(run.dir()));
+        m.put("runDir", Runs.shown(run.dir()));
         m.put("env", run.env().lines().filter(l -> l.matches("(cpu|cores|memory|java|os|chicory|wasmtime|devcycle|"
                 + "protobuf|core|project commit|load).*")).collect(Collectors.joining("\n")));
         m.put("headline", headline());
@@ -362,7 +371,7 @@ final class ReportWriter {
                         .thenComparing(r -> String.valueOf(r.param("core")))
                         .thenComparingInt(r -> rank(LookupCase.SPREAD.stream().map(LookupCase::id)
                                 .collect(Collectors.toList()), r.param("lookupCase")))
-                        .thenComparingInt(r -> rank(Matrix.SIZES, r.param("config")))
+                        .thenComparingInt(r -> rank(SIZES, r.param("config")))
                         .thenComparing(r -> String.valueOf(r.param("codec")))
                         .thenComparing(r -> String.valueOf(r.param("concurrency"))).thenComparingInt(JmhRow::threads))
                 .collect(Collectors.toCollection(ArrayList::new));

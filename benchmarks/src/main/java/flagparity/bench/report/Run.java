@@ -1,6 +1,9 @@
 package flagparity.bench.report;
 
 import flagparity.bench.load.LatencySummary;
+import flagparity.bench.run.CoreProfile;
+import flagparity.bench.run.Manifest;
+import flagparity.bench.run.Runs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +23,8 @@ import java.util.stream.Stream;
 record Run(Path dir, Manifest manifest, List<JmhRow> rows, List<LatencyRun> latency, List<CoreProfile> profiles,
         String env) {
 
-    static final String JMH = "jmh";
-    static final String LATENCY = "latency";
-    static final String PROFILE = "profile";
+    /** Where the report draws the run's charts. */
     static final String CHARTS = "charts";
-    static final String ENV = "env.txt";
 
     static Run load(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -32,18 +32,18 @@ record Run(Path dir, Manifest manifest, List<JmhRow> rows, List<LatencyRun> late
         }
         Manifest manifest = Manifest.read(dir);
         List<JmhRow> rows = new ArrayList<>();
-        for (Path f : files(dir.resolve(JMH), ".json")) {
+        for (Path f : files(dir.resolve(Runs.JMH), ".json")) {
             rows.addAll(JmhResults.read(f, command(manifest, dir, f)));
         }
         List<LatencyRun> latency = new ArrayList<>();
-        for (Path f : files(dir.resolve(LATENCY), LatencySummary.SUMMARY)) {
+        for (Path f : files(dir.resolve(Runs.LATENCY), LatencySummary.SUMMARY)) {
             latency.add(LatencyRun.read(f, command(manifest, dir, f)));
         }
         List<CoreProfile> profiles = new ArrayList<>();
-        for (Path f : files(dir.resolve(PROFILE), ".json")) {
+        for (Path f : files(dir.resolve(Runs.PROFILE), ".json")) {
             profiles.add(CoreProfile.read(f));
         }
-        Path env = dir.resolve(ENV);
+        Path env = dir.resolve(Runs.ENV);
         return new Run(dir, manifest, List.copyOf(rows), List.copyOf(latency), List.copyOf(profiles),
                 Files.exists(env) ? Files.readString(env, StandardCharsets.UTF_8) : "");
     }
@@ -63,16 +63,6 @@ record Run(Path dir, Manifest manifest, List<JmhRow> rows, List<LatencyRun> late
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().collect(Collectors.toList());
-        }
-    }
-
-    /** The newest run under {@code runsDir} (folder names sort by time), or {@code null}. */
-    static Path newest(Path runsDir) throws IOException {
-        if (!Files.isDirectory(runsDir)) {
-            return null;
-        }
-        try (Stream<Path> s = Files.list(runsDir)) {
-            return s.filter(Files::isDirectory).max(Path::compareTo).orElse(null);
         }
     }
 }

@@ -101,8 +101,8 @@ final class Tables {
      */
     static String defects(String codec, String core) {
         CoreBuild build = build(core);
-        boolean exposed = !Codec.parse(codec).json() && Matrix.engines().stream()
-                .noneMatch(e -> codec.equals(Matrix.defaultCodec(e)));
+        boolean exposed = !Codec.parse(codec).json() && Engines.all().stream()
+                .noneMatch(e -> !e.codecs().isEmpty() && codec.equals(e.codecs().get(0)));
         return !exposed || !build.hasD7() ? null : build.hasD8() ? "D7, D8" : "D7";
     }
 

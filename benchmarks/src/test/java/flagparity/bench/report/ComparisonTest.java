@@ -1,7 +1,6 @@
 package flagparity.bench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -46,7 +45,7 @@ class ComparisonTest {
         List<Comparison.Line> lines = Comparison.compare(rows, rows);
         assertEquals(rows.size(), lines.size());
         lines.forEach(l -> assertEquals(Comparison.Verdict.SAME, l.verdict()));
-        assertFalse(Comparison.anyRegression(lines));
+        assertEquals(0, Comparison.regressions(lines));
     }
 
     @Test
@@ -121,7 +120,7 @@ class ComparisonTest {
         List<Comparison.Line> lines = Comparison.compare(rows.subList(0, 1), rows.subList(1, 2));
         assertEquals(List.of(Comparison.Verdict.ONLY_NEW, Comparison.Verdict.ONLY_OLD),
                 lines.stream().map(Comparison.Line::verdict).collect(java.util.stream.Collectors.toList()));
-        assertFalse(Comparison.anyRegression(lines));
+        assertEquals(0, Comparison.regressions(lines));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import flagparity.bench.jmh.BoundaryBenchmark;
 import flagparity.bench.jmh.ColdStartBenchmark;
@@ -11,6 +11,7 @@ import flagparity.bench.jmh.VariableBenchmark;
 import flagparity.bench.jmh.WarmUpBenchmark;
 import flagparity.bench.jmh.BucketedConfigBenchmark;
 import flagparity.reference.api.CoreVersion;
+import flagparity.workloads.SeededWorkload;
 import flagparity.reference.api.EngineDescriptor;
 import flagparity.reference.api.EngineKind;
 import flagparity.reference.api.Engines;
@@ -46,8 +47,9 @@ final class Matrix {
     static final Duration SWAP_EVERY = Duration.ofSeconds(1);
     /** The cases a Wasm engine runs on a core older than its newest in the quick matrix (all of them in the full one). */
     static final List<String> OLDER_CORE_CASES = List.of("headline", "custom-data");
-    /** Workload sizes of the config-size rows. */
-    static final List<String> SIZES = List.of("small", "medium", "large", "xlarge");
+    /** Workload sizes of the config-size rows: every built-in size. */
+    static final List<String> SIZES =
+            Stream.of(SeededWorkload.Size.values()).map(SeededWorkload.Size::id).collect(Collectors.toList());
 
     /**
      * Settings of one matrix.

@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,17 +49,17 @@ record ProfileStep(String name, String title, String engine, String codec, CoreV
 
     private String command(Path runDir) {
         return "java " + String.join(" ", FLAGS) + " -cp benchmarks/target/flagparity.jar "
-                + ProfileTarget.class.getName() + " " + String.join(" ", args(runDir.resolve(Run.PROFILE)));
+                + ProfileTarget.class.getName() + " " + String.join(" ", args(runDir.resolve(Runs.PROFILE)));
     }
 
     @Override
     public List<Manifest.Part> run(Context ctx) throws IOException, InterruptedException {
-        Path dir = ctx.runDir().resolve(Run.PROFILE);
+        Path dir = ctx.runDir().resolve(Runs.PROFILE);
         Files.createDirectories(dir);
         ctx.progress().unitStarted("JFR profile of " + engine + " " + codec);
         Path log = dir.resolve(base() + ".log");
         int exit = ctx.runJvm(FLAGS, ProfileTarget.class.getName(), args(dir), log);
-        String file = Run.PROFILE + "/" + base() + ".json";
+        String file = Runs.PROFILE + "/" + base() + ".json";
         String status = "ok";
         if (exit != 0) {
             status = "failed (exit " + exit + "): " + Step.lastLine(log);

@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -31,7 +31,7 @@ import jdk.jfr.consumer.RecordingFile;
  * @param functions core functions, most samples first
  * @param outside samples outside the core by innermost flagparity method, most first
  */
-record CoreProfile(String engine, String codec, String core, String namesSource, long totalSamples, List<Function> functions,
+public record CoreProfile(String engine, String codec, String core, String namesSource, long totalSamples, List<Function> functions,
         List<Outside> outside, String command) {
 
     static final String THREAD = "flagparity-profile";
@@ -39,8 +39,8 @@ record CoreProfile(String engine, String codec, String core, String namesSource,
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Samples whose innermost core function is {@code index}: in its own code, and below it outside the core. */
-    record Function(int index, String name, long self, long below) {
-        long total() {
+    public record Function(int index, String name, long self, long below) {
+        public long total() {
             return self + below;
         }
 
@@ -49,7 +49,7 @@ record CoreProfile(String engine, String codec, String core, String namesSource,
          * core's collector) for {@code ~lib/rt/itcms/__new}: the name without binaryen's
          * {@code ...$} and the {@code export:} prefixes, cut before generic arguments, up to its last {@code /}.
          */
-        String source() {
+        public String source() {
             String s = name.substring(name.lastIndexOf('$') + 1);
             if (s.startsWith("export:")) {
                 s = s.substring("export:".length());
@@ -63,14 +63,14 @@ record CoreProfile(String engine, String codec, String core, String namesSource,
         }
     }
 
-    record Outside(String method, long samples) {}
+    public record Outside(String method, long samples) {}
 
-    long coreSamples() {
+    public long coreSamples() {
         return functions.stream().mapToLong(Function::total).sum();
     }
 
     /** Samples by source path ({@link Function#source()}), most first. */
-    Map<String, Long> bySource() {
+    public Map<String, Long> bySource() {
         return functions.stream().collect(Collectors.groupingBy(Function::source, Collectors.summingLong(Function::total)))
                 .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
@@ -146,7 +146,7 @@ record CoreProfile(String engine, String codec, String core, String namesSource,
         MAPPER.writeValue(file.toFile(), this);
     }
 
-    static CoreProfile read(Path file) throws IOException {
+    public static CoreProfile read(Path file) throws IOException {
         return MAPPER.readValue(file.toFile(), CoreProfile.class);
     }
 }

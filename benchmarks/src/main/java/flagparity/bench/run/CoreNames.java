@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import flagparity.reference.api.CoreVersion;
 import flagparity.wasm.engine.FunctionNames;

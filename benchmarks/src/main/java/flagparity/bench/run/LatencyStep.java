@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import flagparity.bench.load.LatencyHarness;
 import flagparity.bench.load.LatencySummary;
@@ -136,12 +136,12 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
 
     private String command(Spec s, Path runDir) {
         return "java " + String.join(" ", s.flags()) + " " + JmhStep.JAR_RUN + " "
-                + String.join(" ", s.args(warmup, duration, core, runDir.resolve(Run.LATENCY)));
+                + String.join(" ", s.args(warmup, duration, core, runDir.resolve(Runs.LATENCY)));
     }
 
     @Override
     public List<Manifest.Part> run(Context ctx) throws IOException, InterruptedException {
-        Path dir = ctx.runDir().resolve(Run.LATENCY);
+        Path dir = ctx.runDir().resolve(Runs.LATENCY);
         Files.createDirectories(dir);
         List<Manifest.Part> parts = new ArrayList<>();
         for (Spec s : runs) {
@@ -155,7 +155,7 @@ record LatencyStep(String name, String title, List<Spec> runs, Duration warmup, 
             if (exit != 0) {
                 ctx.progress().note(status);
             }
-            parts.add(new Manifest.Part(command(s, ctx.runDir()), Run.LATENCY + "/" + s.fileName()
+            parts.add(new Manifest.Part(command(s, ctx.runDir()), Runs.LATENCY + "/" + s.fileName()
                     + LatencySummary.SUMMARY, status));
         }
         return parts;

@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -17,7 +17,7 @@ import org.openjdk.jmh.runner.format.OutputFormat;
  * with the time elapsed and an estimate of the time left. The estimate is the steps' own estimates,
  * scaled by how far off the finished steps were (so a slow machine is soon predicted correctly).
  */
-final class Progress {
+public final class Progress {
     private final PrintWriter out;
     private final List<Step> steps;
     /** Each step's estimate, in seconds. */
@@ -142,7 +142,8 @@ final class Progress {
         return j.toString();
     }
 
-    static String duration(double seconds) {
+    /** {@code 1h02m}, {@code 3m05s} or {@code 12s}. */
+    public static String duration(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";

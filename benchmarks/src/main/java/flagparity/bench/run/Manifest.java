@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,7 +16,7 @@ import java.util.List;
  *
  * @param timing the JMH and latency settings of the run, as the report states them
  */
-record Manifest(String id, String mode, String command, String started, String finished, String timing,
+public record Manifest(String id, String mode, String command, String started, String finished, String timing,
         List<StepRecord> steps) {
 
     static final String FILE = "steps.json";
@@ -25,7 +25,7 @@ record Manifest(String id, String mode, String command, String started, String f
     /**
      * @param loadBefore the 1-minute load average as the step started ({@code /proc/loadavg}), or {@code null}
      */
-    record StepRecord(String name, String kind, String title, double estimateSeconds, double elapsedSeconds,
+    public record StepRecord(String name, String kind, String title, double estimateSeconds, double elapsedSeconds,
             Double loadBefore, Double loadAfter, List<Part> parts) {}
 
     /**
@@ -33,7 +33,7 @@ record Manifest(String id, String mode, String command, String started, String f
      *
      * @param status {@code ok}, or what went wrong (failed rows, a non-zero exit)
      */
-    record Part(String command, String file, String status) {}
+    public record Part(String command, String file, String status) {}
 
     Manifest withStep(StepRecord step, String finishedAt) {
         List<StepRecord> all = new ArrayList<>(steps);
@@ -42,7 +42,7 @@ record Manifest(String id, String mode, String command, String started, String f
     }
 
     /** The command that wrote {@code file} (relative to the run folder), or {@code null}. */
-    String commandFor(String file) {
+    public String commandFor(String file) {
         return steps.stream().flatMap(s -> s.parts().stream()).filter(p -> file.equals(p.file())).map(Part::command)
                 .findFirst().orElse(null);
     }
@@ -55,7 +55,7 @@ record Manifest(String id, String mode, String command, String started, String f
     }
 
     /** The manifest of a run folder, or {@code null} when it has none (e.g. results copied from elsewhere). */
-    static Manifest read(Path runDir) throws IOException {
+    public static Manifest read(Path runDir) throws IOException {
         Path f = runDir.resolve(FILE);
         return Files.exists(f) ? MAPPER.readValue(f.toFile(), Manifest.class) : null;
     }

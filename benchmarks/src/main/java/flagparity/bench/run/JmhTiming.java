@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import java.time.Duration;
 import java.util.ArrayList;

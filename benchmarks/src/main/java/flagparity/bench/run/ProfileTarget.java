@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import flagparity.bench.jmh.Lookup;
 import flagparity.bench.jmh.LookupCase;

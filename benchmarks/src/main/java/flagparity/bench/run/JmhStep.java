@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -115,7 +115,7 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
     }
 
     private String file(int set) {
-        return Run.JMH + "/" + name + (sets.size() > 1 ? "-" + (set + 1) : "") + ".json";
+        return Runs.JMH + "/" + name + (sets.size() > 1 ? "-" + (set + 1) : "") + ".json";
     }
 
     @Override
@@ -141,7 +141,7 @@ record JmhStep(String name, String title, Class<?> benchmark, List<ParamSet> set
 
     @Override
     public List<Manifest.Part> run(Context ctx) throws IOException {
-        Files.createDirectories(ctx.runDir().resolve(Run.JMH));
+        Files.createDirectories(ctx.runDir().resolve(Runs.JMH));
         List<Manifest.Part> parts = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
             ParamSet set = sets.get(i);

@@ -1,4 +1,4 @@
-package flagparity.bench.report;
+package flagparity.bench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
