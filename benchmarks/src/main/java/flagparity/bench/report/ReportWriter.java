@@ -33,6 +33,11 @@ import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
  * Builds {@code REPORT.md} and its charts from one {@link Run}: the code computes tables, charts and
  * numbers into a model, the template {@code report.md.mustache} says what they mean. Tables are also
  * available by name ({@link #tables()}) so DECISIONS.md can carry the same numbers.
+ *
+ * <p>It stays one class because its sections share one state: the rows a section shows are
+ * remembered ({@code shown}): a row appears in one section only, and the last lists those no section took.
+ * Each section is one method that fills its part of the model; what a section computes beyond
+ * selecting rows lives in its own type ({@link Headline}, {@link StartUp}, {@link Tables}).
  */
 final class ReportWriter {
     /** Generator lag p50 the latency tables aim for: above it, the harness's own delay is part of the numbers. */

@@ -1,9 +1,9 @@
 package flagparity.bench.run;
 
 import flagparity.reference.api.CoreVersion;
+import flagparity.wasm.engine.CoreBuild;
 import flagparity.wasm.engine.FunctionNames;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ record CoreNames(Map<Integer, String> names, String source) {
      * @throws IllegalArgumentException when {@code wat} does not describe this module
      */
     static CoreNames forBuiltInCore(CoreVersion version, Path wat) {
-        Map<String, Integer> exports = FunctionNames.exports(builtInCore(version));
+        Map<String, Integer> exports = FunctionNames.exports(CoreBuild.of(version).wasm());
         if (wat != null) {
             try {
                 return new CoreNames(fromWat(Files.readAllLines(wat, StandardCharsets.UTF_8), exports),
@@ -96,18 +96,6 @@ record CoreNames(Map<Integer, String> names, String source) {
             }
         }
         return names;
-    }
-
-    static byte[] builtInCore(CoreVersion core) {
-        String wasm = "/flagparity/wasm/cores/" + core.id() + "/bucketing-lib.release.wasm";
-        try (InputStream in = CoreNames.class.getResourceAsStream(wasm)) {
-            if (in == null) {
-                throw new IllegalStateException("the built-in core " + wasm + " is not on the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The function's name, or {@code func[N]} when none is known. */

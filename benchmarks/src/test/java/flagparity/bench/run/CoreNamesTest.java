@@ -48,7 +48,7 @@ class CoreNamesTest {
 
     @Test
     void builtInCoreWithoutNamesFileNamesItsExports() {
-        Map<String, Integer> exports = FunctionNames.exports(CoreNames.builtInCore(flagparity.reference.api.CoreVersion.V1_32_0));
+        Map<String, Integer> exports = FunctionNames.exports(flagparity.wasm.engine.CoreBuild.of(flagparity.reference.api.CoreVersion.V1_32_0).wasm());
         CoreNames names = CoreNames.forBuiltInCore(flagparity.reference.api.CoreVersion.V1_32_0, null);
         int pb = exports.get("variableForUser_PB");
         assertEquals("export:variableForUser_PB", names.name(pb));
