@@ -29,15 +29,15 @@ public final class Variable {
         this(id, key, type, value, null, null, false);
     }
 
-    /** A variable as core 1.42.8 answers it, with {@code eval} and {@code _feature} (null or empty: none written). */
+    /** A variable as core 1.42.8 answers it, with {@code eval} and {@code _feature} (null: none written). */
     public Variable(String id, String key, VariableType type, Object value, EvalReason eval, String feature) {
         this(id, key, type, value, Objects.requireNonNull(eval, "eval"), feature, true);
     }
 
     /**
      * @param eval the reason, or null when not known
-     * @param feature the serving feature's id, or null when not known (empty is read as null, as the
-     *     core writes no {@code _feature} for it)
+     * @param feature the serving feature's id, or null when not known (an empty id is kept: the core
+     *     writes {@code "_feature":""} for it)
      * @param writesEval whether the answer carries them ({@link #writesEval()})
      */
     public Variable(String id, String key, VariableType type, Object value, EvalReason eval, String feature,
@@ -47,7 +47,7 @@ public final class Variable {
         this.type = Objects.requireNonNull(type, "type");
         this.value = Objects.requireNonNull(value, "value");
         this.eval = eval;
-        this.feature = feature == null || feature.isEmpty() ? null : feature;
+        this.feature = feature;
         this.writesEval = writesEval;
         if (writesEval && eval == null) throw new IllegalArgumentException("an answer that carries eval needs a reason");
         Class<?> expected = expectedValueClass(type);

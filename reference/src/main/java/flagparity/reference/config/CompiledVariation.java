@@ -21,7 +21,7 @@ public final class CompiledVariation {
 
         /**
          * @param variableJson the entry up to its value, unclosed
-         * @param featureThenEnd the rest after its {@code eval}: {@code _feature} (none for an empty feature id) and the end
+         * @param featureThenEnd the rest after its {@code eval}: {@code _feature} and the end
          */
         BucketedVariable(String key, String variableVariationJson, String variableJson, String featureThenEnd,
                 boolean tooDeepToWrite) {

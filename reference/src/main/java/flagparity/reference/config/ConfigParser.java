@@ -226,7 +226,7 @@ public final class ConfigParser {
                             "{\"_feature\":" + quoted(id) + ",\"_variation\":" + quoted(vId) + "}",
                             "{\"_id\":" + quoted(variable[0]) + ",\"type\":" + quoted(variable[1]) + ",\"key\":"
                                     + quoted(variable[2]) + ",\"value\":" + CoreJsonWriter.write(value),
-                            id.isEmpty() ? "}" : ",\"_feature\":" + quoted(id) + "}",
+                            ",\"_feature\":" + quoted(id) + "}",
                             CoreStack.writeCost(value) > CoreStack.BUCKETED_WRITE_LIMIT));
                 }
             }
