@@ -91,7 +91,7 @@ class RegressionTest {
             check(failures, "the core no longer answers as recorded", recorded(fields.get("oracle")), oracle);
             check(failures, "reference vs core", oracle, c.reference(clock));
         } else {
-            Pair pair = pair(subject, c.version(), c.platformData());
+            Pair pair = pair(subject, Case.buildOf(fields), c.platformData());
             boolean json = c.check() != Case.Check.VARIABLE || pair.jsonFor(JsonCodec.parseUser(c.user()));
             Outcome got = pair.answer(c, clock);
             check(failures, subject + " vs core JSON path", CodecView.coreAnswer(json, c, core, clock), got);
@@ -120,10 +120,11 @@ class RegressionTest {
         String config = fields.get("config");
         String customData = fields.get("clientCustomData");
         long now = Long.parseLong(fields.get("now"));
-        CoreVersion version = Case.versionOf(fields);
+        CoreBuild build = Case.buildOf(fields);
+        CoreVersion version = build.version();
         List<String> failures = new ArrayList<>();
         try (Pair pair = new Pair(WasmEngine.runtime(parts[0]), Codec.parse(parts[1]), pool ? Concurrency.POOL : Concurrency.MUTEX,
-                CoreBuild.of(version), JsonCodec.parsePlatformData(fields.get("platformData")), clock)) {
+                build, JsonCodec.parsePlatformData(fields.get("platformData")), clock)) {
             clock.set(now);
             if (customData != null && !customData.equals("null")) {
                 pair.evaluator().setClientCustomData(customData);
@@ -168,12 +169,12 @@ class RegressionTest {
     }
 
     /** The pair a subject names: {@code "<engine> x <codec>"}, optionally followed by {@code " (pool)"}. */
-    private static Pair pair(String subject, CoreVersion version, String platformData) {
-        return PAIRS.computeIfAbsent(subject + "\n" + version + "\n" + platformData, k -> {
+    private static Pair pair(String subject, CoreBuild build, String platformData) {
+        return PAIRS.computeIfAbsent(subject + "\n" + build.id() + "\n" + platformData, k -> {
             boolean pool = subject.endsWith(" (pool)");
             String[] parts = subject.replace(" (pool)", "").split(" x ");
             return new Pair(WasmEngine.runtime(parts[0]), Codec.parse(parts[1]), pool ? Concurrency.POOL : Concurrency.MUTEX,
-                    CoreBuild.of(version), JsonCodec.parsePlatformData(platformData), clock);
+                    build, JsonCodec.parsePlatformData(platformData), clock);
         });
     }
 }

@@ -14,6 +14,7 @@ import flagparity.reference.ReferenceEvaluator;
 import flagparity.reference.api.CoreVersion;
 import flagparity.reference.api.VariableType;
 import flagparity.reference.api.JsonCodec;
+import flagparity.wasm.engine.CoreBuild;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -345,9 +346,17 @@ public final class Case {
                 f.get("type") == null ? null : VariableType.parse(f.get("type")), f.get("clientCustomData"), versionOf(f));
     }
 
-    /** The core version a regression file is of: its {@code "core"}, or 1.32.0 for a file without one. */
+    /** The core version a regression file is of ({@link #buildOf}'s version: the builds answer alike). */
     public static CoreVersion versionOf(Map<String, String> f) {
-        return f.get("core") == null ? OLDEST : CoreVersion.parse(f.get("core"));
+        return buildOf(f).version();
+    }
+
+    /**
+     * The core build a regression file's subject runs: its {@code "core"} ({@code 1.42.8}, or a fixed
+     * build such as {@code 1.42.8-d7fix} for a raw protobuf pair), or 1.32.0 for a file without one.
+     */
+    public static CoreBuild buildOf(Map<String, String> f) {
+        return f.get("core") == null ? CoreBuild.of(OLDEST) : CoreBuild.parse(f.get("core"));
     }
 
     private static String quote(String s) {
