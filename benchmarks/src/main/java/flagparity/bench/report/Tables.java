@@ -101,9 +101,7 @@ final class Tables {
      */
     static String defects(String codec, String core) {
         CoreBuild build = build(core);
-        boolean exposed = !Codec.parse(codec).json() && Engines.all().stream()
-                .noneMatch(e -> !e.codecs().isEmpty() && codec.equals(e.codecs().get(0)));
-        return !exposed || !build.hasD7() ? null : build.hasD8() ? "D7, D8" : "D7";
+        return !Codec.parse(codec).rawProtobuf() || !build.hasD7() ? null : build.hasD8() ? "D7, D8" : "D7";
     }
 
     /** A codec cell: its id, marked with the defects it is exposed to on the core, linked to their causes. */
