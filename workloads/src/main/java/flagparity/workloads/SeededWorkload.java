@@ -3,6 +3,9 @@ package flagparity.workloads;
 import flagparity.workloads.gen.Choices;
 import flagparity.workloads.gen.ConfigGenerator;
 import flagparity.workloads.gen.Profile;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The named workloads' sizes: each is the one generator ({@link ConfigGenerator}) in its realistic
@@ -48,6 +51,11 @@ public final class SeededWorkload {
         /** The generator's profile for this size. */
         public Profile profile() {
             return Profile.realistic(features, audiences);
+        }
+
+        /** Every size's id, smallest first. */
+        public static List<String> ids() {
+            return Stream.of(values()).map(Size::id).collect(Collectors.toList());
         }
 
         public static Size byId(String id) {

@@ -43,10 +43,7 @@ public final class Workloads {
 
     /** The built-in workload names: the generated ones smallest first, then DevCycle's. */
     public static List<String> builtInNames() {
-        List<String> names = new ArrayList<>();
-        for (SeededWorkload.Size s : SeededWorkload.Size.values()) {
-            names.add(s.id());
-        }
+        List<String> names = new ArrayList<>(SeededWorkload.Size.ids());
         names.add(DEVCYCLE_LARGE);
         return Collections.unmodifiableList(names);
     }

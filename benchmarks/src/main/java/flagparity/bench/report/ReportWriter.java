@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
@@ -43,8 +42,7 @@ final class ReportWriter {
     /** Generator lag p50 the latency tables aim for: above it, the harness's own delay is part of the numbers. */
     static final double LAG_GOAL_MICROS = 5;
     /** The built-in workloads, smallest first: the order of config-size rows. */
-    private static final List<String> SIZES =
-            Stream.of(SeededWorkload.Size.values()).map(SeededWorkload.Size::id).collect(Collectors.toList());
+    private static final List<String> SIZES = SeededWorkload.Size.ids();
 
     private final Run run;
     private final Path chartDir;

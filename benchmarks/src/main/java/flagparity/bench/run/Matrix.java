@@ -48,8 +48,7 @@ final class Matrix {
     /** The cases a Wasm engine runs on a core older than its newest in the quick matrix (all of them in the full one). */
     static final List<String> OLDER_CORE_CASES = List.of("headline", "custom-data");
     /** Workload sizes of the config-size rows: every built-in size. */
-    static final List<String> SIZES =
-            Stream.of(SeededWorkload.Size.values()).map(SeededWorkload.Size::id).collect(Collectors.toList());
+    static final List<String> SIZES = SeededWorkload.Size.ids();
 
     /**
      * Settings of one matrix.
