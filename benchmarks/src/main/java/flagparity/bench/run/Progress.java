@@ -48,8 +48,7 @@ public final class Progress {
         unitsStarted = 0;
         stepStart = nanoTime.getAsLong();
         Step s = steps.get(index);
-        line(String.format(Locale.ROOT, "[%d/%d] %s: %s (%d %s, est. %s)", index + 1, steps.size(), s.kind(),
-                s.title(), s.units(), "jmh".equals(s.kind()) ? "rows" : "runs", duration(estimates[index])));
+        line(String.format(Locale.ROOT, "[%d/%d] %s: %s (%s)", index + 1, steps.size(), s.kind(), s.title(), s.extent()));
     }
 
     /** A row or run of the current step starts. */

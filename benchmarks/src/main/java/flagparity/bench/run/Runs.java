@@ -40,9 +40,8 @@ public final class Runs {
         out.println("Matrix " + matrix + ": " + Matrix.timing(matrix).describe());
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
-            out.printf(Locale.ROOT, "%n[%d/%d] %s %s: %s, %d %s, est. %s%n", i + 1, steps.size(), s.kind(), s.name(),
-                    s.title(), s.units(), "jmh".equals(s.kind()) ? "rows" : "runs",
-                    Progress.duration(s.estimate().toMillis() / 1e3));
+            out.printf(Locale.ROOT, "%n[%d/%d] %s %s: %s, %s%n", i + 1, steps.size(), s.kind(), s.name(), s.title(),
+                    s.extent());
             s.commands(runDir).forEach(c -> out.println("    " + c));
         }
         out.println("\nEstimated total: " + Progress.duration(new Progress(out, steps, System::nanoTime)

@@ -27,6 +27,11 @@ interface Step {
     /** How long the step should take on an idle machine. */
     Duration estimate();
 
+    /** {@code 12 rows, est. 3m05s}: what the step counts and how long it should take, for the plan and the progress line. */
+    default String extent() {
+        return units() + ("jmh".equals(kind()) ? " rows" : " runs") + ", est. " + Progress.duration(estimate().toMillis() / 1e3);
+    }
+
     /** The commands that reproduce the step, writing into {@code runDir} (for {@code --dry-run} and the report). */
     List<String> commands(Path runDir);
 
